@@ -1,0 +1,35 @@
+// swift-tools-version:6.1
+import PackageDescription
+
+// The layers point one way:
+//   Quantities ◄─┬─ DocumentModel (plan model + readers) ─┐
+//                └─ RuleLanguage ─────────────────────────┴─► Alignment ─► Reports ─► plancheck (CLI)
+let package = Package(
+    name: "plancheck",
+    platforms: [.macOS(.v13)],
+    products: [
+        .executable(name: "plancheck", targets: ["plancheck"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+    ],
+    targets: [
+        .target(name: "Quantities"),
+        .target(name: "DocumentModel", dependencies: ["Quantities"]),
+        .target(name: "RuleLanguage", dependencies: ["Quantities"]),
+        .target(name: "Alignment", dependencies: ["Quantities", "DocumentModel", "RuleLanguage"]),
+        .target(name: "Reports", dependencies: ["Alignment"]),
+        .executableTarget(
+            name: "plancheck",
+            dependencies: [
+                "DocumentModel", "RuleLanguage", "Alignment", "Reports",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        .testTarget(name: "QuantitiesTests", dependencies: ["Quantities"]),
+        .testTarget(name: "DocumentModelTests", dependencies: ["DocumentModel"]),
+        .testTarget(name: "RuleLanguageTests", dependencies: ["RuleLanguage"]),
+        .testTarget(name: "CLITests", dependencies: ["plancheck"]),
+    ],
+    swiftLanguageModes: [.v6]
+)

@@ -1,0 +1,13 @@
+/// The verdict on one city goal in one district plan (see the brief: what "aligned" means).
+public enum Status: String, Sendable, Codable, CaseIterable {
+    /// Carried as a commitment: named and committed to with a quantity, a deadline or a commitment verb.
+    case covered
+    /// Mentioned, but never committed to.
+    case weak
+    /// Not found anywhere in scope.
+    case missing
+    /// Committed, but to less than the city asks, a later year, or the wrong unit.
+    case conflicting
+    /// Uses a term the city has retired.
+    case outdated
+}

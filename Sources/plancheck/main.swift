@@ -1,0 +1,1 @@
+PlanCheck.main()

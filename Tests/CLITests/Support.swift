@@ -1,0 +1,43 @@
+import Foundation
+
+/// Runs the built `plancheck` executable and captures what it prints.
+struct CLIRun {
+    var status: Int32
+    var stdout: String
+    var stderr: String
+}
+
+/// The repository's root, found from this file's path so tests run from any directory.
+let repositoryRoot: URL = URL(fileURLWithPath: #filePath)
+    .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+
+/// The `plancheck` binary built beside the test bundle.
+let plancheckBinary: URL = {
+    let bundleDir = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent()
+    for dir in [bundleDir, bundleDir.deletingLastPathComponent()] {
+        let candidate = dir.appendingPathComponent("plancheck")
+        if FileManager.default.isExecutableFile(atPath: candidate.path) { return candidate }
+    }
+    return bundleDir.appendingPathComponent("plancheck")
+}()
+
+func runPlancheck(_ arguments: [String], cwd: URL = repositoryRoot) throws -> CLIRun {
+    let p = Process()
+    p.executableURL = plancheckBinary
+    p.arguments = arguments
+    p.currentDirectoryURL = cwd
+    var env = ProcessInfo.processInfo.environment
+    env["NO_COLOR"] = "1"
+    p.environment = env
+    let out = Pipe(), err = Pipe()
+    p.standardOutput = out
+    p.standardError = err
+    try p.run()
+    // Read both pipes before waiting, so a large output cannot block the child.
+    let o = out.fileHandleForReading.readDataToEndOfFile()
+    let e = err.fileHandleForReading.readDataToEndOfFile()
+    p.waitUntilExit()
+    return CLIRun(status: p.terminationStatus,
+                  stdout: String(decoding: o, as: UTF8.self),
+                  stderr: String(decoding: e, as: UTF8.self))
+}
