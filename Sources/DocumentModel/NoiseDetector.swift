@@ -1,0 +1,171 @@
+import Quantities
+
+/// A line (or the start of one) found to be noise, before blocks are formed.
+struct NoiseMark: Sendable, Equatable {
+    var reason: NoiseReason
+    var detail: String
+    /// Normalized range when only part of the line is noise (a page marker before body text).
+    var partial: Range<Int>?
+}
+
+/// Finds the text that newspapers, PDFs and web pages put around and inside a plan.
+enum NoiseDetector {
+    static let headerMarkers = ["发表于", "发布日期", "发布时间", "信息来源", "来源：", "来源:", "浏览次数", "阅读次数",
+                                "点击数", "字号", "收藏", "详情", "【重点关注】", "当前位置", "首页 >", "打印本页", "分享到"]
+    static let shortHeaderMarkers: Set<String> = ["收藏", "详情", "字号", "分享到", "打印本页"]
+    static let footerMarkers = ["温馨提示", "下载附件", "【下载", "版权所有", "Copyright", "上一篇", "下一篇", "打印本页",
+                                "关闭窗口", "分享到", "扫一扫", "网站地图", "ICP备", "主办单位", "返回顶部", "相关阅读", "相关文章"]
+    static let editorialMarkers = ["责任编辑", "美术编辑", "校对:", "校对：", "编辑:", "编辑：", "电话:", "电话：", "热线",
+                                   "邮箱", "通讯员", "本版制图", "制图/", "制图:", "摄影"]
+    static let noticeMarkers = ["疫情", "防控", "温馨提示", "公告", "通知", "启事", "广告", "招聘", "声明", "征集", "提醒"]
+
+    /// Marks every line; `headings[i]` says whether line i looks like a structural heading.
+    static func detect(_ lines: [NormalizedLine], texts: [String], headings: [HeadingCandidate?]) -> [NoiseMark?] {
+        let n = lines.count
+        var marks = [NoiseMark?](repeating: nil, count: n)
+        func len(_ i: Int) -> Int { lines[i].scalars.count }
+        func isBlank(_ i: Int) -> Bool { lines[i].scalars.isEmpty }
+        func structural(_ i: Int) -> Bool {
+            guard let h = headings[i] else { return false }
+            return h.kind.rank <= 3 || h.kind == .numberedPart
+        }
+
+        // Web page header: boilerplate lines before the first heading or paragraph of the document.
+        var lastHeader: Int?
+        var found: [String] = []
+        for i in 0..<min(n, 40) {
+            if isBlank(i) { continue }
+            if headings[i] != nil || len(i) > 150 { break }
+            let t = texts[i]
+            for m in headerMarkers where t.contains(m) {
+                if shortHeaderMarkers.contains(m) && len(i) > 40 { continue }
+                lastHeader = i
+                if !found.contains(m) { found.append(m) }
+            }
+        }
+        if let h = lastHeader {
+            for i in 0...h { marks[i] = NoiseMark(reason: .webHeader, detail: found.joined(separator: ", "), partial: nil) }
+        }
+
+        // Unrelated trailing notice and web page footer: from the first marker line in the last part of the
+        // document to the end, provided nothing after it looks like the plan's own prose or structure.
+        func tailRegion(from start: Int, matching markers: [String], shortLine: Bool) -> (Int, String)? {
+            var i = start
+            while i < n {
+                defer { i += 1 }
+                if isBlank(i) || structural(i) || marks[i] != nil { continue }
+                if shortLine && len(i) > 40 { continue }
+                guard let m = markers.first(where: { texts[i].contains($0) }) else { continue }
+                let rest = (i + 1)..<n
+                if rest.contains(where: { structural($0) || len($0) > 200 }) { continue }
+                if shortLine && rest.contains(where: { len($0) > 120 }) { continue }
+                return (i, m)
+            }
+            return nil
+        }
+        let tailStart = n / 2
+        if let (f, m) = tailRegion(from: tailStart, matching: footerMarkers, shortLine: false) {
+            for i in f..<n { marks[i] = NoiseMark(reason: .webFooter, detail: m, partial: nil) }
+        }
+        if let (t, m) = tailRegion(from: n / 3, matching: noticeMarkers, shortLine: true) {
+            for i in t..<n where marks[i] == nil { marks[i] = NoiseMark(reason: .trailingNotice, detail: m, partial: nil) }
+        }
+
+        // Line by line: page markers, editors' lines, captions, repetitions.
+        var seen: [String: Int] = [:]
+        var previous: Int?    // the last non-blank line that is not noise
+        for i in 0..<n where !isBlank(i) && marks[i] == nil {
+            let s = lines[i].scalars
+            let t = texts[i]
+            if let r = pageMarker(s) {
+                marks[i] = NoiseMark(reason: .pageMarker, detail: String(t.unicodeScalars.prefix(r.count).map(Character.init)),
+                                     partial: r.upperBound < s.count ? r : nil)
+                if r.upperBound >= s.count { continue }
+            } else if headings[i] == nil, let m = editorial(t, length: s.count) {
+                marks[i] = NoiseMark(reason: .editorial, detail: m, partial: nil)
+                continue
+            } else if headings[i] == nil, let m = caption(t, length: s.count) {
+                marks[i] = NoiseMark(reason: .caption, detail: m, partial: nil)
+                continue
+            }
+            if headings[i] == nil, s.count >= 12, marks[i] == nil {
+                if let first = seen[t] {
+                    marks[i] = NoiseMark(reason: .repeated, detail: "same as line \(first + 1)", partial: nil)
+                    continue
+                }
+                if let p = previous, texts[p].count > t.count, texts[p].contains(t) {
+                    marks[i] = NoiseMark(reason: .layoutDuplicate,
+                                         detail: texts[p].hasSuffix(t) ? "repeats the end of line \(p + 1)" : "repeats part of line \(p + 1)",
+                                         partial: nil)
+                    continue
+                }
+                seen[t] = i
+            }
+            previous = i
+        }
+
+        // Graphic labels: a run of very short lines with no punctuation or digits (an infographic's words).
+        var runStart: Int?
+        var run: [Int] = []
+        // Only at the tail of the page: a run of short names in the middle of a plan is more likely a list.
+        var lastProse = -1
+        for i in 0..<n where marks[i] == nil && len(i) > 40 { lastProse = i }
+        func flush() {
+            if run.count >= 4, let first = run.first, first > lastProse {
+                for i in run { marks[i] = NoiseMark(reason: .caption, detail: "graphic labels", partial: nil) }
+            }
+            run = []
+            runStart = nil
+        }
+        for i in 0..<n {
+            if isBlank(i) { continue }
+            if marks[i] == nil, headings[i] == nil, len(i) <= 10, lines[i].scalars.allSatisfy(isLabelScalar) {
+                if runStart == nil { runStart = i }
+                run.append(i)
+            } else {
+                flush()
+            }
+        }
+        flush()
+        return marks
+    }
+
+    /// `◀上接01版`, `▶下转03版`, `**上接A1版**`: the marker's normalized range at the start of the line.
+    static func pageMarker(_ s: [Unicode.Scalar]) -> Range<Int>? {
+        let lead: Set<Unicode.Scalar> = ["*", "◀", "▶", "►", "◄", "【", "[", "（", "(", " "]
+        let trail: Set<Unicode.Scalar> = ["*", "】", "]", "）", ")", " "]
+        var i = 0
+        while i < s.count, lead.contains(s[i]) { i += 1 }
+        guard i + 2 < s.count else { return nil }
+        let verb = String(String.UnicodeScalarView(s[i..<i + 2]))
+        guard ["上接", "下转", "接上", "转下"].contains(verb) else { return nil }
+        i += 2
+        if i < s.count, s[i] == "第" { i += 1 }
+        let numStart = i
+        if i < s.count, s[i].value >= 0x41, s[i].value <= 0x5A { i += 1 }   // A1版
+        while i < s.count, i - numStart < 4, ChineseNumeral.digit(s[i]) != nil || ChineseNumeral.smallUnit(s[i]) != nil { i += 1 }
+        guard i > numStart, i < s.count, s[i] == "版" else { return nil }
+        i += 1
+        while i < s.count, trail.contains(s[i]) { i += 1 }
+        return 0..<i
+    }
+
+    static func editorial(_ t: String, length: Int) -> String? {
+        guard length <= 80, !t.contains("。") else { return nil }
+        if let m = editorialMarkers.first(where: { t.contains($0) }) { return m }
+        if length <= 30, t.contains("记者") { return "记者" }
+        return nil
+    }
+
+    static func caption(_ t: String, length: Int) -> String? {
+        guard length <= 40 else { return nil }
+        for p in ["图为", "图:", "图：", "▲", "△"] where t.hasPrefix(p) { return p }
+        if length <= 30, t.hasSuffix("摄"), !t.contains("。") { return "摄" }
+        return nil
+    }
+
+    private static func isLabelScalar(_ s: Unicode.Scalar) -> Bool {
+        // CJK ideographs and ASCII letters only: punctuation, digits or marks mean real text or data.
+        (s.value >= 0x4E00 && s.value <= 0x9FFF) || s.properties.isAlphabetic && s.isASCII
+    }
+}

@@ -1,0 +1,92 @@
+/// One line of text after normalization, with the way back to the original characters.
+public struct NormalizedLine: Sendable, Hashable {
+    /// The normalized scalars.
+    public let scalars: [Unicode.Scalar]
+    /// For each normalized scalar, the index of the original scalar (within the line) it came from.
+    public let origin: [Int32]
+
+    /// The normalized text as a String.
+    public var text: String {
+        var v = String.UnicodeScalarView()
+        v.append(contentsOf: scalars)
+        return String(v)
+    }
+
+    /// The original scalar range (within the line) that normalized range `r` came from.
+    public func originalRange(_ r: Range<Int>) -> Range<Int> {
+        guard !r.isEmpty else {
+            let at = r.lowerBound < origin.count ? Int(origin[r.lowerBound]) : (origin.last.map { Int($0) + 1 } ?? 0)
+            return at..<at
+        }
+        return Int(origin[r.lowerBound])..<(Int(origin[r.upperBound - 1]) + 1)
+    }
+}
+
+/// Undoes the noise that PDF extraction and typesetting put into Chinese text, keeping a map back.
+///
+/// - Full-width digits, Latin letters and `％` become ASCII (a decimal point `．` between digits too).
+/// - NBSP, ideographic and other spaces count as spaces; zero-width characters are dropped.
+/// - A run of spaces is dropped unless it stands between two ASCII characters (`R&D 投入` → `R&D投入`,
+///   `“ 十三五 ”` → `“十三五”`, `2020 年` → `2020年`, `二 〇 三五年` → `二〇三五年`, but `Hello world` stays).
+/// - Leading and trailing spaces go. Lines are never joined.
+public enum Normalizer {
+    /// Normalizes one line (no line breaks inside).
+    public static func normalize<C: RandomAccessCollection>(_ line: C) -> NormalizedLine
+    where C.Element == Unicode.Scalar, C.Index == Int {
+        var out: [Unicode.Scalar] = []
+        var origin: [Int32] = []
+        out.reserveCapacity(line.count)
+        origin.reserveCapacity(line.count)
+        var pendingSpace = false       // a run of spaces seen since the last kept scalar
+        let base = line.startIndex
+        var i = line.startIndex
+        while i < line.endIndex {
+            let raw = line[i]
+            let idx = Int32(i - base)
+            i += 1
+            if isZeroWidth(raw) { continue }
+            if isSpace(raw) { pendingSpace = !out.isEmpty; continue }
+            var s = mapFullWidth(raw)
+            if raw == "．", let last = out.last, isASCIIDigit(last), i < line.endIndex, isASCIIDigit(mapFullWidth(line[i])) {
+                s = "."
+            }
+            if pendingSpace {
+                if let last = out.last, last.isASCII, s.isASCII {
+                    out.append(" ")
+                    origin.append(idx - 1)   // the space just before this scalar
+                }
+                pendingSpace = false
+            }
+            out.append(s)
+            origin.append(idx)
+        }
+        return NormalizedLine(scalars: out, origin: origin)
+    }
+
+    @inline(__always) static func isASCIIDigit(_ s: Unicode.Scalar) -> Bool { s.value >= 0x30 && s.value <= 0x39 }
+
+    /// Whether the scalar is a space for normalization purposes (ASCII, NBSP, ideographic, typographic spaces).
+    @inline(__always) public static func isSpace(_ s: Unicode.Scalar) -> Bool {
+        switch s.value {
+        case 0x20, 0x09, 0x0C, 0xA0, 0x3000, 0x2000...0x200A, 0x202F, 0x205F, 0x1680: return true
+        default: return false
+        }
+    }
+
+    @inline(__always) static func isZeroWidth(_ s: Unicode.Scalar) -> Bool {
+        switch s.value {
+        case 0x200B, 0x200C, 0x200D, 0x2060, 0xFEFF: return true
+        default: return false
+        }
+    }
+
+    /// Full-width digits, letters and `％` to ASCII; everything else unchanged.
+    @inline(__always) public static func mapFullWidth(_ s: Unicode.Scalar) -> Unicode.Scalar {
+        switch s.value {
+        case 0xFF10...0xFF19, 0xFF21...0xFF3A, 0xFF41...0xFF5A, 0xFF05:
+            return Unicode.Scalar(s.value - 0xFEE0)!
+        default:
+            return s
+        }
+    }
+}

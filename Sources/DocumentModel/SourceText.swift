@@ -1,0 +1,338 @@
+import Foundation
+
+/// The character encodings plancheck reads plan text in.
+public enum TextEncoding: String, Sendable, Codable {
+    case utf8 = "utf-8"
+    case utf16LE = "utf-16le"
+    case utf16BE = "utf-16be"
+    case gb18030 = "gb18030"
+}
+
+/// Why a file could not be read as text; every case names the file and, where it applies, the place.
+public struct ReadError: Error, Sendable, Equatable, CustomStringConvertible {
+    /// The file as the user named it.
+    public let file: String
+    /// 1-based line of the problem, when known.
+    public let line: Int?
+    /// Offset of the first offending byte, when the problem is in the bytes.
+    public let byteOffset: Int?
+    /// What is wrong, in words.
+    public let message: String
+
+    public init(file: String, line: Int? = nil, byteOffset: Int? = nil, message: String) {
+        self.file = file
+        self.line = line
+        self.byteOffset = byteOffset
+        self.message = message
+    }
+
+    public var description: String {
+        var place = file
+        if let line { place += ":\(line)" }
+        return "\(place): \(message)"
+    }
+}
+
+/// A decoded text file: its Unicode scalars, its lines, and the way back to the original bytes.
+public struct SourceText: Sendable {
+    /// The file as the user named it.
+    public let file: String
+    /// The encoding the bytes were found to be in.
+    public let encoding: TextEncoding
+    /// Whether the file began with a byte-order mark.
+    public let hadBOM: Bool
+    /// Every scalar of the text, line breaks included.
+    public let scalars: [Unicode.Scalar]
+    /// Lines as ranges of `scalars`, without their line breaks.
+    public let lines: [Range<Int>]
+    /// Byte offset in the original file where each line starts.
+    public let lineByteStarts: [Int]
+    /// For GB18030 only: the byte width of each scalar (1, 2 or 4), since it cannot be derived from the scalar.
+    let gbWidths: [UInt8]?
+
+    /// Decodes `bytes`, detecting the encoding: a BOM (UTF-8, UTF-16 LE/BE), else valid UTF-8, else GB18030.
+    public init(bytes: [UInt8], file: String) throws(ReadError) {
+        self.file = file
+        var bom = 0
+        var enc: TextEncoding
+        var scalars: [Unicode.Scalar]
+        var gb: [UInt8]? = nil
+        if bytes.starts(with: [0xEF, 0xBB, 0xBF]) {
+            bom = 3
+            enc = .utf8
+            let body = bytes[3...]
+            if let bad = UTF8Validation.firstInvalid(body) {
+                throw SourceText.invalidError(file: file, bytes: bytes, offset: bad, what: "UTF-8 (it begins with a UTF-8 byte-order mark)")
+            }
+            scalars = Array(String(decoding: body, as: UTF8.self).unicodeScalars)
+        } else if bytes.starts(with: [0xFF, 0xFE]) || bytes.starts(with: [0xFE, 0xFF]) {
+            bom = 2
+            enc = bytes[0] == 0xFF ? .utf16LE : .utf16BE
+            scalars = try SourceText.decodeUTF16(bytes, bigEndian: enc == .utf16BE, file: file)
+        } else if let bad = UTF8Validation.firstInvalid(bytes[...]) {
+            // Not UTF-8. Text that is mostly well-formed UTF-8 with a flaw is a damaged UTF-8 file,
+            // not GB18030: decoding it as GB18030 would give mojibake instead of an error.
+            let stats = UTF8Validation.multibyteStats(bytes[...])
+            if stats.valid >= 4 && stats.valid > 4 * stats.invalid {
+                throw SourceText.invalidError(file: file, bytes: bytes, offset: bad, what: "UTF-8")
+            }
+            switch GB18030.segment(bytes) {
+            case .failure(let gbBad):
+                throw SourceText.invalidError(file: file, bytes: bytes, offset: stats.valid > 0 ? bad : gbBad.offset,
+                                              what: "UTF-8, UTF-16 or GB18030")
+            case .success(let widths):
+                guard let s = String(data: Data(bytes), encoding: GB18030.foundationEncoding) else {
+                    throw SourceText.invalidError(file: file, bytes: bytes, offset: bad, what: "UTF-8, UTF-16 or GB18030")
+                }
+                let decoded = Array(s.unicodeScalars)
+                // Each GB18030 sequence is one scalar; if Foundation disagrees, byte offsets cannot be trusted.
+                guard decoded.count == widths.count else {
+                    throw ReadError(file: file, message: "could not map GB18030 text back to its bytes")
+                }
+                enc = .gb18030
+                scalars = decoded
+                gb = widths
+            }
+        } else {
+            enc = .utf8
+            scalars = Array(String(decoding: bytes, as: UTF8.self).unicodeScalars)
+        }
+        self.encoding = enc
+        self.hadBOM = bom > 0
+        self.scalars = scalars
+        self.gbWidths = gb
+
+        // Split lines at \n, \r\n and \r, tracking byte offsets in the original encoding.
+        var lines: [Range<Int>] = []
+        var starts: [Int] = []
+        var byte = bom
+        var lineStart = 0
+        var lineByte = bom
+        var i = 0
+        let n = scalars.count
+        lines.reserveCapacity(n / 40 + 1)
+        while i < n {
+            let s = scalars[i]
+            let w = SourceText.width(of: s, at: i, encoding: enc, gb: gb)
+            if s == "\n" || s == "\r" {
+                lines.append(lineStart..<i)
+                starts.append(lineByte)
+                byte += w
+                i += 1
+                if s == "\r", i < n, scalars[i] == "\n" {
+                    byte += SourceText.width(of: "\n", at: i, encoding: enc, gb: gb)
+                    i += 1
+                }
+                lineStart = i
+                lineByte = byte
+                continue
+            }
+            if s.value < 0x20 && s != "\t" && s != "\u{0C}" {
+                throw ReadError(file: file, line: lines.count + 1, byteOffset: byte,
+                                message: String(format: "control character U+%04X at byte offset %d: this looks like a binary file, not plan text", s.value, byte))
+            }
+            byte += w
+            i += 1
+        }
+        if lineStart < n || n == 0 || lines.isEmpty {
+            lines.append(lineStart..<n)
+            starts.append(lineByte)
+        }
+        self.lines = lines
+        self.lineByteStarts = starts
+    }
+
+    /// Reads and decodes the file at `path`.
+    public init(contentsOf path: String, maxBytes: Int = 64 << 20) throws(ReadError) {
+        let url = URL(fileURLWithPath: path)
+        var isDir: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: path, isDirectory: &isDir) else {
+            throw ReadError(file: path, message: "no such file")
+        }
+        guard !isDir.boolValue else { throw ReadError(file: path, message: "is a folder, not a plan file") }
+        let data: Data
+        do { data = try Data(contentsOf: url) } catch {
+            throw ReadError(file: path, message: "cannot be read: \(error.localizedDescription)")
+        }
+        guard data.count <= maxBytes else {
+            throw ReadError(file: path, message: "is \(data.count) bytes, over the limit of \(maxBytes) bytes")
+        }
+        try self.init(bytes: [UInt8](data), file: path)
+    }
+
+    /// The number of lines.
+    public var lineCount: Int { lines.count }
+
+    /// The scalars of 1-based line `number`.
+    public func line(_ number: Int) -> ArraySlice<Unicode.Scalar> { scalars[lines[number - 1]] }
+
+    /// The text of 1-based line `number` as a String.
+    public func lineText(_ number: Int) -> String {
+        var v = String.UnicodeScalarView()
+        v.append(contentsOf: line(number))
+        return String(v)
+    }
+
+    /// Byte offset in the original file of scalar `index` (0-based within the line) of line `number`.
+    public func byteOffset(line number: Int, scalarIndex index: Int) -> Int {
+        let r = lines[number - 1]
+        var b = lineByteStarts[number - 1]
+        var i = r.lowerBound
+        let end = min(r.lowerBound + index, r.upperBound)
+        while i < end {
+            b += SourceText.width(of: scalars[i], at: i, encoding: encoding, gb: gbWidths)
+            i += 1
+        }
+        return b
+    }
+
+    static func width(of s: Unicode.Scalar, at i: Int, encoding: TextEncoding, gb: [UInt8]?) -> Int {
+        switch encoding {
+        case .utf8: return UTF8.width(s)
+        case .utf16LE, .utf16BE: return s.value > 0xFFFF ? 4 : 2
+        case .gb18030: return Int(gb?[i] ?? 1)
+        }
+    }
+
+    private static func decodeUTF16(_ bytes: [UInt8], bigEndian: Bool, file: String) throws(ReadError) -> [Unicode.Scalar] {
+        let body = bytes.count - 2
+        if body % 2 != 0 {
+            throw ReadError(file: file, byteOffset: bytes.count - 1,
+                            message: "UTF-16 text ends with half a character (odd byte count; last byte at offset \(bytes.count - 1))")
+        }
+        var units: [UInt16] = []
+        units.reserveCapacity(body / 2)
+        var k = 2
+        while k + 1 < bytes.count {
+            let a = UInt16(bytes[k]), b = UInt16(bytes[k + 1])
+            units.append(bigEndian ? (a << 8 | b) : (b << 8 | a))
+            k += 2
+        }
+        var out: [Unicode.Scalar] = []
+        out.reserveCapacity(units.count)
+        var it = units.makeIterator()
+        var decoder = UTF16()
+        var unitIndex = 0
+        var line = 1
+        loop: while true {
+            switch decoder.decode(&it) {
+            case .scalarValue(let s):
+                out.append(s)
+                if s == "\n" { line += 1 }
+                unitIndex += s.value > 0xFFFF ? 2 : 1
+            case .emptyInput:
+                break loop
+            case .error:
+                let offset = 2 + unitIndex * 2
+                throw ReadError(file: file, line: line, byteOffset: offset,
+                                message: "not valid UTF-16: unpaired surrogate at byte offset \(offset) (line \(line))")
+            }
+        }
+        return out
+    }
+
+    private static func invalidError(file: String, bytes: [UInt8], offset: Int, what: String) -> ReadError {
+        // Count lines in the valid prefix so the user can find the spot in an editor.
+        var line = 1
+        for b in bytes[..<min(offset, bytes.count)] where b == 0x0A { line += 1 }
+        let shown = offset < bytes.count ? String(format: "0x%02X", bytes[offset]) : "end of file"
+        let detail = offset < bytes.count ? "invalid byte \(shown) at byte offset \(offset)" : "truncated character at end of file (byte offset \(offset))"
+        return ReadError(file: file, line: line, byteOffset: offset,
+                         message: "not valid \(what) text: \(detail) (line \(line))")
+    }
+}
+
+private extension UTF8 {
+    static func width(_ s: Unicode.Scalar) -> Int {
+        switch s.value {
+        case 0..<0x80: 1
+        case 0x80..<0x800: 2
+        case 0x800..<0x10000: 3
+        default: 4
+        }
+    }
+}
+
+/// Hand-written UTF-8 validation that says where the first bad byte is.
+enum UTF8Validation {
+    /// The offset (relative to the collection's start) of the first byte that is not well-formed UTF-8.
+    static func firstInvalid(_ bytes: ArraySlice<UInt8>) -> Int? {
+        var i = bytes.startIndex
+        let end = bytes.endIndex
+        while i < end {
+            let n = sequenceLength(bytes, i)
+            if n == 0 { return i - bytes.startIndex }
+            i += n
+        }
+        return nil
+    }
+
+    /// How many well-formed multi-byte sequences and how many bad bytes the bytes hold.
+    static func multibyteStats(_ bytes: ArraySlice<UInt8>) -> (valid: Int, invalid: Int) {
+        var valid = 0, invalid = 0
+        var i = bytes.startIndex
+        while i < bytes.endIndex {
+            let n = sequenceLength(bytes, i)
+            if n == 0 { invalid += 1; i += 1 } else { if n > 1 { valid += 1 }; i += n }
+        }
+        return (valid, invalid)
+    }
+
+    /// Length of the well-formed sequence at `i`, or 0 when it is malformed or truncated.
+    @inline(__always)
+    static func sequenceLength(_ b: ArraySlice<UInt8>, _ i: Int) -> Int {
+        let end = b.endIndex
+        let c = b[i]
+        if c < 0x80 { return 1 }
+        func cont(_ k: Int) -> Bool { k < end && b[k] & 0xC0 == 0x80 }
+        switch c {
+        case 0xC2...0xDF:
+            return cont(i + 1) ? 2 : 0
+        case 0xE0:
+            return i + 1 < end && (0xA0...0xBF).contains(b[i + 1]) && cont(i + 2) ? 3 : 0
+        case 0xED:
+            return i + 1 < end && (0x80...0x9F).contains(b[i + 1]) && cont(i + 2) ? 3 : 0
+        case 0xE1...0xEC, 0xEE...0xEF:
+            return cont(i + 1) && cont(i + 2) ? 3 : 0
+        case 0xF0:
+            return i + 1 < end && (0x90...0xBF).contains(b[i + 1]) && cont(i + 2) && cont(i + 3) ? 4 : 0
+        case 0xF1...0xF3:
+            return cont(i + 1) && cont(i + 2) && cont(i + 3) ? 4 : 0
+        case 0xF4:
+            return i + 1 < end && (0x80...0x8F).contains(b[i + 1]) && cont(i + 2) && cont(i + 3) ? 4 : 0
+        default:
+            return 0
+        }
+    }
+}
+
+/// GB18030's byte structure, used to check the bytes and to know each character's width.
+enum GB18030 {
+    /// Foundation's identifier for GB18030 (kCFStringEncodingGB_18030_2000); GBK decodes as its superset.
+    static let foundationEncoding = String.Encoding(rawValue: 0x8000_0632)
+
+    /// The width of every character, or the offset of the first byte that breaks the structure.
+    static func segment(_ bytes: [UInt8]) -> Result<[UInt8], SegmentError> {
+        var widths: [UInt8] = []
+        widths.reserveCapacity(bytes.count / 2)
+        var i = 0
+        let n = bytes.count
+        while i < n {
+            let b = bytes[i]
+            if b < 0x80 { widths.append(1); i += 1; continue }
+            guard (0x81...0xFE).contains(b), i + 1 < n else { return .failure(SegmentError(offset: i)) }
+            let b2 = bytes[i + 1]
+            if (0x40...0x7E).contains(b2) || (0x80...0xFE).contains(b2) {
+                widths.append(2); i += 2; continue
+            }
+            if (0x30...0x39).contains(b2), i + 3 < n,
+               (0x81...0xFE).contains(bytes[i + 2]), (0x30...0x39).contains(bytes[i + 3]) {
+                widths.append(4); i += 4; continue
+            }
+            return .failure(SegmentError(offset: i))
+        }
+        return .success(widths)
+    }
+
+    struct SegmentError: Error { let offset: Int }
+}
