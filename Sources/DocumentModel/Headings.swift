@@ -24,7 +24,8 @@ enum HeadingRecognizer {
     static let openParens: Set<Unicode.Scalar> = ["（", "("]
     static let closeParens: Set<Unicode.Scalar> = ["）", ")"]
 
-    static func recognize(_ s: [Unicode.Scalar]) -> HeadingCandidate? {
+    static func recognize(_ line: NormalizedLine) -> HeadingCandidate? {
+        let s = line.scalars
         var p = 0
         // Markdown decoration from web extraction: `# 标题`, `**标题**`.
         while p < s.count, s[p] == "#" { p += 1 }
@@ -68,6 +69,13 @@ enum HeadingRecognizer {
         if q > p, q < end, s[q] == "." || s[q] == "、" || s[q] == "．",
            !(q + 1 < end && isASCIIDigit(s[q + 1])), let n = ChineseNumeral.value(of: s[p..<q]) {
             return titled(.item, number: n, s, label: p..<q + 1, rest: q + 1, end)
+        }
+        // Newspaper style `1 把握新发展阶段`: a number set off by a space (gone after normalization, so
+        // the original columns tell), then a short title of words only.
+        if q > p, q < end, q - p <= 2, line.origin[q] - line.origin[q - 1] > 1, end - q <= 20,
+           s[q..<end].allSatisfy({ $0.properties.isIdeographic || ($0.isASCII && $0.properties.isAlphabetic) }),
+           let n = ChineseNumeral.value(of: s[p..<q]) {
+            return HeadingCandidate(kind: .item, number: n, labelRange: p..<q, titleRange: q..<end, bodyStart: nil)
         }
         return nil
     }

@@ -49,16 +49,19 @@ enum NoiseDetector {
 
         // Unrelated trailing notice and web page footer: from the first marker line in the last part of the
         // document to the end, provided nothing after it looks like the plan's own prose or structure.
+        // Suffix facts, so each candidate is judged in constant time (no quadratic rescans of the tail).
+        var structuralAfter = [Bool](repeating: false, count: n + 1)
+        var longestAfter = [Int](repeating: 0, count: n + 1)
+        for i in stride(from: n - 1, through: 0, by: -1) {
+            structuralAfter[i] = structuralAfter[i + 1] || structural(i)
+            longestAfter[i] = max(longestAfter[i + 1], len(i))
+        }
         func tailRegion(from start: Int, matching markers: [String], shortLine: Bool) -> (Int, String)? {
-            var i = start
-            while i < n {
-                defer { i += 1 }
+            for i in max(start, 0)..<n {
                 if isBlank(i) || structural(i) || marks[i] != nil { continue }
                 if shortLine && len(i) > 40 { continue }
+                if structuralAfter[i + 1] || longestAfter[i + 1] > (shortLine ? 120 : 200) { continue }
                 guard let m = markers.first(where: { texts[i].contains($0) }) else { continue }
-                let rest = (i + 1)..<n
-                if rest.contains(where: { structural($0) || len($0) > 200 }) { continue }
-                if shortLine && rest.contains(where: { len($0) > 120 }) { continue }
                 return (i, m)
             }
             return nil
@@ -93,9 +96,10 @@ enum NoiseDetector {
                     marks[i] = NoiseMark(reason: .repeated, detail: "same as line \(first + 1)", partial: nil)
                     continue
                 }
-                if let p = previous, texts[p].count > t.count, texts[p].contains(t) {
+                if let p = previous, lines[p].scalars.count > s.count,
+                   texts[p].hasSuffix(t) || texts[p].hasPrefix(t) {
                     marks[i] = NoiseMark(reason: .layoutDuplicate,
-                                         detail: texts[p].hasSuffix(t) ? "repeats the end of line \(p + 1)" : "repeats part of line \(p + 1)",
+                                         detail: texts[p].hasSuffix(t) ? "repeats the end of line \(p + 1)" : "repeats the start of line \(p + 1)",
                                          partial: nil)
                     continue
                 }

@@ -73,7 +73,7 @@ private struct Builder {
         normalized.reserveCapacity(n)
         for i in 1...max(n, 1) where i <= n { normalized.append(Normalizer.normalize(source.line(i))) }
         texts = normalized.map(\.text)
-        let candidates = normalized.map { HeadingRecognizer.recognize($0.scalars) }
+        let candidates = normalized.map(HeadingRecognizer.recognize)
         let marks = NoiseDetector.detect(normalized, texts: texts, headings: candidates)
 
         var (title, titleLines) = documentTitle(candidates: candidates, marks: marks)

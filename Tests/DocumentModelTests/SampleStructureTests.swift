@@ -173,4 +173,13 @@ import Testing
         // The real targets are still there.
         #expect(doc.sentences.contains { $0.text.contains("超过70%") })
     }
+
+    @Test func congressNewspaperNumberedHeadings() throws {
+        let doc = try readSample(Sample.congress)
+        #expect(doc.sections.map(\.title) == ["把握新发展阶段", "贯彻新发展理念", "融入新发展格局", "扛起新发展使命"])
+        #expect(doc.sections.map(\.startLine) == [19, 29, 39, 49])
+        // `1 勤洗手。…` in a notice is not such a heading: it has punctuation (and is noise anyway).
+        let communique = try readSample(Sample.communique)
+        #expect(communique.sections.isEmpty)
+    }
 }
