@@ -29,6 +29,7 @@ let package = Package(
         .testTarget(name: "QuantitiesTests", dependencies: ["Quantities"]),
         .testTarget(name: "DocumentModelTests", dependencies: ["DocumentModel"]),
         .testTarget(name: "RuleLanguageTests", dependencies: ["RuleLanguage"]),
+        .testTarget(name: "AlignmentTests", dependencies: ["Alignment"]),
         .testTarget(name: "CLITests", dependencies: ["plancheck"]),
     ],
     swiftLanguageModes: [.v6]

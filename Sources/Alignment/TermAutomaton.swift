@@ -1,0 +1,177 @@
+/// Every alias of every term compiled into one Aho–Corasick automaton, so a text is scanned once for all
+/// rules together: the cost grows with the text, not with the number of terms.
+public struct TermAutomaton: Sendable {
+    /// One occurrence of a pattern: which one, and where (scalar offsets, end exclusive).
+    public struct Match: Sendable, Hashable, Comparable {
+        public let pattern: Int
+        public let start: Int
+        public let end: Int
+
+        public static func < (a: Match, b: Match) -> Bool {
+            (a.start, a.end, a.pattern) < (b.start, b.end, b.pattern)
+        }
+    }
+
+    /// Number of patterns compiled in.
+    public let patternCount: Int
+    private let patternLengths: [Int32]
+    // Characters that occur in some pattern get a small symbol number; 0 means "in no pattern".
+    private let bmpSymbols: [UInt16]
+    private let otherSymbols: [UInt32: UInt16]
+    private let symbolCount: Int
+    // The root's transitions are dense (most characters of a text leave or stay at the root);
+    // the others are sorted (symbol, target) runs searched by bisection.
+    private let rootNext: [Int32]
+    private let edgeStart: [Int32]
+    private let edgeSymbols: [UInt16]
+    private let edgeTargets: [Int32]
+    private let fail: [Int32]
+    // Patterns ending at each state, and the nearest state on the failure chain that has any.
+    private let outputStart: [Int32]
+    private let outputs: [Int32]
+    private let outputLink: [Int32]
+
+    /// Compiles `patterns`; a pattern's index in the array is its id in matches. Empty patterns never match.
+    public init(patterns: [[Unicode.Scalar]]) {
+        patternCount = patterns.count
+        patternLengths = patterns.map { Int32($0.count) }
+
+        // Symbols: distinct characters of all patterns, numbered from 1 in first-seen order (deterministic).
+        var bmp = [UInt16](repeating: 0, count: 0x10000)
+        var other: [UInt32: UInt16] = [:]
+        var count = 0
+        func symbol(_ s: Unicode.Scalar, create: Bool) -> Int {
+            if s.value < 0x10000 {
+                if bmp[Int(s.value)] == 0 && create { count += 1; bmp[Int(s.value)] = UInt16(truncatingIfNeeded: count) }
+                return Int(bmp[Int(s.value)])
+            }
+            if other[s.value] == nil && create { count += 1; other[s.value] = UInt16(truncatingIfNeeded: count) }
+            return Int(other[s.value] ?? 0)
+        }
+
+        // The trie, with children kept in dictionaries while it is built.
+        var children: [[Int: Int]] = [[:]]
+        var ending: [[Int32]] = [[]]
+        for (p, pattern) in patterns.enumerated() where !pattern.isEmpty {
+            var st = 0
+            for s in pattern {
+                let sym = symbol(s, create: true)
+                if let next = children[st][sym] { st = next } else {
+                    children.append([:])
+                    ending.append([])
+                    children[st][sym] = children.count - 1
+                    st = children.count - 1
+                }
+            }
+            ending[st].append(Int32(p))
+        }
+        precondition(count < Int(UInt16.max), "too many distinct characters in the rule terms")
+        symbolCount = count
+        bmpSymbols = bmp
+        otherSymbols = other
+
+        // Failure links breadth first; a state's outputs link to the nearest failure state with outputs.
+        let n = children.count
+        var failLink = [Int32](repeating: 0, count: n)
+        var outLink = [Int32](repeating: -1, count: n)
+        var queue: [Int] = []
+        queue.reserveCapacity(n)
+        for (_, c) in children[0].sorted(by: { $0.key < $1.key }) { queue.append(c) }
+        var head = 0
+        while head < queue.count {
+            let st = queue[head]
+            head += 1
+            for (sym, c) in children[st].sorted(by: { $0.key < $1.key }) {
+                var f = Int(failLink[st])
+                while f != 0 && children[f][sym] == nil { f = Int(failLink[f]) }
+                let target = children[f][sym] ?? 0
+                failLink[c] = Int32(target == c ? 0 : target)
+                let fc = Int(failLink[c])
+                outLink[c] = ending[fc].isEmpty ? outLink[fc] : Int32(fc)
+                queue.append(c)
+            }
+        }
+
+        var root = [Int32](repeating: 0, count: count + 1)
+        for (sym, c) in children[0] { root[sym] = Int32(c) }
+        rootNext = root
+        var es: [Int32] = [], syms: [UInt16] = [], targets: [Int32] = []
+        var os: [Int32] = [], outs: [Int32] = []
+        for st in 0..<n {
+            es.append(Int32(syms.count))
+            for (sym, c) in children[st].sorted(by: { $0.key < $1.key }) {
+                syms.append(UInt16(sym))
+                targets.append(Int32(c))
+            }
+            os.append(Int32(outs.count))
+            outs.append(contentsOf: ending[st])
+        }
+        es.append(Int32(syms.count))
+        os.append(Int32(outs.count))
+        edgeStart = es
+        edgeSymbols = syms
+        edgeTargets = targets
+        fail = failLink
+        outputStart = os
+        outputs = outs
+        outputLink = outLink
+    }
+
+    /// Compiles string patterns.
+    public init(patterns: [String]) {
+        self.init(patterns: patterns.map { Array($0.unicodeScalars) })
+    }
+
+    @inline(__always)
+    private func symbol(_ s: Unicode.Scalar) -> Int {
+        s.value < 0x10000 ? Int(bmpSymbols[Int(s.value)]) : Int(otherSymbols[s.value] ?? 0)
+    }
+
+    @inline(__always)
+    private func next(_ st: Int, _ sym: Int) -> Int? {
+        if st == 0 { let t = rootNext[sym]; return t == 0 ? nil : Int(t) }
+        var lo = Int(edgeStart[st]), hi = Int(edgeStart[st + 1])
+        let key = UInt16(sym)
+        while lo < hi {
+            let mid = (lo + hi) >> 1
+            let v = edgeSymbols[mid]
+            if v == key { return Int(edgeTargets[mid]) }
+            if v < key { lo = mid + 1 } else { hi = mid }
+        }
+        return nil
+    }
+
+    /// Calls `body` for every occurrence of every pattern in `text`, overlapping ones included, in order of
+    /// their end offset.
+    @inline(__always)
+    public func forEachMatch<C: Collection>(in text: C, _ body: (Match) -> Void) where C.Element == Unicode.Scalar {
+        var st = 0
+        var i = 0
+        for c in text {
+            i += 1
+            let sym = symbol(c)
+            if sym == 0 { st = 0; continue }
+            while true {
+                if let t = next(st, sym) { st = t; break }
+                if st == 0 { break }
+                st = Int(fail[st])
+            }
+            if st == 0 { continue }
+            var o = outputStart[st] < outputStart[st + 1] ? st : Int(outputLink[st])
+            while o > 0 {
+                for k in Int(outputStart[o])..<Int(outputStart[o + 1]) {
+                    let p = Int(outputs[k])
+                    body(Match(pattern: p, start: i - Int(patternLengths[p]), end: i))
+                }
+                o = Int(outputLink[o])
+            }
+        }
+    }
+
+    /// Every occurrence of every pattern in `text`, sorted by position.
+    public func matches<C: Collection>(in text: C) -> [Match] where C.Element == Unicode.Scalar {
+        var out: [Match] = []
+        forEachMatch(in: text) { out.append($0) }
+        return out.sorted()
+    }
+}
