@@ -84,56 +84,32 @@ public struct Section: Sendable, Hashable, Codable {
     public var children: [Section]
 }
 
-/// One sentence of body text, normalized, with the way back to the original.
-public struct Sentence: Sendable, Hashable, Codable {
-    /// The normalized text (PDF spaces removed, full-width forms folded).
-    public var text: String
-    /// The same characters exactly as they stand in the file.
-    public var original: String
+/// One sentence of body text. Its normalized characters live in `PlanDocument.normalized`, so a
+/// document's whole body can be scanned in one pass; `PlanDocument.record(_:)` materializes the text.
+public struct Sentence: Sendable, Hashable {
+    /// Where its normalized characters sit in `PlanDocument.normalized`.
+    public var range: Range<Int>
     /// 1-based line and column of the first character in the original file.
     public var line: Int
     public var column: Int
     /// Full location, including the byte range in the original encoding.
     public var span: SourceSpan
-    /// Labels of the headings above it, outermost first: `["第三篇", "第六章", "第一节"]`.
-    public var path: [String]
     /// The innermost section's id, or nil for text before the first heading.
     public var section: Int?
-    /// For each scalar of `text`, the 0-based index of the original scalar in its line, so a match
-    /// found in the normalized text can be quoted and located exactly. Not written to JSON.
-    public var origin: [Int32]
+}
 
-    private enum CodingKeys: String, CodingKey { case text, original, line, column, span, path, section }
-
-    public init(text: String, original: String, line: Int, column: Int, span: SourceSpan,
-                path: [String], section: Int?, origin: [Int32]) {
-        self.text = text
-        self.original = original
-        self.line = line
-        self.column = column
-        self.span = span
-        self.path = path
-        self.section = section
-        self.origin = origin
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let c = try decoder.container(keyedBy: CodingKeys.self)
-        text = try c.decode(String.self, forKey: .text)
-        original = try c.decode(String.self, forKey: .original)
-        line = try c.decode(Int.self, forKey: .line)
-        column = try c.decode(Int.self, forKey: .column)
-        span = try c.decode(SourceSpan.self, forKey: .span)
-        path = try c.decode([String].self, forKey: .path)
-        section = try c.decodeIfPresent(Int.self, forKey: .section)
-        origin = []
-    }
-
-    /// The original columns (1-based, end exclusive) of the normalized range `r` of `text`.
-    public func originalColumns(_ r: Range<Int>) -> Range<Int> {
-        guard !r.isEmpty, r.upperBound <= origin.count else { return column..<column }
-        return (Int(origin[r.lowerBound]) + 1)..<(Int(origin[r.upperBound - 1]) + 2)
-    }
+/// A sentence with its text materialized: what JSON output and tests see.
+public struct SentenceRecord: Sendable, Hashable, Codable {
+    /// The normalized text (PDF spaces removed, full-width forms folded).
+    public var text: String
+    /// The same characters exactly as they stand in the file.
+    public var original: String
+    public var line: Int
+    public var column: Int
+    public var span: SourceSpan
+    /// Labels of the headings above it, outermost first: `["第三篇", "第六章", "第一节"]`.
+    public var path: [String]
+    public var section: Int?
 }
 
 /// Why a stretch of text is not part of the plan proper.
@@ -163,11 +139,11 @@ public struct NoiseBlock: Sendable, Hashable, Codable {
 }
 
 /// A plan as the reader understood it: sections, sentences and noise, each located in the source.
-public struct PlanDocument: Sendable, Codable {
+public struct PlanDocument: Sendable {
     /// The file as the user named it.
-    public var file: String
-    public var encoding: TextEncoding
-    public var lineCount: Int
+    public var file: String { source.file }
+    public var encoding: TextEncoding { source.encoding }
+    public var lineCount: Int { source.lineCount }
     /// The document's own title when it states one at the top.
     public var title: String?
     /// The top-level sections; each holds its children.
@@ -175,15 +151,79 @@ public struct PlanDocument: Sendable, Codable {
     /// Body sentences outside noise, in document order.
     public var sentences: [Sentence]
     public var noise: [NoiseBlock]
-
+    /// The decoded file.
+    public let source: SourceText
+    /// The normalized text of every sentence, one after another.
+    public let normalized: [Unicode.Scalar]
+    /// For each scalar of `normalized`, the 0-based index of the original character in its line.
+    public let origin: [Int32]
     /// Every section in document order (index = `Section.id`), children flattened.
-    public var allSections: [Section] {
-        var out: [Section] = []
-        func walk(_ s: [Section]) { for x in s { out.append(x); walk(x.children) } }
+    public let allSections: [Section]
+    /// The heading path of each section (index = `Section.id`): `["第三篇", "第六章", "第一节"]`.
+    public let sectionPaths: [[String]]
+
+    init(source: SourceText, title: String?, sections: [Section], sentences: [Sentence], noise: [NoiseBlock],
+         normalized: [Unicode.Scalar], origin: [Int32], sectionPaths: [[String]]) {
+        self.source = source
+        self.title = title
+        self.sections = sections
+        self.sentences = sentences
+        self.noise = noise
+        self.normalized = normalized
+        self.origin = origin
+        self.sectionPaths = sectionPaths
+        var flat: [Section] = []
+        func walk(_ s: [Section]) { for x in s { flat.append(x); walk(x.children) } }
         walk(sections)
-        return out
+        allSections = flat
     }
 
     /// The number of sections of `kind` anywhere in the tree.
     public func count(_ kind: SectionKind) -> Int { allSections.filter { $0.kind == kind }.count }
+
+    /// The normalized scalars of a sentence.
+    public func scalars(of s: Sentence) -> ArraySlice<Unicode.Scalar> { normalized[s.range] }
+
+    /// The normalized text of a sentence.
+    public func text(of s: Sentence) -> String { String(scalars: normalized[s.range]) }
+
+    /// The sentence's characters exactly as they stand in the file.
+    public func original(of s: Sentence) -> String {
+        let line = source.line(s.line)
+        return String(scalars: line[(line.startIndex + s.column - 1)..<(line.startIndex + s.span.endColumn - 1)])
+    }
+
+    /// The heading labels above a sentence, outermost first.
+    public func path(of s: Sentence) -> [String] { s.section.map { sectionPaths[$0] } ?? [] }
+
+    /// The original columns (1-based, end exclusive) of the range `r` of a sentence's normalized text.
+    public func originalColumns(of s: Sentence, _ r: Range<Int>) -> Range<Int> {
+        guard !r.isEmpty, r.upperBound <= s.range.count else { return s.column..<s.column }
+        let a = s.range.lowerBound + r.lowerBound, b = s.range.lowerBound + r.upperBound - 1
+        return (Int(origin[a]) + 1)..<(Int(origin[b]) + 2)
+    }
+
+    /// A sentence with its text, original and path materialized.
+    public func record(_ s: Sentence) -> SentenceRecord {
+        SentenceRecord(text: text(of: s), original: original(of: s), line: s.line, column: s.column, span: s.span,
+                       path: path(of: s), section: s.section)
+    }
+
+    /// Every sentence materialized (for output and tests; the engine works on `normalized` directly).
+    public var sentenceRecords: [SentenceRecord] { sentences.map(record) }
+}
+
+extension PlanDocument: Encodable {
+    private enum CodingKeys: String, CodingKey { case file, encoding, lineCount, title, sections, sentences, noise }
+
+    public func encode(to encoder: any Encoder) throws {
+        var c = encoder.container(keyedBy: CodingKeys.self)
+        try c.encode(file, forKey: .file)
+        try c.encode(encoding, forKey: .encoding)
+        try c.encode(lineCount, forKey: .lineCount)
+        try c.encodeIfPresent(title, forKey: .title)
+        try c.encode(sections, forKey: .sections)
+        try c.encode(sentenceRecords, forKey: .sentences)
+        try c.encode(noise, forKey: .noise)
+    }
 }

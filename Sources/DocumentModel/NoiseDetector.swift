@@ -20,7 +20,7 @@ enum NoiseDetector {
     static let noticeMarkers = ["疫情", "防控", "温馨提示", "公告", "通知", "启事", "广告", "招聘", "声明", "征集", "提醒"]
 
     /// Marks every line; `headings[i]` says whether line i looks like a structural heading.
-    static func detect(_ lines: [NormalizedLine], texts: [String], headings: [HeadingCandidate?]) -> [NoiseMark?] {
+    static func detect(_ lines: [NormalizedLine], headings: [HeadingCandidate?]) -> [NoiseMark?] {
         let n = lines.count
         var marks = [NoiseMark?](repeating: nil, count: n)
         func len(_ i: Int) -> Int { lines[i].scalars.count }
@@ -36,8 +36,8 @@ enum NoiseDetector {
         for i in 0..<min(n, 40) {
             if isBlank(i) { continue }
             if headings[i] != nil || len(i) > 150 { break }
-            let t = texts[i]
-            for m in headerMarkers where t.contains(m) {
+            let t = lines[i].scalars
+            for (m, w) in zip(headerMarkers, Marker.header) where t.contains(w) {
                 if shortHeaderMarkers.contains(m) && len(i) > 40 { continue }
                 lastHeader = i
                 if !found.contains(m) { found.append(m) }
@@ -57,12 +57,13 @@ enum NoiseDetector {
             longestAfter[i] = max(longestAfter[i + 1], len(i))
         }
         func tailRegion(from start: Int, matching markers: [String], shortLine: Bool) -> (Int, String)? {
+            let words = markers.map { Array($0.unicodeScalars) }
             for i in max(start, 0)..<n {
                 if isBlank(i) || structural(i) || marks[i] != nil { continue }
                 if shortLine && len(i) > 40 { continue }
                 if structuralAfter[i + 1] || longestAfter[i + 1] > (shortLine ? 120 : 200) { continue }
-                guard let m = markers.first(where: { texts[i].contains($0) }) else { continue }
-                return (i, m)
+                guard let k = words.firstIndex(where: { lines[i].scalars.contains($0) }) else { continue }
+                return (i, markers[k])
             }
             return nil
         }
@@ -75,35 +76,41 @@ enum NoiseDetector {
         }
 
         // Line by line: page markers, editors' lines, captions, repetitions.
-        var seen: [String: Int] = [:]
+        // Lines seen so far, by a 64-bit FNV-1a hash (Hasher over every scalar costs more than the rest).
+        var seen: [UInt64: [Int]] = [:]
+        func fnv(_ s: [Unicode.Scalar]) -> UInt64 {
+            var h: UInt64 = 0xcbf2_9ce4_8422_2325
+            for c in s { h = (h ^ UInt64(c.value)) &* 0x0000_0100_0000_01B3 }
+            return h
+        }
         var previous: Int?    // the last non-blank line that is not noise
         for i in 0..<n where !isBlank(i) && marks[i] == nil {
             let s = lines[i].scalars
-            let t = texts[i]
             if let r = pageMarker(s) {
-                marks[i] = NoiseMark(reason: .pageMarker, detail: String(t.unicodeScalars.prefix(r.count).map(Character.init)),
+                marks[i] = NoiseMark(reason: .pageMarker, detail: String(scalars: s[r]),
                                      partial: r.upperBound < s.count ? r : nil)
                 if r.upperBound >= s.count { continue }
-            } else if headings[i] == nil, let m = editorial(t, length: s.count) {
+            } else if headings[i] == nil, let m = editorial(s) {
                 marks[i] = NoiseMark(reason: .editorial, detail: m, partial: nil)
                 continue
-            } else if headings[i] == nil, let m = caption(t, length: s.count) {
+            } else if headings[i] == nil, let m = caption(s) {
                 marks[i] = NoiseMark(reason: .caption, detail: m, partial: nil)
                 continue
             }
             if headings[i] == nil, s.count >= 12, marks[i] == nil {
-                if let first = seen[t] {
+                let key = fnv(s)
+                if let first = seen[key]?.first(where: { lines[$0].scalars == s }) {
                     marks[i] = NoiseMark(reason: .repeated, detail: "same as line \(first + 1)", partial: nil)
                     continue
                 }
                 if let p = previous, lines[p].scalars.count > s.count,
-                   texts[p].hasSuffix(t) || texts[p].hasPrefix(t) {
+                   lines[p].scalars.hasSuffix(s) || lines[p].scalars.starts(with: s) {
                     marks[i] = NoiseMark(reason: .layoutDuplicate,
-                                         detail: texts[p].hasSuffix(t) ? "repeats the end of line \(p + 1)" : "repeats the start of line \(p + 1)",
+                                         detail: lines[p].scalars.hasSuffix(s) ? "repeats the end of line \(p + 1)" : "repeats the start of line \(p + 1)",
                                          partial: nil)
                     continue
                 }
-                seen[t] = i
+                seen[key, default: []].append(i)
             }
             previous = i
         }
@@ -141,8 +148,10 @@ enum NoiseDetector {
         var i = 0
         while i < s.count, lead.contains(s[i]) { i += 1 }
         guard i + 2 < s.count else { return nil }
-        let verb = String(String.UnicodeScalarView(s[i..<i + 2]))
-        guard ["上接", "下转", "接上", "转下"].contains(verb) else { return nil }
+        switch (s[i], s[i + 1]) {
+        case ("上", "接"), ("下", "转"), ("接", "上"), ("转", "下"): break
+        default: return nil
+        }
         i += 2
         if i < s.count, s[i] == "第" { i += 1 }
         let numStart = i
@@ -154,22 +163,55 @@ enum NoiseDetector {
         return 0..<i
     }
 
-    static func editorial(_ t: String, length: Int) -> String? {
-        guard length <= 80, !t.contains("。") else { return nil }
-        if let m = editorialMarkers.first(where: { t.contains($0) }) { return m }
-        if length <= 30, t.contains("记者") { return "记者" }
+    static func editorial(_ s: [Unicode.Scalar]) -> String? {
+        guard s.count <= 80, !s.contains("。") else { return nil }
+        if let k = Marker.editorial.firstIndex(where: { s.contains($0) }) { return editorialMarkers[k] }
+        if s.count <= 30, s.contains(Marker.reporter) { return "记者" }
         return nil
     }
 
-    static func caption(_ t: String, length: Int) -> String? {
-        guard length <= 40 else { return nil }
-        for p in ["图为", "图:", "图：", "▲", "△"] where t.hasPrefix(p) { return p }
-        if length <= 30, t.hasSuffix("摄"), !t.contains("。") { return "摄" }
+    static let captionPrefixes = ["图为", "图:", "图：", "▲", "△"]
+
+    static func caption(_ s: [Unicode.Scalar]) -> String? {
+        guard s.count <= 40 else { return nil }
+        if let k = Marker.caption.firstIndex(where: { s.starts(with: $0) }) { return captionPrefixes[k] }
+        if s.count <= 30, s.last == "摄", !s.contains("。") { return "摄" }
         return nil
+    }
+
+    /// The marker words as scalars, converted once.
+    enum Marker {
+        static let header = headerMarkers.map { Array($0.unicodeScalars) }
+        static let editorial = editorialMarkers.map { Array($0.unicodeScalars) }
+        static let caption = captionPrefixes.map { Array($0.unicodeScalars) }
+        static let reporter = Array("记者".unicodeScalars)
     }
 
     private static func isLabelScalar(_ s: Unicode.Scalar) -> Bool {
         // CJK ideographs and ASCII letters only: punctuation, digits or marks mean real text or data.
         (s.value >= 0x4E00 && s.value <= 0x9FFF) || s.properties.isAlphabetic && s.isASCII
+    }
+}
+
+extension Array where Element == Unicode.Scalar {
+    /// Whether `word` occurs in the array (plain search: the words are short).
+    func contains(_ word: [Unicode.Scalar]) -> Bool {
+        guard !word.isEmpty, word.count <= count, let first = word.first else { return word.isEmpty }
+        var i = 0
+        let last = count - word.count
+        while i <= last {
+            if self[i] == first {
+                var k = 1
+                while k < word.count, self[i + k] == word[k] { k += 1 }
+                if k == word.count { return true }
+            }
+            i += 1
+        }
+        return false
+    }
+
+    /// Whether the array ends with `tail`.
+    func hasSuffix(_ tail: [Unicode.Scalar]) -> Bool {
+        tail.count <= count && self[(count - tail.count)...].elementsEqual(tail)
     }
 }

@@ -64,7 +64,7 @@ public struct SourceText: Sendable {
             if let bad = UTF8Validation.firstInvalid(body) {
                 throw SourceText.invalidError(file: file, bytes: bytes, offset: bad, what: "UTF-8 (it begins with a UTF-8 byte-order mark)")
             }
-            scalars = Array(String(decoding: body, as: UTF8.self).unicodeScalars)
+            scalars = UTF8Validation.decodeValid(body)
         } else if bytes.starts(with: [0xFF, 0xFE]) || bytes.starts(with: [0xFE, 0xFF]) {
             bom = 2
             enc = bytes[0] == 0xFF ? .utf16LE : .utf16BE
@@ -95,7 +95,7 @@ public struct SourceText: Sendable {
             }
         } else {
             enc = .utf8
-            scalars = Array(String(decoding: bytes, as: UTF8.self).unicodeScalars)
+            scalars = UTF8Validation.decodeValid(bytes[...])
         }
         self.encoding = enc
         self.hadBOM = bom > 0
@@ -167,11 +167,7 @@ public struct SourceText: Sendable {
     public func line(_ number: Int) -> ArraySlice<Unicode.Scalar> { scalars[lines[number - 1]] }
 
     /// The text of 1-based line `number` as a String.
-    public func lineText(_ number: Int) -> String {
-        var v = String.UnicodeScalarView()
-        v.append(contentsOf: line(number))
-        return String(v)
-    }
+    public func lineText(_ number: Int) -> String { String(scalars: line(number)) }
 
     /// Byte offset in the original file of scalar `index` (0-based within the line) of line `number`.
     public func byteOffset(line number: Int, scalarIndex index: Int) -> Int {
@@ -265,6 +261,32 @@ enum UTF8Validation {
             i += n
         }
         return nil
+    }
+
+    /// Decodes bytes already known to be well-formed UTF-8 (straight into scalars, no String in between).
+    static func decodeValid(_ bytes: ArraySlice<UInt8>) -> [Unicode.Scalar] {
+        var out: [Unicode.Scalar] = []
+        out.reserveCapacity(bytes.count)
+        bytes.withUnsafeBufferPointer { b in
+            var i = 0
+            let n = b.count
+            while i < n {
+                let c = UInt32(b[i])
+                var v: UInt32
+                if c < 0x80 {
+                    v = c; i += 1
+                } else if c < 0xE0 {
+                    v = (c & 0x1F) << 6 | UInt32(b[i + 1] & 0x3F); i += 2
+                } else if c < 0xF0 {
+                    v = (c & 0x0F) << 12 | UInt32(b[i + 1] & 0x3F) << 6 | UInt32(b[i + 2] & 0x3F); i += 3
+                } else {
+                    v = (c & 0x07) << 18 | UInt32(b[i + 1] & 0x3F) << 12 | UInt32(b[i + 2] & 0x3F) << 6 | UInt32(b[i + 3] & 0x3F)
+                    i += 4
+                }
+                out.append(Unicode.Scalar(v) ?? "\u{FFFD}")
+            }
+        }
+        return out
     }
 
     /// How many well-formed multi-byte sequences and how many bad bytes the bytes hold.

@@ -58,13 +58,15 @@ private final class Node {
 private struct Builder {
     let source: SourceText
     var normalized: [NormalizedLine] = []
-    var texts: [String] = []
     var roots: [Node] = []
     var stack: [Node] = []
     var nextID = 0
     var lastNumber: [SectionKind: Int] = [:]
     var lastContentLine = 0
     var sentences: [Sentence] = []
+    var normBuf: [Unicode.Scalar] = []
+    var originBuf: [Int32] = []
+    var sectionPaths: [[String]] = []
 
     init(source: SourceText) { self.source = source }
 
@@ -72,14 +74,13 @@ private struct Builder {
         let n = source.lineCount
         normalized.reserveCapacity(n)
         for i in 1...max(n, 1) where i <= n { normalized.append(Normalizer.normalize(source.line(i))) }
-        texts = normalized.map(\.text)
         let candidates = normalized.map(HeadingRecognizer.recognize)
-        let marks = NoiseDetector.detect(normalized, texts: texts, headings: candidates)
+        let marks = NoiseDetector.detect(normalized, headings: candidates)
 
         var (title, titleLines) = documentTitle(candidates: candidates, marks: marks)
         if title == nil, let first = marks.firstIndex(where: { $0?.reason == .webHeader }) {
             // A web page often carries the document's title in its header line: `【重点关注】中共株洲市委关于…`.
-            var t = Substring(texts[first])
+            var t = Substring(normalized[first].text)
             if t.hasPrefix("【"), let close = t.firstIndex(of: "】") { t = t[t.index(after: close)...] }
             if !t.isEmpty, t.count <= 80 { title = String(t) }
         }
@@ -104,8 +105,8 @@ private struct Builder {
         while let top = stack.popLast() { top.endLine = max(top.startLine, lastContentLine) }
 
         let noise = noiseBlocks(marks)
-        return PlanDocument(file: source.file, encoding: source.encoding, lineCount: n, title: title,
-                            sections: roots.map { $0.freeze() }, sentences: sentences, noise: noise)
+        return PlanDocument(source: source, title: title, sections: roots.map { $0.freeze() }, sentences: sentences,
+                            noise: noise, normalized: normBuf, origin: originBuf, sectionPaths: sectionPaths)
     }
 
     // MARK: Structure
@@ -168,13 +169,14 @@ private struct Builder {
             stack.removeLast()
         }
         let s = normalized[line - 1].scalars
-        let label = String(String.UnicodeScalarView(s[h.labelRange]))
-        let title = String(String.UnicodeScalarView(s[h.titleRange]))
+        let label = String(scalars: s[h.labelRange])
+        let title = String(scalars: s[h.titleRange])
         let end = h.bodyStart ?? s.count
         let node = Node(id: nextID, kind: h.kind, number: h.number, label: label, title: title, line: line,
                         span: span(line: line, normalized: h.labelRange.lowerBound..<end))
         nextID += 1
         if let parent = stack.last { parent.children.append(node) } else { roots.append(node) }
+        sectionPaths.append(stack.map(\.pathLabel) + [node.pathLabel])
         stack.append(node)
         if let n = h.number { lastNumber[h.kind] = n }
         lastContentLine = line
@@ -215,15 +217,13 @@ private struct Builder {
         // A fragment with no letters, digits or ideographs (a stray quote or bracket) is not a sentence.
         guard norm.scalars[r].contains(where: { $0.properties.isAlphabetic || $0.properties.numericType != nil }) else { return }
         let orig = norm.originalRange(r)
-        let src = source.line(line)
-        let base = src.startIndex
-        let original = String(String.UnicodeScalarView(src[(base + orig.lowerBound)..<(base + orig.upperBound)]))
         let b0 = cursor.offset(at: orig.lowerBound), b1 = cursor.offset(at: orig.upperBound)
         let sp = SourceSpan(line: line, column: orig.lowerBound + 1, endLine: line, endColumn: orig.upperBound + 1,
                             byteStart: b0, byteEnd: b1)
-        sentences.append(Sentence(text: String(String.UnicodeScalarView(norm.scalars[r])), original: original,
-                                  line: line, column: sp.column, span: sp, path: stack.map(\.pathLabel),
-                                  section: stack.last?.id, origin: Array(norm.origin[r])))
+        let at = normBuf.count
+        normBuf.append(contentsOf: norm.scalars[r])
+        originBuf.append(contentsOf: norm.origin[r])
+        sentences.append(Sentence(range: at..<normBuf.count, line: line, column: sp.column, span: sp, section: stack.last?.id))
         stack.last?.ownSentences += 1
         lastContentLine = line
     }
@@ -246,7 +246,7 @@ private struct Builder {
             if s.isEmpty { continue }
             if marks[i] != nil { if parts.isEmpty { continue } else { break } }
             if candidates[i] != nil && !(candidates[i]?.kind == .dashItem && !parts.isEmpty) { break }
-            var t = texts[i]
+            var t = normalized[i].text
             while t.hasPrefix("#") || t.hasPrefix(" ") { t.removeFirst() }
             let stops: [Character] = ["，", ",", "。", "；", "：", ":", "(", "（"]
             if t.isEmpty || t.count > 30 || t.contains(where: stops.contains) || parts.count >= 3 { break }
@@ -278,7 +278,7 @@ private struct Builder {
             if let p = m.partial {
                 let orig = normalized[i].originalRange(p)
                 let src = source.line(i + 1)
-                text = String(String.UnicodeScalarView(src[(src.startIndex + orig.lowerBound)..<(src.startIndex + orig.upperBound)]))
+                text = String(scalars: src[(src.startIndex + orig.lowerBound)..<(src.startIndex + orig.upperBound)])
                 startColumn = orig.lowerBound + 1
                 endColumn = orig.upperBound + 1
             } else {

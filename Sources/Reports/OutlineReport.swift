@@ -40,17 +40,16 @@ public enum OutlineReport {
         let front = doc.sentences.filter { $0.section == nil }
         if !front.isEmpty {
             out += pad("", lineWidth) + "  " + pad(String(front.count), 6, right: true) + "  (before the first heading)\n"
-            if showSentences { for s in front { out += sentenceLine(s, indent: 1, lineWidth: lineWidth) } }
+            if showSentences { for s in front { out += sentenceLine(doc, s, indent: 1, lineWidth: lineWidth) } }
         }
         var bySection: [Int: [Sentence]] = [:]
         if showSentences { for s in doc.sentences { if let id = s.section { bySection[id, default: []].append(s) } } }
         func walk(_ sections: [Section], depth: Int) {
             for s in sections {
                 let range = s.startLine == s.endLine ? "\(s.startLine)" : "\(s.startLine)–\(s.endLine)"
-                let heading = s.kind == .glossaryEntry ? "\(s.label) \(s.title)" : [s.label, s.title].filter { !$0.isEmpty && $0 != s.label || $0 == s.label }.joined(separator: " ")
                 out += pad(range, lineWidth, right: true) + "  " + pad(String(s.sentenceCount), 6, right: true) + "  "
-                out += String(repeating: "  ", count: depth) + display(heading, s) + "\n"
-                if showSentences { for x in bySection[s.id] ?? [] { out += sentenceLine(x, indent: depth + 1, lineWidth: lineWidth) } }
+                out += String(repeating: "  ", count: depth) + display(s) + "\n"
+                if showSentences { for x in bySection[s.id] ?? [] { out += sentenceLine(doc, x, indent: depth + 1, lineWidth: lineWidth) } }
                 walk(s.children, depth: depth + 1)
             }
         }
@@ -74,16 +73,16 @@ public enum OutlineReport {
         return try e.encode(value)
     }
 
-    private static func display(_ heading: String, _ s: Section) -> String {
+    private static func display(_ s: Section) -> String {
         if s.kind == .dashItem { return "—— " + clip(s.title, 40) }
         if s.kind == .glossary || s.kind == .attachment && s.title.isEmpty { return s.label }
         let sep = s.title.isEmpty ? "" : " "
         return s.label + sep + clip(s.title, 40)
     }
 
-    private static func sentenceLine(_ s: Sentence, indent: Int, lineWidth: Int) -> String {
+    private static func sentenceLine(_ doc: PlanDocument, _ s: Sentence, indent: Int, lineWidth: Int) -> String {
         pad("\(s.line):\(s.column)", lineWidth, right: true) + "  " + pad("", 6) + "  "
-            + String(repeating: "  ", count: indent) + "· " + clip(s.text, 60) + "\n"
+            + String(repeating: "  ", count: indent) + "· " + clip(doc.text(of: s), 60) + "\n"
     }
 
     /// Shortens text to `n` characters with an ellipsis.

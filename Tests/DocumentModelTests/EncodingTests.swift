@@ -12,7 +12,7 @@ private func comparable(_ d: PlanDocument) -> some Equatable {
     }
     func flat(_ s: Section) -> String { "\(s.kind) \(s.number ?? -1) \(s.label) \(s.title) \(s.startLine)-\(s.endLine) \(s.sentenceCount) \(s.span.column)" }
     return View(sections: d.allSections.map(flat),
-                sentences: d.sentences.map { "\($0.line):\($0.column)-\($0.span.endColumn) \($0.path) \($0.text) | \($0.original)" },
+                sentences: d.sentenceRecords.map { "\($0.line):\($0.column)-\($0.span.endColumn) \($0.path) \($0.text) | \($0.original)" },
                 noise: d.noise.map { "\($0.startLine)-\($0.endLine) \($0.reason) \($0.detail) \($0.text)" },
                 title: d.title)
 }
@@ -35,7 +35,7 @@ private func comparable(_ d: PlanDocument) -> some Equatable {
         let doc = TextPlanReader.read(source)
         #expect(comparable(doc) == comparable(utf8Doc))
         // Byte ranges point into the GB18030 bytes.
-        for s in doc.sentences.prefix(50) {
+        for s in doc.sentenceRecords.prefix(50) {
             let quoted = String(data: Data(bytes[s.span.byteStart..<s.span.byteEnd]), encoding: String.Encoding(rawValue: 0x8000_0632))
             #expect(quoted == s.original)
         }
@@ -52,7 +52,7 @@ private func comparable(_ d: PlanDocument) -> some Equatable {
         #expect(source.encoding == (bigEndian ? .utf16BE : .utf16LE))
         let doc = TextPlanReader.read(source)
         #expect(comparable(doc) == comparable(utf8Doc))
-        let s = doc.sentences[10]
+        let s = doc.sentenceRecords[10]
         var units: [UInt16] = []
         for k in stride(from: s.span.byteStart, to: s.span.byteEnd, by: 2) {
             let a = UInt16(bytes[k]), b = UInt16(bytes[k + 1])
@@ -66,7 +66,7 @@ private func comparable(_ d: PlanDocument) -> some Equatable {
         #expect(source.encoding == .utf8 && source.hadBOM)
         let doc = TextPlanReader.read(source)
         #expect(doc.sections.first?.title == "总则")
-        #expect(doc.sentences.first?.span.byteStart == 3 + Array("第一章 总则\n".utf8).count)
+        #expect(doc.sentenceRecords.first?.span.byteStart == 3 + Array("第一章 总则\n".utf8).count)
     }
 
     @Test func gb18030FourByteCharactersKeepOffsets() throws {
@@ -77,7 +77,7 @@ private func comparable(_ d: PlanDocument) -> some Equatable {
         let source = try SourceText(bytes: bytes, file: "gb.txt")
         #expect(source.encoding == .gb18030)
         let doc = TextPlanReader.read(source)
-        let second = try #require(doc.sentences.last)
+        let second = try #require(doc.sentenceRecords.last)
         #expect(second.text == "目标二。")
         let quoted = String(data: Data(bytes[second.span.byteStart..<second.span.byteEnd]), encoding: String.Encoding(rawValue: 0x8000_0632))
         #expect(quoted == "目标二。")
@@ -129,7 +129,7 @@ private func comparable(_ d: PlanDocument) -> some Equatable {
 
     @Test func emptyFileIsAnEmptyDocument() throws {
         let doc = TextPlanReader.read(try SourceText(bytes: [], file: "empty.txt"))
-        #expect(doc.sections.isEmpty && doc.sentences.isEmpty)
+        #expect(doc.sections.isEmpty && doc.sentenceRecords.isEmpty)
     }
 }
 

@@ -31,8 +31,8 @@ import Testing
 
     @Test func linesStaySeparate() throws {
         let doc = try readText("第一章 总则\n坚持发展\n稳中求进。\r\n第二章 目标\r\n")
-        #expect(doc.sentences.map(\.text) == ["坚持发展", "稳中求进。"])
-        #expect(doc.sentences.map(\.line) == [2, 3])
+        #expect(doc.sentenceRecords.map(\.text) == ["坚持发展", "稳中求进。"])
+        #expect(doc.sentenceRecords.map(\.line) == [2, 3])
         #expect(doc.sections.map(\.startLine) == [1, 4])
     }
 

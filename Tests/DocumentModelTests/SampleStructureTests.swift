@@ -57,12 +57,12 @@ import Testing
         #expect(footer.startLine == 542)
         #expect(footer.endLine == doc.lineCount)
         #expect(footer.text.contains("温馨提示"))
-        #expect(!doc.sentences.contains { $0.text.contains("温馨提示") || $0.text.contains("发表于") || $0.text.contains("下载附件") })
+        #expect(!doc.sentenceRecords.contains { $0.text.contains("温馨提示") || $0.text.contains("发表于") || $0.text.contains("下载附件") })
     }
 
     @Test func sentenceCarriesPathAndOriginalSpan() throws {
         let bytes = try sampleBytes(Sample.hetang)
-        let s = try #require(doc.sentences.first { $0.text.hasPrefix("2020年全区地区生产总值达到244.2亿元") })
+        let s = try #require(doc.sentenceRecords.first { $0.text.hasPrefix("2020年全区地区生产总值达到244.2亿元") })
         #expect(s.line == 27)
         #expect(s.path == ["第一篇", "第一章", "第一节"])
         #expect(s.original.hasPrefix("2020 年全区地区生产总值达到 244.2 亿元"))
@@ -77,7 +77,7 @@ import Testing
 
     @Test func everySentenceQuotesItsOriginalBytes() throws {
         let bytes = try sampleBytes(Sample.hetang)
-        for s in doc.sentences {
+        for s in doc.sentenceRecords {
             #expect(String(decoding: bytes[s.span.byteStart..<s.span.byteEnd], as: UTF8.self) == s.original)
         }
     }
@@ -91,7 +91,7 @@ import Testing
             }
         }
         doc.sections.forEach(check)
-        #expect(doc.sections.reduce(0) { $0 + $1.sentenceCount } + doc.sentences.filter { $0.section == nil }.count == doc.sentences.count)
+        #expect(doc.sections.reduce(0) { $0 + $1.sentenceCount } + doc.sentenceRecords.filter { $0.section == nil }.count == doc.sentenceRecords.count)
     }
 }
 
@@ -115,14 +115,14 @@ import Testing
         #expect(goals.allSatisfy { $0.title.hasPrefix("建设") })
         #expect(goals.map(\.title).contains("建设更有核心竞争力的科技创新高地"))
         // The paragraph after the last goal belongs to item 5, not to the goal.
-        let after = try #require(doc.sentences.first { $0.text.hasPrefix("在此基础上再奋斗五年") })
+        let after = try #require(doc.sentenceRecords.first { $0.text.hasPrefix("在此基础上再奋斗五年") })
         #expect(after.section == item5.id)
     }
 
     @Test func runInItemBodyIsSentences() throws {
         let item6 = try #require(doc.allSections.first { $0.kind == .item && $0.number == 6 })
         #expect(item6.title == "梯度培育制造业产业集群")
-        let first = try #require(doc.sentences.first { $0.section == item6.id })
+        let first = try #require(doc.sentenceRecords.first { $0.section == item6.id })
         #expect(first.text.hasPrefix("坚持优势产业锻长板"))
         #expect(first.path == ["三、", "6."])
     }
@@ -141,14 +141,14 @@ import Testing
         #expect(marker.startLine == 5)
         #expect(marker.text == "**上接A1版**")
         #expect(marker.startColumn == 1 && marker.endColumn == 10)
-        let first = try #require(doc.sentences.first { $0.line == 5 })
+        let first = try #require(doc.sentenceRecords.first { $0.line == 5 })
         #expect(first.text.hasPrefix("从全国看"))
         #expect(first.column == 11)   // after `**上接A1版** `
         let notice = try #require(doc.noise.first { $0.reason == .trailingNotice })
         #expect(notice.startLine == 47)
         #expect(notice.endLine == doc.lineCount)
-        #expect(!doc.sentences.contains { $0.text.contains("勤洗手") || $0.text.contains("戴口罩") })
-        #expect(doc.sentences.contains { $0.text.contains("一谷三区") })
+        #expect(!doc.sentenceRecords.contains { $0.text.contains("勤洗手") || $0.text.contains("戴口罩") })
+        #expect(doc.sentenceRecords.contains { $0.text.contains("一谷三区") })
     }
 
     @Test func workReportPageMarkers() throws {
@@ -156,7 +156,7 @@ import Testing
         let markers = doc.noise.filter { $0.reason == .pageMarker }
         #expect(markers.map(\.text) == ["◀上接01版", "▶下转03版"])
         #expect(markers.map(\.startLine) == [1, 42])
-        #expect(!doc.sentences.contains { $0.text.contains("上接") || $0.text.contains("下转") })
+        #expect(!doc.sentenceRecords.contains { $0.text.contains("上接") || $0.text.contains("下转") })
         #expect(doc.allSections.filter { $0.kind == .parenthesized }.compactMap(\.number) == [1, 2, 3, 4, 5])
     }
 
@@ -169,9 +169,9 @@ import Testing
         #expect(doc.noise.contains { $0.reason == .editorial && $0.text.contains("记者") })
         #expect(doc.noise.contains { $0.reason == .caption && $0.startLine == 159 })
         // The duplicated tail is not a second sentence of the model.
-        #expect(doc.sentences.filter { $0.text.hasPrefix("品质魅力株洲,推动营商环境更加优化") }.isEmpty)
+        #expect(doc.sentenceRecords.filter { $0.text.hasPrefix("品质魅力株洲,推动营商环境更加优化") }.isEmpty)
         // The real targets are still there.
-        #expect(doc.sentences.contains { $0.text.contains("超过70%") })
+        #expect(doc.sentenceRecords.contains { $0.text.contains("超过70%") })
     }
 
     @Test func congressNewspaperNumberedHeadings() throws {

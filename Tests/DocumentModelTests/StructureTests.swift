@@ -10,13 +10,13 @@ import Testing
         #expect(chapter.title == "“十三五”成就")
         #expect(chapter.children.map(\.title) == ["发展成就", "发展经验"])
         #expect(chapter.children.map(\.endLine) == [4, 6])
-        #expect(doc.sentences.first?.path == ["第一篇", "第一章", "第一节"])
+        #expect(doc.sentenceRecords.first?.path == ["第一篇", "第一章", "第一节"])
     }
 
     @Test func decimalAtLineStartIsNotAHeading() throws {
         let doc = try readText("一、农业\n1.5万亩高标准农田建成。\n")
         #expect(doc.allSections.map(\.kind) == [.numberedPart])
-        #expect(doc.sentences.first?.text == "1.5万亩高标准农田建成。")
+        #expect(doc.sentenceRecords.first?.text == "1.5万亩高标准农田建成。")
     }
 
     @Test func numberOutOfSequenceInProseIsBody() throws {
@@ -31,7 +31,7 @@ import Testing
         let items = doc.allSections.filter { $0.kind == .item }
         #expect(items.compactMap(\.number) == [1, 2, 3])
         #expect(items.map(\.title) == ["做强制造业", "做优服务业", "做特农业"])
-        #expect(doc.sentences.contains { $0.text.hasPrefix("5.这一句是正文") && $0.path == ["一、", "2."] })
+        #expect(doc.sentenceRecords.contains { $0.text.hasPrefix("5.这一句是正文") && $0.path == ["一、", "2."] })
     }
 
     @Test func listInABoxIsNotAHeading() throws {
@@ -80,13 +80,13 @@ import Testing
     @Test func longLineStartingLikeAChapterIsBody() throws {
         let doc = try readText("第一章 总则\n第三节所述的各项任务要在二〇二五年前全部完成,并纳入考核。\n")
         #expect(doc.allSections.count == 1)
-        #expect(doc.sentences.count == 1)
+        #expect(doc.sentenceRecords.count == 1)
     }
 
     @Test func sentencesSplitAtEndMarksAndKeepClosingQuotes() throws {
         let doc = try readText("第一章 总则\n要实现“高质量发展。”坚持创新!开放吗?合作;共享\n")
-        #expect(doc.sentences.map(\.text) == ["要实现“高质量发展。”", "坚持创新!", "开放吗?", "合作;", "共享"])
-        #expect(doc.sentences.map(\.column) == [1, 12, 17, 21, 24])
+        #expect(doc.sentenceRecords.map(\.text) == ["要实现“高质量发展。”", "坚持创新!", "开放吗?", "合作;", "共享"])
+        #expect(doc.sentenceRecords.map(\.column) == [1, 12, 17, 21, 24])
     }
 
     @Test func repeatedParagraphIsNoise() throws {
@@ -96,7 +96,7 @@ import Testing
         #expect(noise.reason == .repeated)
         #expect(noise.startLine == 4)
         #expect(noise.detail == "same as line 2")
-        #expect(doc.sentences.filter { $0.text == para }.count == 1)
+        #expect(doc.sentenceRecords.filter { $0.text == para }.count == 1)
     }
 
     @Test func attachmentAndGlossary() throws {
@@ -112,7 +112,7 @@ import Testing
         #expect(doc.sections.map(\.kind) == [.chapter, .glossary, .attachment])
         #expect(doc.sections[1].children.map(\.title) == ["两新一重", "瞪羚企业"])
         #expect(doc.sections[2].title == "重点项目表")
-        let def = try #require(doc.sentences.first { $0.path == ["名词解释", "两新一重"] })
+        let def = try #require(doc.sentenceRecords.first { $0.path == ["名词解释", "两新一重"] })
         #expect(def.text.hasPrefix("新型基础设施建设"))
     }
 }
