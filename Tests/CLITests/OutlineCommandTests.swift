@@ -60,6 +60,36 @@ import Testing
         #expect(missing.stderr.contains("nope.txt: no such file"))
     }
 
+    @Test func randomBytesExitTwoWithOffset() throws {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("plancheck-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: dir) }
+        var state: UInt64 = 7
+        let bytes = (0..<2048).map { _ -> UInt8 in
+            state = state &* 6364136223846793005 &+ 1442695040888963407
+            return UInt8(truncatingIfNeeded: state >> 56)
+        }
+        let file = dir.appendingPathComponent("random.bin")
+        try Data(bytes).write(to: file)
+        let r = try runPlancheck(["outline", file.path])
+        #expect(r.status == 2)
+        #expect(r.stderr.contains("random.bin"))
+        #expect(r.stderr.contains("byte offset"))
+    }
+
+    @Test func gb18030FileReadsLikeItsUTF8Original() throws {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("plancheck-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let text = try String(contentsOf: repositoryRoot.appendingPathComponent(hetang), encoding: .utf8)
+        let gb = try #require(text.data(using: String.Encoding(rawValue: 0x8000_0632)))
+        let file = dir.appendingPathComponent("hetang-gbk.txt")
+        try gb.write(to: file)
+        let r = try runPlancheck(["outline", file.path])
+        #expect(r.status == 0)
+        #expect(r.stdout.contains("gb18030 · 548 lines · 4 篇 · 16 章 · 49 节"))
+    }
+
     @Test func usageErrorsExitTwo() throws {
         let r = try runPlancheck(["outline", "--format", "yaml", hetang])
         #expect(r.status == 2)
