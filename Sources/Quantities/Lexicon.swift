@@ -174,6 +174,7 @@ enum Lexicon {
     static let wholePeriod = [w("时期"), w("期间")]
     static let midCentury = w("本世纪中叶"), endOfCentury = w("本世纪末")
     static let upDown = w("上下游")
+    static let percentOf = w("百分之")
 
     /// Words that begin with a one-character unit but are not one (`千亿台阶`, `3项目`, `5年轻`).
     static let wordsAfterNumbers: [Unicode.Scalar: Set<Unicode.Scalar>] = {

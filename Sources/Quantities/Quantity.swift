@@ -85,7 +85,15 @@ public struct Quantity: Hashable, Sendable, Codable, CustomStringConvertible {
         self.valueSpan = valueSpan ?? span
     }
 
-    /// A target as a rule states it, e.g. `Quantity.target(.atLeast, 3.2, "%", by: 2030)`.
+    /// A target as a rule states it, e.g. `Quantity.target(.atLeast, 3.2, in: .percent, by: 2030)`.
+    public static func target(
+        _ comparator: QuantityComparator, _ value: Double, in unit: Unit?, by year: Int? = nil,
+        kind: QuantityKind = .level, upper: Double? = nil
+    ) -> Quantity {
+        Quantity(kind: kind, value: value, upper: upper, unit: unit, comparator: comparator, year: year)
+    }
+
+    /// A target with its unit spelled (`"%"`, `"亿元"`); an unknown spelling leaves it unitless (prefer `in:`).
     public static func target(
         _ comparator: QuantityComparator, _ value: Double, _ unit: String? = nil, by year: Int? = nil,
         kind: QuantityKind = .level, upper: Double? = nil

@@ -68,6 +68,8 @@ private struct Literal {
     var containsYi: Bool = false
     /// The single character of a one-character Chinese numeral, if it is one.
     var single: Unicode.Scalar?
+    /// Written `百分之…`: a percentage.
+    var percent = false
 }
 
 /// What follows a number: magnitude, unit, `多`/`余`, `强`.
@@ -100,6 +102,8 @@ private struct Token {
     var fromUnit: Unit?
     var fromYear: Int?
     var dropped = false
+    /// The last year before the whole expression (before `由2020年的…`), for a change's target.
+    var outerYear: Int?
 
     var isTime: Bool { kind == .year || kind == .period || (kind == .duration && year != nil) }
     var timeYear: Int? {
@@ -285,6 +289,13 @@ private struct Scan {
         if !isDigit(s[i]) {
             if let k = isPlanName(at: i) { return planName(at: i, number: k) }
             if let len = Lexicon.setPhrase(in: s, at: i) { return i + len }
+            if Lexicon.has(s, i, Lexicon.percentOf), i + 3 < n {  // 百分之十五, 百分之3.5
+                let (lit, next) = literal(at: i + 3)
+                guard var lit, !lit.yearLike, lit.hasDigit || lit.single == "十" || lit.single == "百" else { return max(next, i + 3) }
+                lit.start = i
+                lit.percent = true
+                return finish(lit)
+            }
         }
         let (lit, next) = literal(at: i)
         guard let lit else { return next }
@@ -422,7 +433,7 @@ private struct Scan {
                 }
             }
         }
-        if let u = t.unit, k + 1 < n, s[k] == "/", let (d, len) = Unit.match(s, at: k + 1),
+        if let u = t.unit, k + 1 < n, s[k] == "/" || s[k] == "／", let (d, len) = Unit.match(s, at: k + 1),
            u.dimension != .ratio, d.dimension != .years {
             t.unit = Unit.ratio(u, per: d)
             k += 1 + len
@@ -447,12 +458,12 @@ private struct Scan {
         if k < n, s[k] == "月" || s[k] == "日" || s[k] == "号" {  // a date, not a quantity
             return skipDate(from: k + 1)
         }
-        var t = tail(at: k)
+        var t = lit.percent ? Tail(end: k, unit: Unit.named("%")) : tail(at: k)
         var value = lit.value
         var upper: Double?
         var end = t.end
         // A range: 2-3个, 2至3个, 两到三个, 2%-3%.
-        if t.end < n, isRangeSeparator(s[t.end]), !t.rank, t.unit == nil || isDash(s[t.end]) {
+        if !lit.percent, t.end < n, isRangeSeparator(s[t.end]), !t.rank, t.unit == nil || isDash(s[t.end]) {
             let (second, _) = literal(at: t.end + 1)
             if let second, second.chinese == lit.chinese {
                 let t2 = tail(at: second.end)
@@ -467,7 +478,7 @@ private struct Scan {
         }
         let unit = t.unit
         // Chinese numerals count only when they read as a value.
-        if lit.chinese {
+        if lit.chinese && !lit.percent {
             let dimension = unit?.dimension
             if !lit.hasDigit {
                 let tenOf = lit.single == "十" && (dimension == .count || dimension == .people || dimension == .years)
@@ -723,11 +734,16 @@ private struct Scan {
     mutating func result() -> [Quantity] {
         // The year each value refers to: the last time before it in the sentence.
         var lastYear: Int?
+        var times: [(end: Int, year: Int)] = []
         for i in tokens.indices {
             if tokens[i].kind != .year && tokens[i].kind != .period && tokens[i].kind != .duration && tokens[i].year == nil {
                 tokens[i].year = lastYear
+                tokens[i].outerYear = times.last { $0.end <= tokens[i].start }?.year
             }
-            if let y = tokens[i].isTime ? tokens[i].timeYear : nil { lastYear = y }
+            if let y = tokens[i].isTime ? tokens[i].timeYear : nil {
+                lastYear = y
+                times.append((tokens[i].end, y))
+            }
         }
         // Changes: a value after a `to` word takes the `from` value before it in the same clause.
         for i in tokens.indices where tokens[i].to != nil {
@@ -748,6 +764,7 @@ private struct Scan {
                 tokens[i].fromValue = t.value
                 tokens[i].fromUnit = t.unit
                 tokens[i].fromYear = t.year
+                if tokens[i].year == t.year { tokens[i].year = t.outerYear }  // 到2025年…由2020年的X提高到Y
                 tokens[i].start = t.start
                 tokens[i].keep = true
                 tokens[f].dropped = true

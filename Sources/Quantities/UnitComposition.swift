@@ -96,13 +96,16 @@ extension Unit {
         }
     }
 
+    /// Percent, the unit of shares and rates.
+    public static let percent = Unit("%", .percent)
+
     /// The unit a subject term implies when a value was written without one (`投入强度` → `%`), if any.
     ///
     /// Only shares are inferred (terms ending in 率, 强度, 比重, 占比, 比例, 依存度, 贡献率, 覆盖率);
     /// callers that know better pass their own unit to `Quantity.resolvingUnit(_:)`.
     public static func implied(bySubject subject: String) -> Unit? {
         let endings = ["率", "强度", "比重", "占比", "比例", "依存度", "份额"]
-        for e in endings where subject.hasSuffix(e) { return Unit("%", .percent) }
+        for e in endings where subject.hasSuffix(e) { return .percent }
         return nil
     }
 

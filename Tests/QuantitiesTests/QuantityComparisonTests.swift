@@ -9,7 +9,7 @@ private func first(_ sentence: String, _ kind: QuantityKind? = nil, plan: Closed
 
 @Suite struct QuantityComparisonTests {
     /// The city's R&D target of the brief: ≥ 3.2% by 2030.
-    let rdTarget = Quantity.target(.atLeast, 3.2, "%", by: 2030)
+    let rdTarget = Quantity.target(.atLeast, 3.2, in: .percent, by: 2030)
 
     @Test func districtValueAgainstCityTarget() {
         // 荷塘区: 达到 3.3 以上 (unit dropped), resolved to % from its subject, by 2025.
@@ -76,6 +76,19 @@ private func first(_ sentence: String, _ kind: QuantityKind? = nil, plan: Closed
         let growth = first("地区生产总值增长7.5%左右")
         #expect(first("地区生产总值增长8%").compare(to: growth) == .satisfies)
         #expect(first("地区生产总值增长7%左右").compare(to: growth) != .satisfies)
+    }
+
+    @Test func theDocumentedExample() {  // docs/quantities.md
+        let qs = QuantityExtractor(planPeriod: 2026...2030).extract(from: "力争到2025年,研发投入强度达到3.3以上")
+        #expect(qs.map(\.description) == ["≤2025年", "≥3.3 (2025年)"])
+        let rd = qs[1].resolvingUnit(Unit.implied(bySubject: "投入强度")!)
+        #expect(rd.unit == .percent && rd.unitInferred)
+        #expect(rd.compare(to: .target(.atLeast, 3.2, in: .percent, by: 2030)) == .satisfies)
+    }
+
+    @Test func targetsSpelledOrTyped() {
+        #expect(Quantity.target(.atLeast, 3.2, "%", by: 2030) == rdTarget)
+        #expect(Quantity.target(.atLeast, 3.2, "不是单位").unit == nil)
     }
 
     @Test func kindsMustMatch() {

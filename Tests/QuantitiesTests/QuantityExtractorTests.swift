@@ -158,6 +158,12 @@ private let handWrittenCases: [Expected] = [
     q("新增2万-3万人", "新增2万-3万人", .increase, 2, "万人", .equal, upper: 3),
     q("增长二十倍", "增长二十倍", .increase, 20, "倍", .equal),
     q("百分比写作3‰", "3‰", .level, 3, "‰", .equal),
+    q("森林覆盖率达到百分之六十五以上", "达到百分之六十五以上", .level, 65, "%", .atLeast),
+    q("增长百分之3.5", "增长百分之3.5", .increase, 3.5, "%", .equal),
+    q("到2025年,研发投入强度由2020年的2.1%提高到3.2%", "由2020年的2.1%提高到3.2%", .riseTo, 3.2, "%", .equal,
+      year: 2025, from: 2.1, fromYear: 2020),
+    q("研发投入强度由2020年的2.1%提高到3.2%", "由2020年的2.1%提高到3.2%", .riseTo, 3.2, "%", .equal,
+      from: 2.1, fromYear: 2020),
 ]
 
 @Suite struct QuantityExtractorTests {
