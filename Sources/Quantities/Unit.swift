@@ -26,6 +26,14 @@ public enum Dimension: String, Sendable, Codable, CaseIterable {
     case days
     /// A multiple: 倍.
     case times
+    /// Electric power: 千瓦, 万千瓦, 兆瓦.
+    case power
+    /// Electric energy: 千瓦时, 万千瓦时, 亿千瓦时 (not convertible to 吨标煤).
+    case electricity
+    /// Volume: 立方米, 万立方米, 亿立方米.
+    case volume
+    /// A unit per unit, e.g. 亿元/平方公里 or 人/所; comparable when both parts are.
+    case ratio
 }
 
 /// A unit of measure as Chinese plans write it, with its factor to the dimension's base unit.
@@ -37,12 +45,14 @@ public struct Unit: Hashable, Sendable, Codable, CustomStringConvertible {
     /// Multiply a value in this unit by `factor` to get the dimension's base unit (元, %, 平方米…).
     public let factor: Double
 
+    /// A unit spelled `symbol`, measuring `dimension`, worth `factor` base units.
     public init(_ symbol: String, _ dimension: Dimension, _ factor: Double = 1) {
         self.symbol = symbol
         self.dimension = dimension
         self.factor = factor
     }
 
+    /// The symbol, as written in plans.
     public var description: String { symbol }
 
     /// Whether values in the two units can be compared (same dimension).
@@ -67,6 +77,11 @@ public struct Unit: Hashable, Sendable, Codable, CustomStringConvertible {
         let m = Unit("米", .length), km = Unit("公里", .length, 1000)
         let tce = Unit("吨标煤", .energy), wanTce = Unit("万吨标煤", .energy, 1e4)
         let t = Unit("吨", .mass), wanT = Unit("万吨", .mass, 1e4)
+        let jin = Unit("斤", .mass, 0.0005), kg = Unit("公斤", .mass, 0.001)
+        let kw = Unit("千瓦", .power), wanKw = Unit("万千瓦", .power, 1e4), mw = Unit("兆瓦", .power, 1e3)
+        let kwh = Unit("千瓦时", .electricity), wanKwh = Unit("万千瓦时", .electricity, 1e4)
+        let yiKwh = Unit("亿千瓦时", .electricity, 1e8)
+        let m3 = Unit("立方米", .volume), wanM3 = Unit("万立方米", .volume, 1e4), yiM3 = Unit("亿立方米", .volume, 1e8)
         let person = Unit("人", .people), wanPerson = Unit("万人", .people, 1e4)
         var rows: [(String, Unit)] = [
             ("元", yuan), ("万元", wanYuan), ("亿元", yiYuan), ("千亿元", qianYi), ("万亿元", wanYi),
@@ -77,18 +92,24 @@ public struct Unit: Hashable, Sendable, Codable, CustomStringConvertible {
             ("亩", mu), ("万亩", wanMu), ("公顷", ha),
             ("米", m), ("公里", km), ("千米", km),
             ("吨标煤", tce), ("吨标准煤", tce), ("万吨标煤", wanTce), ("万吨标准煤", wanTce),
-            ("吨", t), ("万吨", wanT),
-            ("人", person), ("名", person), ("万人", wanPerson), ("万名", wanPerson),
-            ("年", Unit("年", .years)), ("天", Unit("天", .days)), ("日", Unit("天", .days)),
+            ("吨", t), ("万吨", wanT), ("斤", jin), ("公斤", kg), ("千克", kg),
+            ("千瓦", kw), ("万千瓦", wanKw), ("兆瓦", mw),
+            ("千瓦时", kwh), ("万千瓦时", wanKwh), ("亿千瓦时", yiKwh),
+            ("立方米", m3), ("万立方米", wanM3), ("亿立方米", yiM3),
+            ("人", person), ("名", person), ("位", Unit("位", .people)), ("万人", wanPerson), ("万名", wanPerson),
+            ("年", Unit("年", .years)), ("个月", Unit("个月", .years, 1.0 / 12)),
+            ("天", Unit("天", .days)), ("日", Unit("天", .days)), ("小时", Unit("小时", .days, 1.0 / 24)),
             ("倍", Unit("倍", .times)),
+            ("千元", Unit("千元", .money, 1e3)),
         ]
-        for classifier in ["家", "个", "所", "项", "件", "座", "条", "户", "张", "台", "套", "处", "批", "支", "级", "类", "只", "辆", "床", "位"] {
+        for classifier in ["家", "个", "所", "项", "件", "座", "条", "户", "张", "台", "套", "处", "批", "支", "级", "类", "只", "辆", "床",
+                           "列", "种", "次", "场", "间", "栋", "轮", "份", "部", "段", "块", "片", "人次"] {
             rows.append((classifier, Unit(classifier, .count)))
         }
         return rows
     }()
 
-    private static let bySpelling: [String: Unit] = {
+    static let bySpelling: [String: Unit] = {
         var d: [String: Unit] = [:]
         for row in table { d[row.spelling] = row.unit }
         return d
@@ -97,8 +118,23 @@ public struct Unit: Hashable, Sendable, Codable, CustomStringConvertible {
     /// The longest spelling in the table, so callers know how far to look ahead.
     public static let longestSpelling: Int = table.map { $0.spelling.unicodeScalars.count }.max() ?? 1
 
-    /// The unit spelled exactly `text`, if any.
-    public static func named(_ text: String) -> Unit? { bySpelling[text] }
+    /// The unit spelled exactly `text`, if any: a spelling of the table, a magnitude before one
+    /// (`亿斤`, `万家`: the factor scaled), or a ratio of two (`亿元/平方公里`).
+    public static func named(_ text: String) -> Unit? {
+        if let u = bySpelling[text] { return u }
+        let scalars = Array(text.unicodeScalars)
+        if let slash = scalars.firstIndex(of: "/"), slash > 0, slash < scalars.count - 1,
+           let a = named(String(String.UnicodeScalarView(scalars[..<slash]))),
+           let b = named(String(String.UnicodeScalarView(scalars[(slash + 1)...]))), a.dimension != .ratio, b.dimension != .ratio {
+            return Unit.ratio(a, per: b)
+        }
+        var magnitude = 1.0
+        var i = 0
+        while i < scalars.count - 1, let m = Unit.magnitude(of: scalars[i]) { magnitude *= m; i += 1 }
+        guard i > 0, let root = bySpelling[String(String.UnicodeScalarView(scalars[i...]))],
+              root.dimension != .ratio, root.dimension != .years, root.dimension != .days else { return nil }
+        return Unit(text, root.dimension, root.factor * magnitude)
+    }
 
     /// The longest unit spelled at the start of `scalars`, with how many scalars it takes.
     public static func longestPrefix<C: Collection>(of scalars: C) -> (unit: Unit, length: Int)?
