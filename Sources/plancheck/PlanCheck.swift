@@ -5,6 +5,6 @@ struct PlanCheck: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "plancheck",
         abstract: "Check a district development plan against the goals of the city above it.",
-        subcommands: []
+        subcommands: [Rules.self]
     )
 }
