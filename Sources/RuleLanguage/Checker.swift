@@ -491,9 +491,11 @@ struct Checker {
         let tags = Set(ruleSet.goals.flatMap { $0.tags.map(\.value) })
         let areas = Set(ruleSet.goals.compactMap { $0.area?.value })
         for p in header.profiles {
+            var broken = false
             for s in p.selectors + p.exceptions {
                 switch s.kind {
                 case .goal(let id) where !ids.contains(id):
+                    broken = true
                     error("unknown-goal", "unknown goal \(id)", s.range, hint: didYouMean(id, ids))
                 case .tag(let t) where !tags.contains(t):
                     warning("unmatched-selector", "no goal has the tag \(t)", s.range, hint: didYouMean(t, tags.sorted()))
@@ -502,7 +504,7 @@ struct Checker {
                 default: break
                 }
             }
-            if ruleSet.goals(inProfile: p.name.value)?.isEmpty == true && !ruleSet.goals.isEmpty {
+            if !broken && ruleSet.goals(inProfile: p.name.value)?.isEmpty == true && !ruleSet.goals.isEmpty {
                 warning("empty-profile", "profile \(p.name.value) selects no goal", p.name.range)
             }
         }
@@ -524,7 +526,9 @@ struct Checker {
                 }
             }
         }
-        guard entryHasRules else { return }
+        // A syntax error may have swallowed the very line that used a term: stay quiet then.
+        let entryHasSyntaxErrors = syntaxErrors.contains { entries.contains($0.start.file) }
+        guard entryHasRules, !entryHasSyntaxErrors else { return }
         for t in ruleSet.terms where entries.contains(t.range.start.file) && !used.contains(t.name.value) {
             guard declarations[t.name.value]?.range == t.range, !hasSyntaxError(in: t.range) else { continue }
             warning("unused-term", "term \(t.name.value) is never used", t.name.range,

@@ -112,11 +112,20 @@ struct Lexer {
     }
 
     static func isWordStart(_ s: Unicode.Scalar) -> Bool {
-        s == "_" || (s.properties.isAlphabetic && digit(s) == nil)
+        // Fast paths for ASCII and the CJK block, which are nearly all a rule file holds.
+        switch s.value {
+        case 0x41...0x5A, 0x61...0x7A, 0x5F, 0x4E00...0x9FFF: return true
+        case 0...0x7F: return false
+        default: return s.properties.isAlphabetic && digit(s) == nil
+        }
     }
 
     static func isWordContinue(_ s: Unicode.Scalar) -> Bool {
-        isWordStart(s) || digit(s) != nil || s == "·" || s.properties.generalCategory == .nonspacingMark
+        switch s.value {
+        case 0x30...0x39, 0x41...0x5A, 0x61...0x7A, 0x5F, 0x4E00...0x9FFF, 0xB7: return true
+        case 0...0x7F: return false
+        default: return isWordStart(s) || digit(s) != nil || s.properties.generalCategory == .nonspacingMark
+        }
     }
 
     static func isPercent(_ s: Unicode.Scalar) -> Bool { s == "%" || s == "％" || s == "‰" }
@@ -179,7 +188,9 @@ struct Lexer {
             if c == "/" { lexRegex(); continue }
             if Self.digit(c) != nil { lexNumber(); continue }
             if Self.isWordStart(c) {
-                while let n = peek(), Self.isWordContinue(n) { i += 1 }
+                // A dot between word characters stays in the word, so goal ids like `生态.1` read as one.
+                while let n = peek(), Self.isWordContinue(n)
+                        || (n == "." && peek(1).map { Self.isWordContinue($0) } == true) { i += 1 }
                 emit(.word, String(String.UnicodeScalarView(scalars[start..<i])), from: start)
                 continue
             }

@@ -41,6 +41,9 @@ struct Parser {
     private let lines: LineMap
     private var p = 0
     private(set) var diagnostics: [Diagnostic] = []
+    /// Statements cut short by a syntax error but worth keeping (a term whose name was read), so
+    /// their uses elsewhere are not reported as unknown.
+    private var partialStatements: [Statement] = []
 
     init(tokens: [Token], lines: LineMap) {
         self.tokens = tokens.isEmpty
@@ -103,10 +106,12 @@ struct Parser {
     }
 
     /// Skips to where parsing can resume: a line starting with one of `words`, a `}`, or the end.
-    private mutating func synchronize(_ words: [String], stopAtBrace: Bool) {
-        let start = p
+    ///
+    /// It always moves past `itemStart` (the token the failed item began with), so parsing makes
+    /// progress, but stops at once if the failed item already consumed its bad tokens.
+    private mutating func synchronize(_ words: [String], stopAtBrace: Bool, itemStart: Int) {
         while !atEOF {
-            if p > start {
+            if p > itemStart {
                 if stopAtBrace && tok.isPunct("}") { return }
                 if tok.atLineStart && (isKeyword(words) || isKeyword(topLevelWords)) { return }
             }
@@ -119,6 +124,7 @@ struct Parser {
     mutating func parseFile() -> [Statement] {
         var statements: [Statement] = []
         while !atEOF {
+            let itemStart = p
             do {
                 switch tok.kind == .word ? tok.text : "" {
                 case "ruleset": statements.append(.header(try parseHeader()))
@@ -137,7 +143,9 @@ struct Parser {
                     throw ParseError()
                 }
             } catch {
-                synchronize([], stopAtBrace: false)
+                statements += partialStatements
+                partialStatements = []
+                synchronize([], stopAtBrace: false, itemStart: itemStart)
             }
         }
         return statements
@@ -162,10 +170,11 @@ struct Parser {
                        hint: "add } on its own line after the last line of \(what)")
                 return range(from: open.range.start)
             }
+            let itemStart = p
             do {
                 try item(&self)
             } catch {
-                synchronize(words, stopAtBrace: true)
+                synchronize(words, stopAtBrace: true, itemStart: itemStart)
             }
         }
     }
@@ -316,12 +325,28 @@ struct Parser {
             throw ParseError()
         }
         let name = try parseName("the term's name", hint: hint)
-        try expectPunct("=", "'=' after the term's name", hint: hint)
         var alternatives: [TermRef] = []
+        do {
+            return try parseTermBody(name: name, start: start, alternatives: &alternatives)
+        } catch {
+            // The span reaches the token the error is reported at, so the checker knows the term is broken.
+            partialStatements.append(.term(Term(name: name, alternatives: alternatives, exclusions: [], unit: nil,
+                                                range: SourceRange(start, tok.range.end))))
+            throw error
+        }
+    }
+
+    private mutating func parseTermBody(name: Located<String>, start: SourceLocation, alternatives: inout [TermRef]) throws -> Term {
+        let hint = "term 研发强度 = \"研发投入强度\" | \"R&D投入强度\""
+        try expectPunct("=", "'=' after the term's name", hint: hint)
         // `term X =` with nothing after it is read as a term without aliases, which the checker reports.
         if !(atEOF || tok.isPunct("}") || (tok.atLineStart && isKeyword(topLevelWords))
              || tok.isWord("except") || tok.isWord("unit")) {
-            alternatives = try parseAlternatives("an alias in quotes or a term's name", hint: hint)
+            alternatives = [try parseTermRef("an alias in quotes or a term's name", hint: hint)]
+            while tok.isPunct("|") {
+                advance()
+                alternatives.append(try parseTermRef("an alias in quotes or a term's name", hint: hint))
+            }
         }
         var exclusions: [TermRef] = []
         if tok.isWord("except") {
@@ -555,6 +580,7 @@ struct Parser {
     }
 
     private mutating func parseTermList(hint: String) throws -> [TermRef] {
+        let open = tok.range.start
         try expectPunct("(", "'('", hint: hint)
         var terms: [TermRef] = []
         while !tok.isPunct(")") {
@@ -567,7 +593,7 @@ struct Parser {
         }
         advance()
         if terms.isEmpty {
-            report("empty-list", "an empty list matches nothing", at: range(from: previousEnd), hint: hint)
+            report("empty-list", "an empty list matches nothing", at: range(from: open), hint: hint)
         }
         return terms
     }
