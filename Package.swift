@@ -24,11 +24,13 @@ let package = Package(
             dependencies: [
                 "DocumentModel", "RuleLanguage", "Alignment", "Reports",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
-            ]
+            ],
+            // The rule sets ship with the executable, so `plancheck check` works from any directory.
+            resources: [.copy("../../Rules")]
         ),
         .testTarget(name: "QuantitiesTests", dependencies: ["Quantities"]),
         .testTarget(name: "DocumentModelTests", dependencies: ["DocumentModel"]),
-        .testTarget(name: "RuleLanguageTests", dependencies: ["RuleLanguage"]),
+        .testTarget(name: "RuleLanguageTests", dependencies: ["RuleLanguage"], exclude: ["Golden"]),
         .testTarget(name: "AlignmentTests", dependencies: ["Alignment"]),
         .testTarget(name: "CLITests", dependencies: ["plancheck"]),
     ],
