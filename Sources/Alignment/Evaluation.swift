@@ -203,13 +203,15 @@ struct Evaluation {
     func citation(_ goal: Goal) -> CitationInfo? {
         guard let c = goal.citation else { return nil }
         let document: String
+        var short: String?
         switch c.document.value {
         case .source(let name):
             document = engine.ruleSet.header?.sources.first { $0.name?.value == name }?.title.value ?? name
+            short = name
         case .text(let t):
             document = t
         }
-        return CitationInfo(document: document, item: c.item?.value, quote: c.quote?.value)
+        return CitationInfo(document: document, short: short, item: c.item?.value, quote: c.quote?.value)
     }
 
     func location(_ l: SourceLocation) -> RuleLocation { RuleLocation(file: l.file, line: l.line, column: l.column) }

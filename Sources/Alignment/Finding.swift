@@ -46,8 +46,10 @@ public struct Evidence: Sendable, Hashable, Codable {
 
 /// The city sentence a goal answers to.
 public struct CitationInfo: Sendable, Hashable, Codable {
-    /// The document: its short name or full title.
+    /// The document's full title.
     public var document: String
+    /// The short name the rules use for it (`建议`), if any.
+    public var short: String?
     /// The item or paragraph, if given.
     public var item: String?
     /// The quoted sentence, if given.

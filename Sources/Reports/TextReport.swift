@@ -31,8 +31,9 @@ public struct TextReport {
 
     public func render(_ report: CheckReport) -> String {
         var out = ""
-        let title = report.rules.title.map { "“\($0)”" } ?? report.rules.path
-        out += bold("plancheck") + " · rules " + title + dim(" (\(report.rules.path), \(report.summary.goals / max(report.plans.count, 1)) goals)") + "\n"
+        let title = report.rules.title ?? report.rules.path
+        let goals = report.summary.goals / max(report.plans.count, 1)
+        out += bold("plancheck") + " · " + title + dim(" · \(report.rules.path) · \(goals) goals") + "\n"
         for plan in report.plans {
             let findings = report.findings.filter { $0.plan == plan.file }
             guard let summary = report.planSummaries[plan.file] else { continue }
@@ -61,8 +62,8 @@ public struct TextReport {
         if f.kind == .retirement && f.evidence.count > 3 { out += dim("      … \(f.evidence.count - 3) more places") + "\n" }
         for s in f.suggestions.prefix(2) { out += "      " + dim("closest (suggestion): ") + place(s) + "\n" }
         if let c = f.citation {
-            var cite = "city: " + c.document
-            if let i = c.item { cite += " " + i }
+            var cite = "city: " + (c.short ?? c.document)
+            if let i = c.item { cite += Int(i) != nil ? " item \(i)" : " " + i }
             if let q = c.quote { cite += " “" + clip(q.replacingOccurrences(of: "\n", with: ""), 60) + "”" }
             out += "      " + dim(cite) + "\n"
         }

@@ -88,7 +88,7 @@ struct CheckCommand: ParsableCommand {
             docs.append((doc, bytes))
             results.append(engine.check(doc, explain: explain))
         }
-        let shownPath = rules ?? "(bundled) \(DefaultRules.name)"
+        let shownPath = rules ?? "bundled \(DefaultRules.name)"
         let report = CheckReport(rulesPath: shownPath, ruleSet: loaded.ruleSet, plans: docs, results: results)
 
         if let explain {
