@@ -32,6 +32,7 @@ let package = Package(
         .testTarget(name: "DocumentModelTests", dependencies: ["DocumentModel"]),
         .testTarget(name: "RuleLanguageTests", dependencies: ["RuleLanguage"], exclude: ["Golden"]),
         .testTarget(name: "AlignmentTests", dependencies: ["Alignment", "DocumentModel", "RuleLanguage", "Quantities"]),
+        .testTarget(name: "ReportsTests", dependencies: ["Reports", "Alignment", "DocumentModel", "RuleLanguage"]),
         .testTarget(name: "CLITests", dependencies: ["plancheck"]),
     ],
     swiftLanguageModes: [.v6]

@@ -35,7 +35,6 @@ struct Evaluation {
     var sectionMatches: [String: [Bool]] = [:]
     var trace: [String] = []
     var tracing = false
-    var passages: PassageIndex?
 
     init(engine: AlignmentEngine, doc: PlanDocument, explainGoal: String?) {
         self.engine = engine
@@ -60,11 +59,26 @@ struct Evaluation {
     mutating func evaluate() -> PlanResult {
         matchTerms()
         var findings: [Finding] = []
+        var missing: [(Int, Goal)] = []
         for goal in engine.goals {
             tracing = explainGoal == goal.id.value
             findings.append(evaluate(goal))
+            if findings[findings.count - 1].status == .missing { missing.append((findings.count - 1, goal)) }
         }
         tracing = false
+        // The closest passages of every missing goal, from one scan of the plan.
+        if !missing.isEmpty {
+            let queries = missing.map { query(for: $0.1) }
+            let f = facts
+            let index = PassageIndex(doc, queries: queries) { s in s.section.map { !f.reviewSection[$0] } ?? true }
+            for (q, (at, _)) in missing.enumerated() {
+                findings[at].suggestions = index.closest(query: q).map { hit in
+                    let s = doc.sentences[hit.sentence]
+                    return Evidence(file: doc.file, line: s.line, column: s.column, path: doc.path(of: s), text: doc.text(of: s),
+                                    score: (hit.score * 100).rounded() / 100)
+                }
+            }
+        }
         for r in engine.ruleSet.retirements { if let f = evaluate(r) { findings.append(f) } }
         if let g = explainGoal, !engine.goals.contains(where: { $0.id.value == g }) {
             trace.append("no goal with id \(g) in the rule set")
@@ -184,20 +198,19 @@ struct Evaluation {
         if message.isEmpty { message = status.rawValue }
         // Evidence: what decided the status, most telling first, without repeats.
         var evidence: [Evidence] = []
-        let ordered = failing.filter { $0.1.outcome == .conflicting } + results.filter { $0.1.outcome == .covered }
-            + failing.filter { $0.1.outcome == .weak }
+        // The failing clauses' evidence first, so the first place shown is the one the message speaks of.
+        let ordered = failing.filter { $0.1.outcome == .conflicting } + failing.filter { $0.1.outcome == .weak }
+            + results.filter { $0.1.outcome == .covered }
         for (_, r) in ordered {
             for e in r.evidence where !evidence.contains(where: { $0.line == e.line && $0.column == e.column }) {
                 evidence.append(e)
             }
         }
-        var suggestions: [Evidence] = []
-        if status == .missing { suggestions = closestPassages(for: goal) }
         if tracing { trace.append("  ⇒ \(status.rawValue) (\(severity.rawValue)): \(message)") }
         return Finding(kind: .goal, goal: goal.id.value, title: goal.title.value, status: status, severity: severity,
                        area: goal.area?.value, weight: goal.weight?.value ?? 1, tags: goal.tags.map(\.value),
                        message: message, citation: citation(goal), plan: doc.file, evidence: Array(evidence.prefix(5)),
-                       suggestions: suggestions, rule: location(goal.range.start))
+                       suggestions: [], rule: location(goal.range.start))
     }
 
     func citation(_ goal: Goal) -> CitationInfo? {
@@ -332,8 +345,9 @@ struct Evaluation {
             let clause = SentenceFacts.clause(around: h.start..<h.end, in: s)
             let candidates = facts.quantities(h.sentence).filter { !$0.isTime && $0.span.overlaps(clause) && $0.span.lowerBound >= h.start }
             for var q in candidates {
-                if q.unit == nil, let u = subjectUnit { q = q.resolvingUnit(u) }
                 var target = targetQuantity(t, unit: t.comparison.quantities.first?.unit ?? subjectUnit)
+                // A value whose unit was dropped (`达到3.3以上`, `迈上千亿台阶`) takes the subject's unit, else the target's.
+                if q.unit == nil, let u = subjectUnit ?? target.unit { q = q.resolvingUnit(u) }
                 if let change {
                     target.kind = change
                     if q.kind == .level { q.kind = change }
@@ -458,21 +472,14 @@ struct Evaluation {
         if hs.count > 5 { trace.append("  … and \(hs.count - 5) more") }
     }
 
-    mutating func closestPassages(for goal: Goal) -> [Evidence] {
-        if passages == nil {
-            let f = facts
-            passages = PassageIndex(doc) { s in s.section.map { !f.reviewSection[$0] } ?? true }
-        }
+    /// What a missing goal is about, to look for under other words: its title, citation and terms.
+    func query(for goal: Goal) -> String {
         var query = goal.title.value
         if let q = goal.citation?.quote?.value { query += " " + q }
         for c in goal.clauses {
             for ref in AlignmentEngine.refs(c.predicate) { query += " " + (term(ref)?.aliases.prefix(3).joined(separator: " ") ?? ref.text) }
         }
-        return passages!.closest(to: query, limit: 3).map { hit in
-            let s = doc.sentences[hit.sentence]
-            return Evidence(file: doc.file, line: s.line, column: s.column, path: doc.path(of: s), text: doc.text(of: s),
-                            score: (hit.score * 100).rounded() / 100)
-        }
+        return query
     }
 }
 

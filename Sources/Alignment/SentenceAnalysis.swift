@@ -41,9 +41,11 @@ public enum ReviewSections {
     /// For each section id of `doc`, whether it or a heading above it is a review section.
     public static func flags(for doc: PlanDocument) -> [Bool] {
         var flags = [Bool](repeating: false, count: doc.allSections.count)
+        let words = markers.map { Array($0.unicodeScalars) }
         func walk(_ sections: [Section], inherited: Bool) {
             for s in sections {
-                let own = markers.contains { s.title.contains($0) }
+                let title = ArraySlice(s.title.unicodeScalars)
+                let own = words.contains { CommitmentVerbs.contains(title, $0) }
                 flags[s.id] = inherited || own
                 walk(s.children, inherited: inherited || own)
             }
@@ -94,13 +96,19 @@ struct SentenceFacts {
     let extractor: QuantityExtractor
     let period: ClosedRange<Int>?
     let reviewSection: [Bool]
-    private var quantityCache: [Int: [Quantity]] = [:]
+    // Per-sentence caches, filled on first use: many goals ask about the same sentences.
+    private var quantityCache: [[Quantity]?]
+    private var verbCache: [UInt8]   // 0 unknown, 1 no, 2 yes
+    private var pastCache: [UInt8]
 
     init(doc: PlanDocument, period: ClosedRange<Int>?) {
         self.doc = doc
         self.period = period
         extractor = QuantityExtractor(planPeriod: period)
         reviewSection = ReviewSections.flags(for: doc)
+        quantityCache = Array(repeating: nil, count: doc.sentences.count)
+        verbCache = Array(repeating: 0, count: doc.sentences.count)
+        pastCache = Array(repeating: 0, count: doc.sentences.count)
     }
 
     /// Whether sentence `i` stands in a review or background section.
@@ -117,8 +125,17 @@ struct SentenceFacts {
     /// Whether the sentence reports the past: it names a year before the plan period and none within it.
     mutating func isPast(_ i: Int) -> Bool {
         guard let period else { return false }
+        if pastCache[i] != 0 { return pastCache[i] == 2 }
         let years = quantities(i).filter { $0.kind == .year || $0.kind == .period }.map { Int($0.upper ?? $0.value) }
-        return !years.isEmpty && years.allSatisfy { $0 < period.lowerBound }
+        let past = !years.isEmpty && years.allSatisfy { $0 < period.lowerBound }
+        pastCache[i] = past ? 2 : 1
+        return past
+    }
+
+    /// Whether sentence `i` holds a commitment verb.
+    mutating func hasVerb(_ i: Int) -> Bool {
+        if verbCache[i] == 0 { verbCache[i] = CommitmentVerbs.present(in: doc.scalars(of: doc.sentences[i])) ? 2 : 1 }
+        return verbCache[i] == 2
     }
 
     /// How firmly sentence `i` commits to the subject found at `hit` (scalar offsets within the sentence).
@@ -131,7 +148,7 @@ struct SentenceFacts {
         let hasDeadline = qs.contains { q in
             q.isTime && (period.map { q.kind == .period ? Int(q.upper ?? q.value) >= $0.lowerBound : Int(q.value) >= $0.lowerBound } ?? true)
         }
-        let hasVerb = CommitmentVerbs.present(in: s)
+        let hasVerb = hasVerb(i)
         switch (hasQuantity, hasDeadline) {
         case (true, true): return .quantityAndDeadline
         case (true, false): return .quantity

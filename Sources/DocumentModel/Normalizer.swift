@@ -116,3 +116,16 @@ extension String {
         }
     }
 }
+
+/// Whether a scalar is part of a word: a letter, digit or ideograph (fast paths for ASCII and CJK, which
+/// is nearly all of a plan; Unicode properties only for the rest).
+@inline(__always)
+public func isWordScalar(_ s: Unicode.Scalar) -> Bool {
+    let v = s.value
+    if v < 0x80 { return (v >= 0x30 && v <= 0x39) || (v | 0x20 >= 0x61 && v | 0x20 <= 0x7A) }
+    if v >= 0x4E00 && v <= 0x9FFF { return true }
+    if (v >= 0x3000 && v <= 0x303F) || (v >= 0xFF00 && v <= 0xFF0F) || (v >= 0x2000 && v <= 0x206F) {
+        return v == 0x3007   // 〇 is a numeral; the rest of these blocks is punctuation
+    }
+    return s.properties.isAlphabetic || s.properties.numericType != nil
+}

@@ -145,7 +145,7 @@ private struct Builder {
     func sequenceAllows(_ h: HeadingCandidate, _ s: [Unicode.Scalar]) -> Bool {
         guard let n = h.number else { return false }
         if n == 1 || n == (lastNumber[h.kind] ?? 0) + 1 { return true }
-        return h.bodyStart == nil && !s.contains(where: HeadingRecognizer.terminators.contains)
+        return h.bodyStart == nil && !s.contains(where: HeadingRecognizer.isTerminator)
     }
 
     /// `1. “三榜工作法”:精准识别榜…` in a glossary: the entry's title is the term before the colon.
@@ -180,25 +180,31 @@ private struct Builder {
         stack.append(node)
         if let n = h.number { lastNumber[h.kind] = n }
         lastContentLine = line
+        if !h.titleRange.isEmpty {
+            var cursor = ByteCursor(source: source, line: line)
+            emit(line: line, h.titleRange, &cursor, isHeading: true)
+        }
     }
 
     // MARK: Sentences
 
-    static let bullets: Set<Unicode.Scalar> = ["●", "•", "·", "-", "▪", "■", "◆", "○", "*", "#", " ", "◇", "□"]
+    @inline(__always) static func isBullet(_ s: Unicode.Scalar) -> Bool {
+        switch s { case "●", "•", "·", "-", "▪", "■", "◆", "○", "*", "#", " ", "◇", "□": true; default: false }
+    }
 
     mutating func addSentences(line: Int, from: Int) {
         let norm = normalized[line - 1]
         let s = norm.scalars
         var start = from
         var k = from
-        func skipLead(_ i: inout Int) { while i < s.count, Builder.bullets.contains(s[i]) { i += 1 } }
+        func skipLead(_ i: inout Int) { while i < s.count, Builder.isBullet(s[i]) { i += 1 } }
         skipLead(&start)
         k = start
         var cursor = ByteCursor(source: source, line: line)
         while k < s.count {
-            if HeadingRecognizer.terminators.contains(s[k]) {
+            if HeadingRecognizer.isTerminator(s[k]) {
                 var end = k + 1
-                while end < s.count, HeadingRecognizer.closing.contains(s[end]) { end += 1 }
+                while end < s.count, HeadingRecognizer.isClosing(s[end]) { end += 1 }
                 emit(line: line, start..<end, &cursor)
                 start = end
                 skipLead(&start)
@@ -210,12 +216,12 @@ private struct Builder {
         if start < s.count { emit(line: line, start..<s.count, &cursor) }
     }
 
-    mutating func emit(line: Int, _ r: Range<Int>, _ cursor: inout ByteCursor) {
+    mutating func emit(line: Int, _ r: Range<Int>, _ cursor: inout ByteCursor, isHeading: Bool = false) {
         let norm = normalized[line - 1]
         var r = r
         while r.upperBound > r.lowerBound, norm.scalars[r.upperBound - 1] == " " { r = r.lowerBound..<(r.upperBound - 1) }
         // A fragment with no letters, digits or ideographs (a stray quote or bracket) is not a sentence.
-        guard norm.scalars[r].contains(where: { $0.properties.isAlphabetic || $0.properties.numericType != nil }) else { return }
+        guard norm.scalars[r].contains(where: isWordScalar) else { return }
         let orig = norm.originalRange(r)
         let b0 = cursor.offset(at: orig.lowerBound), b1 = cursor.offset(at: orig.upperBound)
         let sp = SourceSpan(line: line, column: orig.lowerBound + 1, endLine: line, endColumn: orig.upperBound + 1,
@@ -223,8 +229,9 @@ private struct Builder {
         let at = normBuf.count
         normBuf.append(contentsOf: norm.scalars[r])
         originBuf.append(contentsOf: norm.origin[r])
-        sentences.append(Sentence(range: at..<normBuf.count, line: line, column: sp.column, span: sp, section: stack.last?.id))
-        stack.last?.ownSentences += 1
+        sentences.append(Sentence(range: at..<normBuf.count, line: line, column: sp.column, span: sp, section: stack.last?.id,
+                                  isHeading: isHeading))
+        if !isHeading { stack.last?.ownSentences += 1 }
         lastContentLine = line
     }
 

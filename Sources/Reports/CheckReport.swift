@@ -31,9 +31,18 @@ public struct CheckReport: Sendable, Codable {
         /// SHA-256 of the file's bytes.
         public var hash: String
         public var sentences: Int
+
+        /// What the report says of a plan; made as soon as the plan is checked, so the plan itself can go.
+        public init(_ doc: PlanDocument, bytes: [UInt8]) {
+            file = doc.file
+            title = doc.title
+            encoding = doc.encoding.rawValue
+            hash = SHA256.hex(bytes)
+            sentences = doc.bodySentenceCount
+        }
     }
 
-    public init(rulesPath: String, ruleSet: RuleSet, plans: [(PlanDocument, [UInt8])], results: [PlanResult]) {
+    public init(rulesPath: String, ruleSet: RuleSet, plans: [PlanInfo], results: [PlanResult]) {
         version = 1
         var hashInput: [UInt8] = []
         for f in ruleSet.files {
@@ -41,10 +50,7 @@ public struct CheckReport: Sendable, Codable {
         }
         rules = RulesInfo(path: rulesPath, title: ruleSet.title, hash: SHA256.hex(hashInput),
                           period: ruleSet.period.map { "\($0.start)..\($0.end)" })
-        self.plans = plans.map { doc, bytes in
-            PlanInfo(file: doc.file, title: doc.title, encoding: doc.encoding.rawValue, hash: SHA256.hex(bytes),
-                     sentences: doc.sentences.count)
-        }
+        self.plans = plans
         findings = results.flatMap(\.findings)
         summary = Summary(findings: findings)
         var per: [String: Summary] = [:]

@@ -33,17 +33,17 @@ public enum OutlineReport {
         }
         out += "  \(doc.encoding.rawValue) · \(doc.lineCount) lines · "
         out += (counts.isEmpty ? "no headings" : counts.joined(separator: " · "))
-        out += " · \(doc.sentences.count) sentences · \(doc.noise.count) noise blocks\n\n"
+        out += " · \(doc.bodySentenceCount) sentences · \(doc.noise.count) noise blocks\n\n"
 
         let lineWidth = max(String(doc.lineCount).count * 2 + 1, 7)
         out += pad("lines", lineWidth) + "  " + pad("sent.", 6, right: true) + "  heading\n"
-        let front = doc.sentences.filter { $0.section == nil }
+        let front = doc.sentences.filter { $0.section == nil && !$0.isHeading }
         if !front.isEmpty {
             out += pad("", lineWidth) + "  " + pad(String(front.count), 6, right: true) + "  (before the first heading)\n"
             if showSentences { for s in front { out += sentenceLine(doc, s, indent: 1, lineWidth: lineWidth) } }
         }
         var bySection: [Int: [Sentence]] = [:]
-        if showSentences { for s in doc.sentences { if let id = s.section { bySection[id, default: []].append(s) } } }
+        if showSentences { for s in doc.sentences where !s.isHeading { if let id = s.section { bySection[id, default: []].append(s) } } }
         func walk(_ sections: [Section], depth: Int) {
             for s in sections {
                 let range = s.startLine == s.endLine ? "\(s.startLine)" : "\(s.startLine)–\(s.endLine)"

@@ -75,21 +75,21 @@ struct CheckCommand: ParsableCommand {
         let engine: AlignmentEngine
         do { engine = try AlignmentEngine(ruleSet: loaded.ruleSet, profile: profile) } catch { throw InputError(error.description) }
 
-        var docs: [(PlanDocument, [UInt8])] = []
+        // One plan at a time: memory is bounded by the largest plan, not by the whole set.
+        var infos: [CheckReport.PlanInfo] = []
         var results: [PlanResult] = []
         for path in plans {
-            let bytes: [UInt8]
             let doc: PlanDocument
+            let bytes: [UInt8]
             do {
-                let source = try SourceText(contentsOf: path)
-                doc = TextPlanReader.read(source)
-                bytes = [UInt8]((try? Data(contentsOf: URL(fileURLWithPath: path))) ?? Data())
+                bytes = try SourceText.readBytes(path)
+                doc = TextPlanReader.read(try SourceText(bytes: bytes, file: path))
             } catch { throw InputError(error.description) }
-            docs.append((doc, bytes))
+            infos.append(CheckReport.PlanInfo(doc, bytes: bytes))
             results.append(engine.check(doc, explain: explain))
         }
         let shownPath = rules ?? "bundled \(DefaultRules.name)"
-        let report = CheckReport(rulesPath: shownPath, ruleSet: loaded.ruleSet, plans: docs, results: results)
+        let report = CheckReport(rulesPath: shownPath, ruleSet: loaded.ruleSet, plans: infos, results: results)
 
         if let explain {
             for r in results {

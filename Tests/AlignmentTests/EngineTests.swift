@@ -137,6 +137,19 @@ term 产业集群 = "产业集群"
         #expect(f.message.contains("二十大"))
     }
 
+    @Test func headingTitlesCountAsText() throws {
+        let rs = header + """
+        goal H "高地" {
+          require commitment "先进制造业高地"
+        }
+        """
+        let text = "一、目标\n1.主要目标。总体要求。\n——建设更有实力的国家重要先进制造业高地。制造业水平大幅提高。\n"
+        let r = try check(rs, text)
+        #expect(status(r, "H") == .covered)
+        #expect(r.findings[0].evidence.first?.line == 3)
+        #expect(r.findings[0].evidence.first?.path == ["一、", "1.", "——建设更有实力的国家重要先进制造业高地"])
+    }
+
     @Test func noiseNeverCounts() throws {
         let text = "第七章 创新\n本版责任编辑:到2030年研发投入强度达到3.5%\n"
         let r = try check(goals, text)

@@ -46,6 +46,16 @@ import Testing
         #expect(ev["line"] as? Int == 103)
     }
 
+    @Test func theCityProposalCarriesItsOwnMainGoals() throws {
+        let r = try runPlancheck(["check", "Samples/zhuzhou-15th-plan-proposal-2025.txt", "--format", "json"])
+        let root = try #require(try JSONSerialization.jsonObject(with: Data(r.stdout.utf8)) as? [String: Any])
+        let findings = try #require(root["findings"] as? [[String: Any]])
+        for id in ["5.1", "5.3", "5.4", "5.5", "6"] {
+            #expect(findings.first { $0["goal"] as? String == id }?["status"] as? String == "covered", "\(id)")
+        }
+        #expect(!findings.contains { $0["status"] as? String == "outdated" })   // 中国动力谷自主创新园 is a name, not the slogan
+    }
+
     @Test func jsonIsByteIdentical() throws {
         let a = try runPlancheck(["check", hetang, "--format", "json"])
         let b = try runPlancheck(["check", hetang, "--format", "json"])
