@@ -78,7 +78,8 @@ public struct PassageIndex: Sendable {
     public func closest(query q: Int, limit: Int = 3, minimumScore: Double = 1.0) -> [Hit] {
         let n = Double(included)
         let k1 = 1.2, b = 0.75
-        var scores: [Int32: Double] = [:]
+        var scores = [Double](repeating: 0, count: lengths.count)
+        var touched: [Int32] = []
         for g in queryGrams[q] {
             let list = postings[g]
             guard !list.isEmpty else { continue }
@@ -87,12 +88,22 @@ public struct PassageIndex: Sendable {
             for (s, c) in list {
                 let tf = Double(c)
                 let norm = tf * (k1 + 1) / (tf + k1 * (1 - b + b * Double(lengths[Int(s)]) / averageLength))
-                scores[s, default: 0] += idf * norm
+                if scores[Int(s)] == 0 { touched.append(s) }
+                scores[Int(s)] += idf * norm
             }
         }
-        return scores.filter { $0.value >= minimumScore }
-            .sorted { $0.value != $1.value ? $0.value > $1.value : $0.key < $1.key }
-            .prefix(limit)
-            .map { Hit(sentence: Int($0.key), score: $0.value) }
+        // Keep the best few while scanning: a full sort of every touched sentence costs more than the scoring.
+        var best: [Hit] = []
+        for s in touched {
+            let score = scores[Int(s)]
+            guard score >= minimumScore else { continue }
+            let hit = Hit(sentence: Int(s), score: score)
+            let at = best.firstIndex { score > $0.score || (score == $0.score && hit.sentence < $0.sentence) } ?? best.count
+            if at < limit {
+                best.insert(hit, at: at)
+                if best.count > limit { best.removeLast() }
+            }
+        }
+        return best
     }
 }
