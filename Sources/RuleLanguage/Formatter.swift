@@ -68,21 +68,28 @@ private struct Printer {
         var inner = [[Comment]](repeating: [], count: bySource.count)
         var dangling: [Comment] = []
         var openTrailing: Comment?
+        let starts = bySource.map(\.range.start.offset)
         for c in comments {
             let at = c.range.start.offset
-            if let k = bySource.firstIndex(where: { $0.range.start.offset < at && at < $0.range.end.offset }) {
-                if case .block(_, let body, _) = bySource[k].kind, at > body.start.offset {
-                    inner[k].append(c)
+            // Siblings are sorted and do not overlap: the one before the comment is found by binary search.
+            var lo = 0, hi = starts.count
+            while lo < hi {
+                let mid = (lo + hi) / 2
+                if starts[mid] < at { lo = mid + 1 } else { hi = mid }
+            }
+            let before = lo - 1, after = lo < starts.count ? lo : nil
+            if before >= 0, at < bySource[before].range.end.offset {
+                if case .block(_, let body, _) = bySource[before].kind, at > body.start.offset {
+                    inner[before].append(c)
                 } else {
-                    leading[k].append(c)  // written inside a one-line statement: it moves above it
+                    leading[before].append(c)  // written inside a one-line statement: it moves above it
                 }
-            } else if let k = bySource.lastIndex(where: { $0.range.end.offset <= at && $0.range.end.line == c.range.start.line }),
-                      trailing[k] == nil {
-                trailing[k] = c
+            } else if before >= 0, bySource[before].range.end.line == c.range.start.line, trailing[before] == nil {
+                trailing[before] = c
             } else if let openLine, c.range.start.line == openLine, openTrailing == nil {
                 openTrailing = c
-            } else if let k = bySource.firstIndex(where: { $0.range.start.offset > at }) {
-                leading[k].append(c)
+            } else if let after {
+                leading[after].append(c)
             } else {
                 dangling.append(c)
             }

@@ -230,13 +230,28 @@ struct Lexer {
                 }
             default:
                 i += 1
-                error("unexpected-character", "unexpected character '\(Self.printable(c))'", start, i,
-                      hint: c == "'" || c == "‘" ? "strings are written between double quotes \"…\"" : nil)
+                unexpected(c, start)
             }
         }
         let end = scalars.count
         let loc = lines.location(end)
         tokens.append(Token(kind: .eof, text: "", raw: "", range: SourceRange(loc, loc), atLineStart: true))
+    }
+
+    /// Reports a character the language has no use for; a run of them is one error, not one each.
+    private mutating func unexpected(_ c: Unicode.Scalar, _ start: Int) {
+        if let last = diagnostics.last, last.code == "unexpected-character", last.range.end.offset == start {
+            var merged = last
+            merged.range = lines.range(last.range.start.offset, i)
+            let run = String(String.UnicodeScalarView(scalars[merged.range.start.offset..<i].prefix(20).map {
+                Self.printable($0).unicodeScalars.count == 1 ? $0 : "?"
+            }))
+            merged.message = "unexpected characters '\(run)\(merged.range.length > 20 ? "…" : "")'"
+            diagnostics[diagnostics.count - 1] = merged
+            return
+        }
+        error("unexpected-character", "unexpected character '\(Self.printable(c))'", start, i,
+              hint: c == "'" || c == "‘" ? "strings are written between double quotes \"…\"" : nil)
     }
 
     static func printable(_ c: Unicode.Scalar) -> String {

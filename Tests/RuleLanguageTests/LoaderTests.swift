@@ -155,4 +155,25 @@ import Testing
         let result = RuleSetLoader.load(path: path)
         #expect(result.diagnostics.map(\.code) == ["not-utf8"])
     }
+
+    @Test func deepCompositionIsRefusedNotAStackOverflow() {
+        let chain = (0..<5000).map { "term t\($0) = t\($0 + 1)\n" }.joined() + "term t5000 = \"x\"\n"
+        let result = RuleSetLoader.load(source: chain, path: "chain.rules")
+        #expect(result.diagnostics.first?.code == "term-too-deep")
+        #expect(result.diagnostics.first?.message == "term t100 is composed more than 100 levels deep")
+    }
+
+    @Test func aFileFullOfErrorsShowsTwoHundredAndACount() {
+        let source = String(repeating: "goal 1 \"x\" {\n  requir mention \"y\"\n}\n", count: 150)
+        let result = RuleSetLoader.load(source: source, path: "many.rules")
+        #expect(result.diagnostics.count == RuleSetLoader.maxDiagnosticsPerFile + 1)
+        let last = result.diagnostics.last
+        #expect(last?.code == "too-many-errors")
+        #expect(last?.message == "99 more problems in this file not shown")  // 150 syntax errors, 149 duplicate ids
+    }
+
+    @Test func aRunOfBadCharactersIsOneError() {
+        let result = RuleSetLoader.load(source: "term 研发 = \"研发\" @@@@@@\n", path: "bad.rules")
+        #expect(result.diagnostics.map(\.message) == ["unexpected characters '@@@@@@'"])
+    }
 }
