@@ -14,9 +14,9 @@ public struct RuleFile: Sendable {
     /// The top-level statements, in source order.
     public var statements: [Statement]
     /// Every `# …` comment, in source order (the formatter keeps them).
-    public var comments: [Comment]
+    public var comments: [SourceComment]
 
-    public init(path: String, source: String, statements: [Statement], comments: [Comment]) {
+    public init(path: String, source: String, statements: [Statement], comments: [SourceComment]) {
         self.path = path
         self.source = source
         self.statements = statements
@@ -31,7 +31,7 @@ public struct RuleFile: Sendable {
 }
 
 /// A `# …` comment, kept for the formatter.
-public struct Comment: Sendable, Hashable {
+public struct SourceComment: Sendable, Hashable {
     /// The comment's text from `#` to the end of the line, without the line break.
     public var text: String
     /// Where it is.

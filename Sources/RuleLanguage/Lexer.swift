@@ -80,7 +80,7 @@ struct Lexer {
     private var i = 0
     private var lastTokenLine = 0
     private(set) var tokens: [Token] = []
-    private(set) var comments: [Comment] = []
+    private(set) var comments: [SourceComment] = []
     private(set) var diagnostics: [Diagnostic] = []
 
     init(source: String, file: String) {
@@ -90,7 +90,7 @@ struct Lexer {
         lines = LineMap(file: file, scalars: s)
     }
 
-    static func tokenize(_ source: String, file: String) -> (tokens: [Token], comments: [Comment], diagnostics: [Diagnostic], lines: LineMap) {
+    static func tokenize(_ source: String, file: String) -> (tokens: [Token], comments: [SourceComment], diagnostics: [Diagnostic], lines: LineMap) {
         var lexer = Lexer(source: source, file: file)
         lexer.run()
         return (lexer.tokens, lexer.comments, lexer.diagnostics, lexer.lines)
@@ -171,7 +171,7 @@ struct Lexer {
                 while i < scalars.count, scalars[i] != "\n" { i += 1 }
                 var end = i
                 while end > start, scalars[end - 1] == "\r" || scalars[end - 1] == " " || scalars[end - 1] == "\t" { end -= 1 }
-                comments.append(Comment(text: String(String.UnicodeScalarView(scalars[start..<end])),
+                comments.append(SourceComment(text: String(String.UnicodeScalarView(scalars[start..<end])),
                                         range: lines.range(start, end)))
                 continue
             }
