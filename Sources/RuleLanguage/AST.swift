@@ -187,6 +187,7 @@ public struct Profile: Sendable {
 
 /// One way of picking goals for a profile.
 public struct ProfileSelector: Sendable {
+    /// What the selector picks goals by.
     public enum Kind: Sendable, Hashable {
         /// Every goal.
         case all
@@ -207,6 +208,7 @@ public struct ProfileSelector: Sendable {
 
 /// A reference to words in a plan: a quoted phrase (`"研发投入强度"`) or a term's name (`研发强度`).
 public struct TermRef: Sendable, Hashable {
+    /// A phrase or a term's name.
     public enum Kind: Sendable, Hashable {
         /// A phrase matched as written.
         case phrase(String)
@@ -420,6 +422,7 @@ public enum Predicate: Sendable {
 
 /// `any("a", b)`, `all(a, b)`, `at least 2 of (a, b, c)`, or a single term.
 public struct TermSet: Sendable {
+    /// How many of the terms must be found.
     public enum Quantifier: Sendable, Hashable {
         case any
         case all
@@ -483,6 +486,7 @@ public struct Quantity: Sendable, Hashable {
 
 /// Where in a plan a clause looks.
 public struct Scope: Sendable {
+    /// Which part of the plan the scope selects.
     public enum Kind: Sendable, Hashable {
         /// `in section /pattern/`: only under headings the pattern finds.
         case inSection(SectionPattern)
@@ -571,6 +575,7 @@ public enum TestItem: Sendable {
 
 /// `expect 6 covered`, `expect outdated "十九大"`, `expect no outdated "十九大"`.
 public struct TestExpectation: Sendable {
+    /// What the test expects.
     public enum Kind: Sendable, Hashable {
         /// The goal gets this status.
         case goal(id: Located<String>, status: ExpectedStatus)
