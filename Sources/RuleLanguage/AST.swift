@@ -317,6 +317,9 @@ public struct Goal: Sendable {
     /// The clauses, in source order.
     public var clauses: [Clause] { items.compactMap { if case .clause(let c) = $0 { c } else { nil } } }
 
+    /// The goal's weight in coverage sums: its own, else 1.
+    public var effectiveWeight: Double { weight?.value ?? 1 }
+
     /// The goal's severity: its own, else the rule set's default, else error.
     public func effectiveSeverity(default fallback: Severity = .error) -> Severity {
         severity?.value ?? fallback
