@@ -14,9 +14,9 @@ public struct RuleFile: Sendable {
     /// The top-level statements, in source order.
     public var statements: [Statement]
     /// Every `# …` comment, in source order (the formatter keeps them).
-    public var comments: [Comment]
+    public var comments: [SourceComment]
 
-    public init(path: String, source: String, statements: [Statement], comments: [Comment]) {
+    public init(path: String, source: String, statements: [Statement], comments: [SourceComment]) {
         self.path = path
         self.source = source
         self.statements = statements
@@ -31,7 +31,7 @@ public struct RuleFile: Sendable {
 }
 
 /// A `# …` comment, kept for the formatter.
-public struct Comment: Sendable, Hashable {
+public struct SourceComment: Sendable, Hashable {
     /// The comment's text from `#` to the end of the line, without the line break.
     public var text: String
     /// Where it is.
@@ -187,6 +187,7 @@ public struct Profile: Sendable {
 
 /// One way of picking goals for a profile.
 public struct ProfileSelector: Sendable {
+    /// What the selector picks goals by.
     public enum Kind: Sendable, Hashable {
         /// Every goal.
         case all
@@ -207,6 +208,7 @@ public struct ProfileSelector: Sendable {
 
 /// A reference to words in a plan: a quoted phrase (`"研发投入强度"`) or a term's name (`研发强度`).
 public struct TermRef: Sendable, Hashable {
+    /// A phrase or a term's name.
     public enum Kind: Sendable, Hashable {
         /// A phrase matched as written.
         case phrase(String)
@@ -315,6 +317,9 @@ public struct Goal: Sendable {
     /// The clauses, in source order.
     public var clauses: [Clause] { items.compactMap { if case .clause(let c) = $0 { c } else { nil } } }
 
+    /// The goal's weight in coverage sums: its own, else 1.
+    public var effectiveWeight: Double { weight?.value ?? 1 }
+
     /// The goal's severity: its own, else the rule set's default, else error.
     public func effectiveSeverity(default fallback: Severity = .error) -> Severity {
         severity?.value ?? fallback
@@ -420,6 +425,7 @@ public enum Predicate: Sendable {
 
 /// `any("a", b)`, `all(a, b)`, `at least 2 of (a, b, c)`, or a single term.
 public struct TermSet: Sendable {
+    /// How many of the terms must be found.
     public enum Quantifier: Sendable, Hashable {
         case any
         case all
@@ -483,6 +489,7 @@ public struct Quantity: Sendable, Hashable {
 
 /// Where in a plan a clause looks.
 public struct Scope: Sendable {
+    /// Which part of the plan the scope selects.
     public enum Kind: Sendable, Hashable {
         /// `in section /pattern/`: only under headings the pattern finds.
         case inSection(SectionPattern)
@@ -571,6 +578,7 @@ public enum TestItem: Sendable {
 
 /// `expect 6 covered`, `expect outdated "十九大"`, `expect no outdated "十九大"`.
 public struct TestExpectation: Sendable {
+    /// What the test expects.
     public enum Kind: Sendable, Hashable {
         /// The goal gets this status.
         case goal(id: Located<String>, status: ExpectedStatus)

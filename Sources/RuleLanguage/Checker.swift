@@ -9,15 +9,25 @@ struct Checker {
     let syntaxErrors: [SourceRange]
     private(set) var diagnostics: [Diagnostic] = []
     private(set) var resolved: [String: ResolvedTerm] = [:]
+    static let maxCompositionDepth = 100
 
     private var declarations: [String: Term] = [:]
+    /// The declared names, sorted once, for suggestions.
+    private var termNames: [String] = []
     private var used: Set<String> = []
     private var resolving: [String] = []
     private var failed: Set<String> = []
 
+    /// The offsets of syntax errors, sorted, per file (so "is there one in this span?" is a binary search).
+    private let syntaxErrorOffsets: [String: [Int]]
+    /// Suggestions already computed, by misspelling and candidate list size.
+    private var suggestions: [String: String?] = [:]
+    private var suggestionBudget = 200_000
+
     init(ruleSet: RuleSet, syntaxErrors: [SourceRange]) {
         self.ruleSet = ruleSet
         self.syntaxErrors = syntaxErrors
+        syntaxErrorOffsets = Dictionary(grouping: syntaxErrors, by: \.start.file).mapValues { $0.map(\.start.offset).sorted() }
     }
 
     private mutating func error(_ code: String, _ message: String, _ range: SourceRange, hint: String? = nil) {
@@ -29,13 +39,25 @@ struct Checker {
     }
 
     private func hasSyntaxError(in range: SourceRange) -> Bool {
-        syntaxErrors.contains {
-            $0.start.file == range.start.file && $0.start.offset >= range.start.offset && $0.start.offset <= range.end.offset
+        guard let offsets = syntaxErrorOffsets[range.start.file] else { return false }
+        var lo = 0, hi = offsets.count
+        while lo < hi {
+            let mid = (lo + hi) / 2
+            if offsets[mid] < range.start.offset { lo = mid + 1 } else { hi = mid }
         }
+        return lo < offsets.count && offsets[lo] <= range.end.offset
     }
 
-    private func didYouMean(_ name: String, _ candidates: [String]) -> String? {
-        Suggest.closest(to: name, in: candidates).map { "did you mean \($0)?" }
+    private mutating func didYouMean(_ name: String, _ candidates: [String]) -> String? {
+        let key = "\(candidates.count)\u{0}\(name)"
+        if let cached = suggestions[key] { return cached }
+        // Suggestions cost names × candidates; a file with thousands of unknown names gets them only
+        // until the budget is spent, so linting stays fast whatever the file holds.
+        suggestionBudget -= candidates.count
+        guard suggestionBudget >= 0 else { return nil }
+        let hint = Suggest.closest(to: name, in: candidates).map { "did you mean \($0)?" }
+        suggestions[key] = hint
+        return hint
     }
 
     mutating func run() {
@@ -118,6 +140,7 @@ struct Checker {
                 declarations[t.name.value] = t
             }
         }
+        termNames = declarations.keys.sorted()
     }
 
     /// Reports an unknown term; returns whether the reference names a declared term.
@@ -131,7 +154,7 @@ struct Checker {
             used.insert(name)
             if declarations[name] != nil { return true }
             error("unknown-term", "unknown term \(name)", ref.range,
-                  hint: didYouMean(name, declarations.keys.sorted())
+                  hint: didYouMean(name, termNames)
                       ?? "declare it with term \(name) = \"…\", or write the phrase in quotes: \"\(name)\"")
             return false
         }
@@ -144,6 +167,13 @@ struct Checker {
         if failed.contains(name) { return nil }
         guard let term = declarations[name] else { return nil }
         if resolving.contains(name) { return nil }
+        // Composition is resolved recursively; a hostile chain of thousands of terms must not exhaust the stack.
+        if resolving.count >= Self.maxCompositionDepth {
+            error("term-too-deep", "term \(name) is composed more than \(Self.maxCompositionDepth) levels deep", term.name.range,
+                  hint: "list aliases directly instead of chaining terms")
+            failed.insert(name)
+            return nil
+        }
         resolving.append(name)
         defer { resolving.removeLast() }
         var aliases: [String] = []
@@ -454,6 +484,7 @@ struct Checker {
 
     private mutating func checkTests() {
         let ids = ruleSet.goals.map(\.id.value)
+        let idSet = Set(ids)
         let retired = Set(ruleSet.retirements.flatMap { $0.old.flatMap { words($0) } + $0.old.map(\.text) })
         for test in ruleSet.tests {
             if test.plan == nil && !hasSyntaxError(in: test.range) {
@@ -469,7 +500,7 @@ struct Checker {
             for e in test.expectations {
                 switch e.kind {
                 case .goal(let id, _):
-                    if !ids.contains(id.value) {
+                    if !idSet.contains(id.value) {
                         error("unknown-goal", "unknown goal \(id.value)", id.range, hint: didYouMean(id.value, ids))
                     }
                 case .outdated(let ref, _):
@@ -488,13 +519,14 @@ struct Checker {
     private mutating func checkProfiles() {
         guard let header = ruleSet.header else { return }
         let ids = ruleSet.goals.map(\.id.value)
+        let idSet = Set(ids)
         let tags = Set(ruleSet.goals.flatMap { $0.tags.map(\.value) })
         let areas = Set(ruleSet.goals.compactMap { $0.area?.value })
         for p in header.profiles {
             var broken = false
             for s in p.selectors + p.exceptions {
                 switch s.kind {
-                case .goal(let id) where !ids.contains(id):
+                case .goal(let id) where !idSet.contains(id):
                     broken = true
                     error("unknown-goal", "unknown goal \(id)", s.range, hint: didYouMean(id, ids))
                 case .tag(let t) where !tags.contains(t):

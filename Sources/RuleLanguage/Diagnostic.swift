@@ -50,10 +50,17 @@ public struct DiagnosticRenderer: Sendable {
     /// Whether to color `error:` and `warning:` for a terminal.
     public var color: Bool
 
+    /// Each file's lines, split once (a file with many diagnostics must not be re-scanned for each).
+    private let lines: [String: [Substring]]
+
     public init(sources: [String: String], color: Bool = false) {
         self.sources = sources
         self.color = color
+        lines = sources.mapValues { $0.split(separator: "\n", omittingEmptySubsequences: false) }
     }
+
+    /// Source lines wider than this are shown as a window around the caret.
+    static let maxShownWidth = 160
 
     /// One diagnostic as text, ending with a newline.
     public func render(_ d: Diagnostic) -> String {
@@ -64,11 +71,23 @@ public struct DiagnosticRenderer: Sendable {
         case (let level, false): label = "\(level.rawValue):"
         }
         var out = "\(d.location): \(label) \(d.message)\n"
-        if d.location.line > 0, let text = sources[d.location.file],
-           let line = Self.line(d.location.line, of: text) {
+        if d.location.line > 0, let fileLines = lines[d.location.file], d.location.line <= fileLines.count {
+            var line = String(fileLines[d.location.line - 1])
+            if line.hasSuffix("\r") { line.removeLast() }
+            var column = d.location.column
+            var length = d.range.end.line == d.range.start.line ? d.range.length : .max
+            if DisplayWidth.of(line) > Self.maxShownWidth {
+                // A very long line (a minified or damaged file): show 60 characters either side of the spot.
+                let scalars = Array(line.unicodeScalars)
+                let from = max(0, min(column - 1, scalars.count) - 60)
+                let to = min(scalars.count, column - 1 + min(length, 60) + 60)
+                let lead = from > 0 ? "..." : ""
+                line = lead + String(String.UnicodeScalarView(scalars[from..<max(from, to)])) + (to < scalars.count ? "..." : "")
+                column = column - from + lead.count
+                length = min(length, 60)
+            }
             out += line + "\n"
-            out += Self.caretLine(line: line, column: d.location.column,
-                                  length: d.range.end.line == d.range.start.line ? d.range.length : .max) + "\n"
+            out += Self.caretLine(line: line, column: column, length: length) + "\n"
         }
         if let hint = d.hint { out += "hint: \(hint)\n" }
         return out
@@ -76,26 +95,6 @@ public struct DiagnosticRenderer: Sendable {
 
     /// All diagnostics, in order.
     public func render(_ ds: [Diagnostic]) -> String { ds.map(render).joined() }
-
-    /// Line `number` (1-based) of `text`, without its line break.
-    static func line(_ number: Int, of text: String) -> String? {
-        var current = 1
-        var start = text.unicodeScalars.startIndex
-        let scalars = text.unicodeScalars
-        var i = start
-        while i < scalars.endIndex {
-            if scalars[i] == "\n" {
-                if current == number { break }
-                current += 1
-                start = scalars.index(after: i)
-            }
-            i = scalars.index(after: i)
-        }
-        guard current == number else { return nil }
-        var line = String(scalars[start..<i])
-        if line.hasSuffix("\r") { line.removeLast() }
-        return line
-    }
 
     /// Spaces up to `column`, then `^~~~` as wide on screen as `length` scalars of the line.
     ///

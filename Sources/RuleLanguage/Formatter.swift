@@ -1,3 +1,5 @@
+import Foundation
+
 /// Prints rule files in one canonical layout, keeping every comment and never changing meaning.
 ///
 /// The layout: two-space indentation, one item per line, header and goal items in a fixed order
@@ -15,9 +17,20 @@ public enum RuleFormatter {
         return (format(file), diagnostics)
     }
 
+    /// `s` as a string literal of the language (escaped; `"""` lines when it has line breaks, indented
+    /// for a line that starts with `indent`). For tools that write rule files, such as `extract`.
+    public static func stringLiteral(_ s: String, indent: String = "") -> String {
+        RulePrinter.quote(s, indent: indent)
+    }
+
+    /// Whether `s` can be written bare as a term's or source's name (else it needs another name).
+    public static func isValidName(_ s: String) -> Bool {
+        RulePrinter.bare(s, allowNumber: false)
+    }
+
     /// The formatted text of a file parsed without syntax errors.
     public static func format(_ file: RuleFile) -> String {
-        let printer = Printer(file: file)
+        let printer = RulePrinter(file: file)
         let elements = file.statements.map { printer.element(for: $0) }
         let lines = printer.layout(elements, comments: file.comments, indent: "", topLevel: true, openLine: nil).lines
         return lines.isEmpty ? "" : lines.joined(separator: "\n") + "\n"
@@ -25,10 +38,10 @@ public enum RuleFormatter {
 }
 
 /// One printable unit: a line (which may wrap) or a block with its own items.
-private struct Element {
+struct LayoutElement {
     enum Kind {
         case line((String) -> String)
-        case block(open: (String) -> String, body: SourceRange, children: [Element])
+        case block(open: (String) -> String, body: SourceRange, children: [LayoutElement])
     }
     var range: SourceRange
     /// Canonical position among its siblings; equal ranks keep source order.
@@ -41,7 +54,7 @@ private struct Element {
     }
 }
 
-private struct Printer {
+struct RulePrinter {
     let sourceLines: [Substring]
 
     init(file: RuleFile) {
@@ -57,32 +70,39 @@ private struct Printer {
 
     /// Lays out sibling elements with the comments between them; returns the lines and the comment
     /// written after the container's `{`, if any.
-    func layout(_ elements: [Element], comments: [Comment], indent: String, topLevel: Bool, openLine: Int?)
-        -> (lines: [String], openTrailing: Comment?) {
+    func layout(_ elements: [LayoutElement], comments: [SourceComment], indent: String, topLevel: Bool, openLine: Int?)
+        -> (lines: [String], openTrailing: SourceComment?) {
         let bySource = elements.enumerated().sorted { a, b in
             a.element.range.start.offset != b.element.range.start.offset
                 ? a.element.range.start.offset < b.element.range.start.offset : a.offset < b.offset
         }.map(\.element)
-        var leading = [[Comment]](repeating: [], count: bySource.count)
-        var trailing = [Comment?](repeating: nil, count: bySource.count)
-        var inner = [[Comment]](repeating: [], count: bySource.count)
-        var dangling: [Comment] = []
-        var openTrailing: Comment?
+        var leading = [[SourceComment]](repeating: [], count: bySource.count)
+        var trailing = [SourceComment?](repeating: nil, count: bySource.count)
+        var inner = [[SourceComment]](repeating: [], count: bySource.count)
+        var dangling: [SourceComment] = []
+        var openTrailing: SourceComment?
+        let starts = bySource.map(\.range.start.offset)
         for c in comments {
             let at = c.range.start.offset
-            if let k = bySource.firstIndex(where: { $0.range.start.offset < at && at < $0.range.end.offset }) {
-                if case .block(_, let body, _) = bySource[k].kind, at > body.start.offset {
-                    inner[k].append(c)
+            // Siblings are sorted and do not overlap: the one before the comment is found by binary search.
+            var lo = 0, hi = starts.count
+            while lo < hi {
+                let mid = (lo + hi) / 2
+                if starts[mid] < at { lo = mid + 1 } else { hi = mid }
+            }
+            let before = lo - 1, after = lo < starts.count ? lo : nil
+            if before >= 0, at < bySource[before].range.end.offset {
+                if case .block(_, let body, _) = bySource[before].kind, at > body.start.offset {
+                    inner[before].append(c)
                 } else {
-                    leading[k].append(c)  // written inside a one-line statement: it moves above it
+                    leading[before].append(c)  // written inside a one-line statement: it moves above it
                 }
-            } else if let k = bySource.lastIndex(where: { $0.range.end.offset <= at && $0.range.end.line == c.range.start.line }),
-                      trailing[k] == nil {
-                trailing[k] = c
+            } else if before >= 0, bySource[before].range.end.line == c.range.start.line, trailing[before] == nil {
+                trailing[before] = c
             } else if let openLine, c.range.start.line == openLine, openTrailing == nil {
                 openTrailing = c
-            } else if let k = bySource.firstIndex(where: { $0.range.start.offset > at }) {
-                leading[k].append(c)
+            } else if let after {
+                leading[after].append(c)
             } else {
                 dangling.append(c)
             }
@@ -133,29 +153,29 @@ private struct Printer {
 
     // MARK: statements
 
-    func element(for s: Statement) -> Element {
+    func element(for s: Statement) -> LayoutElement {
         switch s {
         case .header(let h):
             let children = h.items.map { headerElement($0) }
-            return Element(range: h.range, rank: 0, kind: .block(
+            return LayoutElement(range: h.range, rank: 0, kind: .block(
                 open: { "\($0)ruleset \(Self.quote(h.title.value, indent: $0)) {" }, body: h.body, children: children))
         case .term(let t):
-            return Element(range: t.range, rank: 0, kind: .line { term(t, indent: $0) })
+            return LayoutElement(range: t.range, rank: 0, kind: .line { term(t, indent: $0) })
         case .goal(let g):
             let children = g.items.map { goalElement($0) }
-            return Element(range: g.range, rank: 0, kind: .block(
+            return LayoutElement(range: g.range, rank: 0, kind: .block(
                 open: { "\($0)goal \(Self.bareOrQuoted(g.id.value, indent: $0)) \(Self.quote(g.title.value, indent: $0)) {" },
                 body: g.body, children: children))
         case .retire(let r):
-            return Element(range: r.range, rank: 0, kind: .line { retire(r, indent: $0) })
+            return LayoutElement(range: r.range, rank: 0, kind: .line { retire(r, indent: $0) })
         case .test(let t):
             let children = t.items.map { testElement($0) }
-            return Element(range: t.range, rank: 0, kind: .block(
+            return LayoutElement(range: t.range, rank: 0, kind: .block(
                 open: { "\($0)test \(Self.quote(t.name.value, indent: $0)) {" }, body: t.body, children: children))
         }
     }
 
-    func headerElement(_ item: HeaderItem) -> Element {
+    func headerElement(_ item: HeaderItem) -> LayoutElement {
         let rank: Int
         let render: (String) -> String
         switch item {
@@ -173,7 +193,7 @@ private struct Printer {
             render = { "\($0)period \(p.start)..\(p.end)" }
         case .areas(let a):
             rank = 2
-            render = { i in i + "areas " + a.names.map { Self.bareOrQuoted($0.value, indent: i) }.joined(separator: ", ") }
+            render = { i in i + "areas " + a.names.map { Self.nameOrQuoted($0.value, indent: i) }.joined(separator: ", ") }
         case .defaultSeverity(let s):
             rank = 3
             render = { "\($0)default severity \(s.value.rawValue)" }
@@ -192,26 +212,26 @@ private struct Printer {
                 return i + text
             }
         }
-        return Element(range: item.range, rank: rank, kind: .line(render))
+        return LayoutElement(range: item.range, rank: rank, kind: .line(render))
     }
 
     static func selector(_ s: ProfileSelector, indent: String) -> String {
         switch s.kind {
         case .all: "all"
-        case .tag(let t): "tag " + bareOrQuoted(t, indent: indent)
-        case .area(let a): "area " + bareOrQuoted(a, indent: indent)
+        case .tag(let t): "tag " + nameOrQuoted(t, indent: indent)
+        case .area(let a): "area " + nameOrQuoted(a, indent: indent)
         case .goal(let g): "goal " + bareOrQuoted(g, indent: indent)
         case .severity(let v): "severity " + v.rawValue
         }
     }
 
-    func goalElement(_ item: GoalItem) -> Element {
+    func goalElement(_ item: GoalItem) -> LayoutElement {
         let rank: Int
         let render: (String) -> String
         switch item {
         case .area(let a):
             rank = 0
-            render = { "\($0)area \(Self.bareOrQuoted(a.value, indent: $0))" }
+            render = { "\($0)area \(Self.nameOrQuoted(a.value, indent: $0))" }
         case .severity(let s):
             rank = 1
             render = { "\($0)severity \(s.value.rawValue)" }
@@ -220,7 +240,7 @@ private struct Printer {
             render = { "\($0)weight \(Self.number(w.value))" }
         case .tags(let t):
             rank = 3
-            render = { i in i + "tags " + t.value.map { Self.bareOrQuoted($0.value, indent: i) }.joined(separator: ", ") }
+            render = { i in i + "tags " + t.value.map { Self.nameOrQuoted($0.value, indent: i) }.joined(separator: ", ") }
         case .cite(let c):
             rank = 4
             render = { i in
@@ -240,20 +260,20 @@ private struct Printer {
             rank = 6
             render = { i in i + Self.clause(c, indent: i) }
         }
-        return Element(range: item.range, rank: rank, kind: .line(render))
+        return LayoutElement(range: item.range, rank: rank, kind: .line(render))
     }
 
-    func testElement(_ item: TestItem) -> Element {
+    func testElement(_ item: TestItem) -> LayoutElement {
         switch item {
         case .plan(let p):
-            return Element(range: p.range, rank: 0, kind: .line { i in
+            return LayoutElement(range: p.range, rank: 0, kind: .line { i in
                 switch p.value {
                 case .text(let t): i + "plan " + Self.quote(t, indent: i)
                 case .file(let f): i + "plan file " + Self.quote(f, indent: i)
                 }
             })
         case .expect(let e):
-            return Element(range: e.range, rank: 1, kind: .line { i in
+            return LayoutElement(range: e.range, rank: 1, kind: .line { i in
                 switch e.kind {
                 case .goal(let id, let status): i + "expect \(Self.bareOrQuoted(id.value, indent: i)) \(status.rawValue)"
                 case .outdated(let ref, let present): i + "expect \(present ? "" : "no ")outdated \(Self.ref(ref, indent: i))"
@@ -365,23 +385,37 @@ private struct Printer {
 
     // MARK: literals
 
-    /// `3` for 3.0, `2.5` for 2.5: the shortest text that reads back as the same number.
+    /// `3` for 3.0, `2.5` for 2.5: the shortest text that reads back as the same number, never in
+    /// exponent form (the language has none).
     static func number(_ v: Double) -> String {
         if v == v.rounded(), abs(v) < 1e15 { return String(Int(v)) }
-        return "\(v)"
+        let shortest = "\(v)"
+        guard shortest.contains("e") else { return shortest }
+        var fixed = String(format: "%.17f", v)
+        while fixed.hasSuffix("0") { fixed.removeLast() }
+        if fixed.hasSuffix(".") { fixed.removeLast() }
+        return fixed
     }
 
-    /// A name or id printed bare when it reads back as the same single token, else quoted.
+    /// A goal id or item printed bare when it reads back as the same single word or number, else quoted.
     static func bareOrQuoted(_ s: String, indent: String) -> String {
-        if !s.isEmpty, !reservedWords.contains(s) {
-            let lexed = Lexer.tokenize(s, file: "")
-            if lexed.diagnostics.isEmpty, lexed.tokens.count == 2,
-               lexed.tokens[0].kind == .word || (lexed.tokens[0].kind == .number),
-               lexed.tokens[0].raw == s, lexed.tokens[0].kind != .word || lexed.tokens[0].text == s {
-                return s
-            }
+        bare(s, allowNumber: true) ? s : quote(s, indent: indent)
+    }
+
+    /// A tag or area printed bare when it reads back as the same single word, else quoted.
+    static func nameOrQuoted(_ s: String, indent: String) -> String {
+        bare(s, allowNumber: false) ? s : quote(s, indent: indent)
+    }
+
+    static func bare(_ s: String, allowNumber: Bool) -> Bool {
+        guard !s.isEmpty, !reservedWords.contains(s) else { return false }
+        let lexed = Lexer.tokenize(s, file: "")
+        guard lexed.diagnostics.isEmpty, lexed.tokens.count == 2, lexed.tokens[0].raw == s else { return false }
+        switch lexed.tokens[0].kind {
+        case .word: return lexed.tokens[0].text == s
+        case .number: return allowNumber
+        default: return false
         }
-        return quote(s, indent: indent)
     }
 
     /// A string literal with the value `s`: one line with escapes, or `"""` lines when `s` has line breaks.

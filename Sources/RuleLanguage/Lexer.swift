@@ -80,7 +80,7 @@ struct Lexer {
     private var i = 0
     private var lastTokenLine = 0
     private(set) var tokens: [Token] = []
-    private(set) var comments: [Comment] = []
+    private(set) var comments: [SourceComment] = []
     private(set) var diagnostics: [Diagnostic] = []
 
     init(source: String, file: String) {
@@ -90,7 +90,7 @@ struct Lexer {
         lines = LineMap(file: file, scalars: s)
     }
 
-    static func tokenize(_ source: String, file: String) -> (tokens: [Token], comments: [Comment], diagnostics: [Diagnostic], lines: LineMap) {
+    static func tokenize(_ source: String, file: String) -> (tokens: [Token], comments: [SourceComment], diagnostics: [Diagnostic], lines: LineMap) {
         var lexer = Lexer(source: source, file: file)
         lexer.run()
         return (lexer.tokens, lexer.comments, lexer.diagnostics, lexer.lines)
@@ -171,7 +171,7 @@ struct Lexer {
                 while i < scalars.count, scalars[i] != "\n" { i += 1 }
                 var end = i
                 while end > start, scalars[end - 1] == "\r" || scalars[end - 1] == " " || scalars[end - 1] == "\t" { end -= 1 }
-                comments.append(Comment(text: String(String.UnicodeScalarView(scalars[start..<end])),
+                comments.append(SourceComment(text: String(String.UnicodeScalarView(scalars[start..<end])),
                                         range: lines.range(start, end)))
                 continue
             }
@@ -230,13 +230,28 @@ struct Lexer {
                 }
             default:
                 i += 1
-                error("unexpected-character", "unexpected character '\(Self.printable(c))'", start, i,
-                      hint: c == "'" || c == "‘" ? "strings are written between double quotes \"…\"" : nil)
+                unexpected(c, start)
             }
         }
         let end = scalars.count
         let loc = lines.location(end)
         tokens.append(Token(kind: .eof, text: "", raw: "", range: SourceRange(loc, loc), atLineStart: true))
+    }
+
+    /// Reports a character the language has no use for; a run of them is one error, not one each.
+    private mutating func unexpected(_ c: Unicode.Scalar, _ start: Int) {
+        if let last = diagnostics.last, last.code == "unexpected-character", last.range.end.offset == start {
+            var merged = last
+            merged.range = lines.range(last.range.start.offset, i)
+            let run = String(String.UnicodeScalarView(scalars[merged.range.start.offset..<i].prefix(20).map {
+                Self.printable($0).unicodeScalars.count == 1 ? $0 : "?"
+            }))
+            merged.message = "unexpected characters '\(run)\(merged.range.length > 20 ? "…" : "")'"
+            diagnostics[diagnostics.count - 1] = merged
+            return
+        }
+        error("unexpected-character", "unexpected character '\(Self.printable(c))'", start, i,
+              hint: c == "'" || c == "‘" ? "strings are written between double quotes \"…\"" : nil)
     }
 
     static func printable(_ c: Unicode.Scalar) -> String {

@@ -647,6 +647,12 @@ struct Parser {
                 report("bad-number", "'\(t.raw)' is not a number", at: t.range, hint: hint)
                 throw ParseError()
             }
+            if t.unit.isEmpty, tok.isPunct(","), tok.range.start.offset == t.range.end.offset,
+               peek(1).kind == .number, peek(1).range.start.offset == tok.range.end.offset {
+                report("bad-number", "numbers are written without thousands separators", at: SourceRange(t.range.start, peek(1).range.end),
+                       hint: "write \(t.text)\(peek(1).raw)")
+                throw ParseError()
+            }
             var unitText = t.unit
             var end = t.range.end
             // A unit written after a space (`1000 亿元`) still belongs to the number.

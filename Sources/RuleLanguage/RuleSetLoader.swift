@@ -49,6 +49,9 @@ public enum RuleSetLoader {
         RuleParser.parse(source: source, path: path)
     }
 
+    /// The most diagnostics shown for one file.
+    public static let maxDiagnosticsPerFile = 200
+
     /// The `*.rules` files directly in a folder, sorted by name.
     public static func ruleFiles(inFolder folder: String) -> [String] {
         let fm = FileManager.default
@@ -216,7 +219,25 @@ private struct Loading {
         ruleSet.resolvedTerms = checker.resolved
         var all = diagnostics + checker.diagnostics
         var seen = Set<Diagnostic>()
-        all = all.filter { seen.insert($0).inserted }
-        return RuleSetLoadResult(ruleSet: ruleSet, diagnostics: Diagnostic.sorted(all), sources: sources)
+        all = Diagnostic.sorted(all.filter { seen.insert($0).inserted })
+        return RuleSetLoadResult(ruleSet: ruleSet, diagnostics: Self.capped(all), sources: sources)
+    }
+
+    /// At most `RuleSetLoader.maxDiagnosticsPerFile` per file, then one error saying how many more there are:
+    /// a damaged or binary file would otherwise bury the terminal under thousands of messages.
+    static func capped(_ sorted: [Diagnostic]) -> [Diagnostic] {
+        var count: [String: Int] = [:]
+        var out: [Diagnostic] = []
+        for d in sorted {
+            let n = count[d.location.file, default: 0] + 1
+            count[d.location.file] = n
+            if n <= RuleSetLoader.maxDiagnosticsPerFile { out.append(d) }
+        }
+        for (file, n) in count.sorted(by: { $0.key < $1.key }) where n > RuleSetLoader.maxDiagnosticsPerFile {
+            let more = n - RuleSetLoader.maxDiagnosticsPerFile
+            out.append(Diagnostic(.error, "too-many-errors", "\(more) more problem\(more == 1 ? "" : "s") in this file not shown",
+                                  at: SourceRange(.file(file), .file(file)), hint: "fix the ones above first; is this really a rule file?"))
+        }
+        return out
     }
 }

@@ -119,3 +119,26 @@ enum SectionPatternCheck {
 
     static func isLiteral(_ c: Character) -> Bool { c.isLetter || c.isNumber }
 }
+
+extension SectionPattern {
+    /// A heading as section patterns see it: one line, every space removed (PDF extraction scatters
+    /// them: `第 六 章 构建`), numbering kept. The engine must match headings in this form.
+    public static func normalizeHeading(_ heading: String) -> String {
+        String(String.UnicodeScalarView(heading.unicodeScalars.filter {
+            !($0.properties.isWhitespace || $0 == "\u{3000}" || $0 == "\u{FEFF}")
+        }))
+    }
+
+    /// The compiled pattern, or nil when it does not compile (`rules lint` reports that as an error).
+    public func regularExpression() -> NSRegularExpression? {
+        try? NSRegularExpression(pattern: pattern, options: [])
+    }
+
+    /// Whether the pattern finds `heading` (normalized first). Compiles the pattern on each call:
+    /// for many headings, keep `regularExpression()` and match `normalizeHeading` yourself.
+    public func matches(heading: String) -> Bool {
+        guard let regex = regularExpression() else { return false }
+        let h = Self.normalizeHeading(heading)
+        return regex.firstMatch(in: h, options: [], range: NSRange(h.startIndex..., in: h)) != nil
+    }
+}

@@ -24,9 +24,13 @@ public enum Suggest {
     /// `研发强读` finds `研发强度` but `产业` does not find `创新`. Ties go to the first candidate in order.
     public static func closest<S: Sequence>(to name: String, in candidates: S) -> String? where S.Element == String {
         var best: (String, Int)?
+        let length = name.unicodeScalars.count
         for c in candidates where c != name {
+            let other = c.unicodeScalars.count
+            let limit = max(1, max(length, other) / 3)
+            // The distance is at least the difference in length: skip the work when that is already too far.
+            guard abs(length - other) <= limit else { continue }
             let d = distance(name, c)
-            let limit = max(1, max(name.unicodeScalars.count, c.unicodeScalars.count) / 3)
             guard d <= limit else { continue }
             if best == nil || d < best!.1 { best = (c, d) }
         }

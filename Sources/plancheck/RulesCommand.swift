@@ -208,15 +208,16 @@ struct RulesFormat: ParsableCommand {
 
     /// Writes beside the file, then renames over it, so an interrupted run never leaves half a file.
     func writeAtomically(_ text: String, to path: String) throws {
-        let url = URL(fileURLWithPath: path)
+        // Through a symlink, replace the file it points to, not the link.
+        let url = URL(fileURLWithPath: path).resolvingSymlinksInPath()
         let temp = url.deletingLastPathComponent()
             .appendingPathComponent(".\(url.lastPathComponent).fmt-\(ProcessInfo.processInfo.processIdentifier)")
         try Data(text.utf8).write(to: temp)
-        if let attributes = try? FileManager.default.attributesOfItem(atPath: path),
+        if let attributes = try? FileManager.default.attributesOfItem(atPath: url.path),
            let permissions = attributes[.posixPermissions] {
             try? FileManager.default.setAttributes([.posixPermissions: permissions], ofItemAtPath: temp.path)
         }
-        if rename(temp.path, path) != 0 {
+        if rename(temp.path, url.path) != 0 {
             try? FileManager.default.removeItem(at: temp)
             throw CocoaError(.fileWriteUnknown)
         }

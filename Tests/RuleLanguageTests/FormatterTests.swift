@@ -143,4 +143,30 @@ import Testing
         #expect(RuleFormatter.format(source: "", path: "e").output == "")
         #expect(RuleFormatter.format(source: "\n\n# only a comment  \n\n", path: "e").output == "# only a comment\n")
     }
+
+    /// Values that must be quoted to read back the same: numeric or keyword tags and areas, odd ids,
+    /// and numbers that Swift would print in exponent form.
+    @Test func literalsThatNeedQuotingOrCare() {
+        let source = """
+            ruleset "t" {
+              areas "2030", "review", 民生
+              profile p = tag "2030" | area "review" | goal "5 2"
+            }
+            goal "5 2" "t" {
+              area "review"
+              weight 0.0000001
+              tags "2030", "a b", 约束性
+              cite "文件" item "第 5 条"
+            }
+            goal 6 "t" {
+              weight 100000000000000000000
+            }
+
+            """
+        let out = RuleFormatter.format(source: source, path: "q").output ?? ""
+        #expect(structure(out).errors.isEmpty, "\(out)")
+        #expect(structure(out).dump == structure(source).dump, "\(out)")
+        #expect(out.contains("weight 0.0000001\n"))
+        #expect(out.contains("tags \"2030\", \"a b\", 约束性"))
+    }
 }

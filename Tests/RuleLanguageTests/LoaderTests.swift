@@ -155,4 +155,49 @@ import Testing
         let result = RuleSetLoader.load(path: path)
         #expect(result.diagnostics.map(\.code) == ["not-utf8"])
     }
+
+    @Test func deepCompositionIsRefusedNotAStackOverflow() {
+        let chain = (0..<5000).map { "term t\($0) = t\($0 + 1)\n" }.joined() + "term t5000 = \"x\"\n"
+        let result = RuleSetLoader.load(source: chain, path: "chain.rules")
+        #expect(result.diagnostics.first?.code == "term-too-deep")
+        #expect(result.diagnostics.first?.message == "term t100 is composed more than 100 levels deep")
+    }
+
+    @Test func aFileFullOfErrorsShowsTwoHundredAndACount() {
+        let source = String(repeating: "goal 1 \"x\" {\n  requir mention \"y\"\n}\n", count: 150)
+        let result = RuleSetLoader.load(source: source, path: "many.rules")
+        #expect(result.diagnostics.count == RuleSetLoader.maxDiagnosticsPerFile + 1)
+        let last = result.diagnostics.last
+        #expect(last?.code == "too-many-errors")
+        #expect(last?.message == "99 more problems in this file not shown")  // 150 syntax errors, 149 duplicate ids
+    }
+
+    @Test func aRunOfBadCharactersIsOneError() {
+        let result = RuleSetLoader.load(source: "term 研发 = \"研发\" @@@@@@\n", path: "bad.rules")
+        #expect(result.diagnostics.map(\.message) == ["unexpected characters '@@@@@@'"])
+    }
+
+    @Test func sectionPatternsMatchNormalizedHeadings() {
+        let industry = SectionPattern(pattern: "产业|制造", raw: "产业|制造")
+        #expect(industry.matches(heading: "第六章 构建现代化产业体系"))
+        #expect(!industry.matches(heading: "第七章 建设创新型活力城区"))
+        let chapter = SectionPattern(pattern: "^第六章构建", raw: "^第六章构建")
+        #expect(chapter.matches(heading: "第 六 章\u{3000}构建现代化产业体系"))
+        #expect(SectionPattern.normalizeHeading(" 第一节 发展成就 ") == "第一节发展成就")
+        #expect(SectionPattern(pattern: "(", raw: "(").regularExpression() == nil)
+    }
+
+    @Test func stringLiteralsForGeneratedRules() {
+        let tricky = "他说\"好\"\\\n第二行"
+        let literal = RuleFormatter.stringLiteral(tricky)
+        let parsed = RuleParser.parse(source: "term 引文 = \(literal)\n", path: "g")
+        guard case .term(let t)? = parsed.file.statements.first, case .phrase(let value)? = t.alternatives.first?.kind else {
+            Issue.record("did not parse: \(literal)")
+            return
+        }
+        #expect(value == tricky)
+        #expect(RuleFormatter.isValidName("研发强度"))
+        #expect(!RuleFormatter.isValidName("R&D投入强度"))
+        #expect(!RuleFormatter.isValidName("goal"))
+    }
 }

@@ -119,4 +119,35 @@ import Testing
         }
         return lines.joined(separator: "\n")
     }
+
+    /// Hostile shapes of input (thousands of broken goals, of unknown names, of comments, a long
+    /// garbage line) must cost time in proportion to their size: 4× the input may not take 10× the time.
+    @Test(.timeLimit(.minutes(1))) func pathologicalInputsScaleLinearly() {
+        let shapes: [(String, (Int) -> String)] = [
+            ("broken goals", { n in (0..<n).map { "goal 1 \"x\" { @ 丁\($0 % 50) \"unterminated\n" }.joined() }),
+            ("unknown names", { n in
+                (0..<n).map { "term 词\($0) = \"别名\($0)\"\n" }.joined()
+                    + (0..<n).map { "goal \($0) \"x\" {\n  cite \"a\"\n  require mention 未\($0)\n}\n" }.joined()
+            }),
+            ("comments", { n in (0..<n).map { "# 注释\($0)\nterm 词\($0) = \"别名\($0)\"  # 行尾\n" }.joined() }),
+            ("garbage", { n in String(repeating: "@ a ` ", count: n * 10) }),
+        ]
+        for (name, make) in shapes {
+            func cost(_ n: Int) -> Double {
+                let text = make(n)
+                var best = Double.infinity
+                for _ in 0..<2 {
+                    let start = Date()
+                    let result = RuleSetLoader.load(source: text, path: "p.rules")
+                    _ = result.rendered()
+                    _ = RuleFormatter.format(source: text, path: "p.rules")
+                    best = min(best, Date().timeIntervalSince(start))
+                }
+                return best
+            }
+            let small = cost(300), large = cost(1200)
+            print("scaling, \(name): \(Int(small * 1000)) ms for 300, \(Int(large * 1000)) ms for 1200")
+            #expect(large < max(small, 0.02) * 10, "\(name): \(small) s for 300, \(large) s for 1200")
+        }
+    }
 }
