@@ -88,7 +88,7 @@ public final class AlignmentEngine: Sendable {
             for s in list {
                 switch s.kind {
                 case .inSection(let p), .outsideSection(let p):
-                    if regexes[p.pattern] == nil, let r = try? NSRegularExpression(pattern: p.pattern) { regexes[p.pattern] = SectionRegex(regex: r) }
+                    if regexes[p.pattern] == nil, let r = p.regularExpression() { regexes[p.pattern] = SectionRegex(regex: r) }
                 default: break
                 }
             }

@@ -46,7 +46,8 @@ struct Evaluation {
             var flags = [Bool](repeating: false, count: doc.allSections.count)
             func walk(_ sections: [Section], inherited: Bool) {
                 for s in sections {
-                    let own = regex.matches((s.label + s.title).filter { $0 != " " })
+                    // Headings are matched as the rule language documents: numbering kept, spaces removed.
+                    let own = regex.matches(SectionPattern.normalizeHeading(s.label + s.title))
                     flags[s.id] = inherited || own
                     walk(s.children, inherited: inherited || own)
                 }
@@ -208,7 +209,7 @@ struct Evaluation {
         }
         if tracing { trace.append("  ⇒ \(status.rawValue) (\(severity.rawValue)): \(message)") }
         return Finding(kind: .goal, goal: goal.id.value, title: goal.title.value, status: status, severity: severity,
-                       area: goal.area?.value, weight: goal.weight?.value ?? 1, tags: goal.tags.map(\.value),
+                       area: goal.area?.value, weight: goal.effectiveWeight, tags: goal.tags.map(\.value),
                        message: message, citation: citation(goal), plan: doc.file, evidence: Array(evidence.prefix(5)),
                        suggestions: [], rule: location(goal.range.start))
     }
