@@ -56,6 +56,29 @@ import Testing
         #expect(!findings.contains { $0["status"] as? String == "outdated" })   // 中国动力谷自主创新园 is a name, not the slogan
     }
 
+    @Test func samePlanInTwoEncodingsGivesTheSameFindings() throws {
+        let dir = try tempDir()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let text = try String(contentsOf: repositoryRoot.appendingPathComponent(hetang), encoding: .utf8)
+        let utf8 = dir.appendingPathComponent("plan.txt")
+        try Data(text.utf8).write(to: utf8)
+        let gbDir = dir.appendingPathComponent("gb")
+        try FileManager.default.createDirectory(at: gbDir, withIntermediateDirectories: true)
+        let gb = gbDir.appendingPathComponent("plan.txt")
+        try #require(text.data(using: String.Encoding(rawValue: 0x8000_0632))).write(to: gb)
+        // Same file name, run from each folder, so only the encoding and the bytes' hash differ.
+        let a = try runPlancheck(["check", "plan.txt", "--format", "json"], cwd: dir)
+        let b = try runPlancheck(["check", "plan.txt", "--format", "json"], cwd: gbDir)
+        func findings(_ out: String) throws -> String {
+            let root = try #require(try JSONSerialization.jsonObject(with: Data(out.utf8)) as? [String: Any])
+            let f = try #require(root["findings"])
+            return String(decoding: try JSONSerialization.data(withJSONObject: f, options: [.sortedKeys]), as: UTF8.self)
+        }
+        #expect(try findings(a.stdout) == findings(b.stdout))
+        #expect(a.stdout.contains("\"encoding\" : \"utf-8\""))
+        #expect(b.stdout.contains("\"encoding\" : \"gb18030\""))
+    }
+
     @Test func jsonIsByteIdentical() throws {
         let a = try runPlancheck(["check", hetang, "--format", "json"])
         let b = try runPlancheck(["check", hetang, "--format", "json"])
