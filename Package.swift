@@ -33,7 +33,7 @@ let package = Package(
         // Golden files are read through #filePath, not bundled.
         .testTarget(name: "RuleLanguageTests", dependencies: ["RuleLanguage"], exclude: ["Golden"]),
         .testTarget(name: "AlignmentTests", dependencies: ["Alignment", "DocumentModel", "RuleLanguage", "Quantities"]),
-        .testTarget(name: "ReportsTests", dependencies: ["Reports", "Alignment", "DocumentModel", "RuleLanguage"]),
+        .testTarget(name: "ReportsTests", dependencies: ["Reports", "Alignment", "DocumentModel", "RuleLanguage"], exclude: ["Schemas"]),
         .testTarget(name: "CLITests", dependencies: ["plancheck"]),
     ],
     swiftLanguageModes: [.v6]

@@ -91,7 +91,32 @@ public struct Finding: Sendable, Hashable, Codable {
     public var suggestions: [Evidence]
     /// Where the rule is written.
     public var rule: RuleLocation
+    /// A stable identity across drafts: goal, plan file name, status and message — never a line number,
+    /// so edits elsewhere in the plan do not change it. Set when the report is made.
+    public var fingerprint: String?
+    /// The waiver that accepts this gap on purpose, if any.
+    public var waiver: AppliedWaiver?
+    /// With a baseline: `new` when the previous report did not have this finding, else `unchanged`.
+    public var baseline: String?
 
     /// Whether the finding is a gap (anything but covered).
     public var isGap: Bool { status != .covered }
+
+    /// Whether the gap counts against the plan: a gap not waived.
+    public var isOpenGap: Bool { isGap && waiver == nil }
+}
+
+/// A waiver as applied to a finding: why the gap is accepted, and until when.
+public struct AppliedWaiver: Sendable, Hashable, Codable {
+    public var reason: String
+    /// `YYYY-MM-DD`, if the waiver expires.
+    public var expires: String?
+    /// Where the waiver is written: `file:line`.
+    public var source: String
+
+    public init(reason: String, expires: String?, source: String) {
+        self.reason = reason
+        self.expires = expires
+        self.source = source
+    }
 }

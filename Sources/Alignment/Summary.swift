@@ -11,6 +11,10 @@ public struct Summary: Sendable, Hashable, Codable {
     public var coverage: Double
     /// Weighted coverage per area, 0…1 (goals without an area count under `(none)`).
     public var coverageByArea: [String: Double]
+    /// Gaps accepted by a waiver (still counted under their status).
+    public var waived: Int
+    /// Gaps not waived, per severity.
+    public var openGaps: [String: Int]
 
     public init(findings: [Finding]) {
         var counts: [String: Int] = [:]
@@ -29,6 +33,11 @@ public struct Summary: Sendable, Hashable, Codable {
         var byArea: [String: [Finding]] = [:]
         for f in goalFindings { byArea[f.area ?? "(none)", default: []].append(f) }
         coverageByArea = byArea.mapValues(mean)
+        waived = findings.filter { $0.isGap && $0.waiver != nil }.count
+        var open: [String: Int] = [:]
+        for sev in ["error", "warning", "info"] { open[sev] = 0 }
+        for f in findings where f.isOpenGap { open[f.severity.rawValue, default: 0] += 1 }
+        openGaps = open
     }
 
     /// How much a status counts towards coverage.

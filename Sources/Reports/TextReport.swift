@@ -1,4 +1,5 @@
 import Alignment
+import Foundation
 import DocumentModel
 import RuleLanguage
 
@@ -40,15 +41,32 @@ public struct TextReport {
             out += "\n" + bold(plan.file) + (plan.title.map { dim(" — " + $0) } ?? "") + "\n"
             out += "  coverage " + bold(percent(summary.coverage)) + " " + bar(summary.coverage) + "  "
             out += summary.coverageByArea.keys.sorted().map { "\($0) \(percent(summary.coverageByArea[$0]!))" }.joined(separator: " · ") + "\n"
-            let counts = ["covered", "weak", "missing", "conflicting", "outdated"].map { "\(summary.counts[$0] ?? 0) \($0)" }
+            var counts = ["covered", "weak", "missing", "conflicting", "outdated"].map { "\(summary.counts[$0] ?? 0) \($0)" }
+            if summary.waived > 0 { counts.append("\(summary.waived) waived") }
             out += "  goals    " + counts.joined(separator: " · ") + "\n"
-            let gaps = findings.filter(\.isGap).sorted(by: TextReport.rank)
-            if gaps.isEmpty { out += "\n  " + paint("✔ every goal is carried", "32") + "\n"; continue }
-            out += "\n"
-            let shown = limit > 0 ? Array(gaps.prefix(limit)) : gaps
-            for f in shown { out += gap(f) }
-            if shown.count < gaps.count {
-                out += dim("  … \(gaps.count - shown.count) more gaps (see the JSON or HTML report, or --limit 0)") + "\n"
+            if let b = report.baseline {
+                // Plans are matched by file name, as fingerprints are: the draft may sit in another folder.
+                let fixed = b.fixed.filter { ($0.plan as NSString).lastPathComponent == (plan.file as NSString).lastPathComponent }
+                let new = findings.filter { $0.isOpenGap && $0.baseline == "new" }.count
+                out += "  since    " + dim(b.path) + ": \(new) new gap(s), \(fixed.count) fixed\n"
+                for x in fixed { out += "  " + paint("✔ fixed", "32") + "     \(x.goal) \(x.title) " + dim("(was \(x.status))") + "\n" }
+            }
+            // With a baseline only what is new is listed: the rest was seen in the earlier draft.
+            let gaps = findings.filter { $0.isOpenGap && ($0.baseline ?? "new") == "new" }.sorted(by: TextReport.rank)
+            let waived = findings.filter { $0.isGap && $0.waiver != nil }
+            if gaps.isEmpty {
+                out += "\n  " + paint(report.baseline == nil ? "✔ no open gaps" : "✔ no new gaps", "32") + "\n"
+            } else {
+                out += "\n"
+                let shown = limit > 0 ? Array(gaps.prefix(limit)) : gaps
+                for f in shown { out += gap(f) }
+                if shown.count < gaps.count {
+                    out += dim("  … \(gaps.count - shown.count) more gaps (see the JSON or HTML report, or --limit 0)") + "\n"
+                }
+            }
+            for f in waived {
+                let w = f.waiver!
+                out += "  " + dim("⊘ waived    \(f.kind == .goal ? "\(f.goal) \(f.title)" : f.title) — \(w.reason)\(w.expires.map { " (until \($0))" } ?? "")") + "\n"
             }
         }
         return out

@@ -39,11 +39,35 @@ struct CheckCommand: ParsableCommand {
     @Option(help: "Only the goals of this profile of the rule set (e.g. draft).")
     var profile: String?
 
-    @Option(help: "Report format: text (a summary for people) or json (for tools).")
-    var format: CheckFormat = .text
+    @Option(help: ArgumentHelp("Report formats, comma-separated: text, json, sarif, junit, markdown. Several need --output-dir.", valueName: "formats"))
+    var format: FormatList = FormatList(formats: [.text])
 
-    @Option(help: ArgumentHelp("Write the report to this file (written atomically); the summary still goes to the terminal.", valueName: "file"))
+    @Option(help: ArgumentHelp("Write the report to this file (one format; written atomically). The summary still goes to the terminal.", valueName: "file"))
     var output: String?
+
+    @Option(help: ArgumentHelp("Write every format asked for into this folder (plancheck.json, plancheck.sarif, …); created if missing.", valueName: "dir"))
+    var outputDir: String?
+
+    @Option(help: ArgumentHelp("Also write the JSON report to this file.", valueName: "file"))
+    var json: String?
+
+    @Option(help: ArgumentHelp("Also write a SARIF 2.1.0 report to this file (code-scanning services).", valueName: "file"))
+    var sarif: String?
+
+    @Option(help: ArgumentHelp("Also write JUnit XML to this file (one test case per goal per plan).", valueName: "file"))
+    var junit: String?
+
+    @Option(help: ArgumentHelp("Also write a Markdown summary to this file (for a pull-request comment).", valueName: "file"))
+    var markdown: String?
+
+    @Option(help: ArgumentHelp("Gaps accepted on purpose: lines like  waive 5.5 in \"plan.txt\" until 2026-06-30 because \"…\"", valueName: "file"))
+    var waivers: String?
+
+    @Option(help: ArgumentHelp("A JSON report of an earlier run: report only what is new since, and what was fixed.", valueName: "report.json"))
+    var baseline: String?
+
+    @Option(help: ArgumentHelp("The date waivers are checked against, YYYY-MM-DD (default: today).", valueName: "date"))
+    var today: String?
 
     @Option(help: "Exit 1 when there are gaps of this severity or worse: error, warning, or never.")
     var failOn: FailLevel = .error
@@ -89,7 +113,16 @@ struct CheckCommand: ParsableCommand {
             results.append(engine.check(doc, explain: explain))
         }
         let shownPath = rules ?? "bundled \(DefaultRules.name)"
-        let report = CheckReport(rulesPath: shownPath, ruleSet: loaded.ruleSet, plans: infos, results: results)
+        var waiverList: [Waiver]?
+        if let waivers {
+            do { waiverList = try WaiverFile.read(path: waivers) } catch { throw InputError(error.description) }
+        }
+        var base: (path: String, report: CheckReport)?
+        if let baseline {
+            do { base = (baseline, try CheckReport.read(path: baseline)) } catch { throw InputError(error.description) }
+        }
+        let report = CheckReport(rulesPath: shownPath, ruleSet: loaded.ruleSet, plans: infos, results: results,
+                                 waivers: waiverList, today: today ?? CheckCommand.todayString(), baseline: base)
 
         if let explain {
             for r in results {
@@ -97,26 +130,105 @@ struct CheckCommand: ParsableCommand {
                 print(r.explanation.joined(separator: "\n"))
             }
         }
-        let json = try report.json() + Data("\n".utf8)
-        if let output {
-            let data = format == .json ? json : Data(TextReport(color: false, limit: 0).render(report).utf8)
-            do { try AtomicFile.write(data, to: output) } catch { throw InputError(error.description) }
+        var toStdout = false
+        for (fmt, path) in try outputs() {
+            let data = try render(report, as: fmt)
+            if let path {
+                do { try AtomicFile.write(data, to: path) } catch { throw InputError(error.description) }
+            } else {
+                FileHandle.standardOutput.write(data)
+                toStdout = true
+            }
         }
-        if format == .json && output == nil {
-            FileHandle.standardOutput.write(json)
-        } else if explain == nil || output != nil {
+        // The terminal summary, unless a report went to standard output (or --explain alone was asked).
+        if !toStdout && (explain == nil || output != nil || outputDir != nil) {
             print(TextReport(color: color.enabled, limit: limit).render(report), terminator: "")
         }
+        if let w = report.waivers {
+            for u in w.unused { warn("\(u.source): warning: unused waiver for \(u.goal)\(u.plan.map { " in \($0)" } ?? ""): no such gap") }
+            for e in w.expired { warn("\(e.source): error: the waiver for \(e.goal) expired on \(e.until ?? "")") }
+        }
         let failing = report.findings.contains { f in
-            guard f.isGap, let level = failOn.severity else { return false }
+            guard f.isOpenGap, (f.baseline ?? "new") == "new", let level = failOn.severity else { return false }
             return f.severity >= level
         }
-        if failing { throw ExitCode(1) }
+        if failing || !(report.waivers?.expired.isEmpty ?? true) { throw ExitCode(1) }
     }
+
+    /// Where each report goes: a file, or standard output (nil).
+    func outputs() throws -> [(ReportFormat, String?)] {
+        var out: [(ReportFormat, String?)] = []
+        for (fmt, path) in [(ReportFormat.json, json), (.sarif, sarif), (.junit, junit), (.markdown, markdown)] {
+            if let path { out.append((fmt, path)) }
+        }
+        let asked = format.formats
+        if let dir = outputDir {
+            for fmt in asked { out.append((fmt, (dir as NSString).appendingPathComponent("plancheck." + CheckCommand.fileExtension(fmt)))) }
+        } else if let output {
+            guard asked.count == 1 else {
+                throw ValidationError("--output takes one format; for several, use --output-dir DIR (or --json/--sarif/--junit/--markdown FILE)")
+            }
+            out.append((asked[0], output))
+        } else {
+            let files = asked.filter { $0 != .text }
+            if files.count > 1 {
+                throw ValidationError("several formats need --output-dir DIR (or --json/--sarif/--junit/--markdown FILE each)")
+            }
+            if let only = files.first { out.append((only, nil)) }
+        }
+        return out
+    }
+
+    func render(_ report: CheckReport, as fmt: ReportFormat) throws -> Data {
+        switch fmt {
+        case .text: return Data(TextReport(color: false, limit: 0).render(report).utf8)
+        case .json: return try report.json() + Data("\n".utf8)
+        case .sarif: return try SARIFReport.render(report) + Data("\n".utf8)
+        case .junit: return Data(JUnitReport.render(report, failOn: failOn.severity).utf8)
+        case .markdown: return Data(MarkdownReport.render(report).utf8)
+        case .html: throw InputError("the HTML report is not available in this build")
+        }
+    }
+
+    static func fileExtension(_ f: ReportFormat) -> String {
+        switch f {
+        case .text: "txt"
+        case .json: "json"
+        case .html: "html"
+        case .sarif: "sarif"
+        case .junit: "junit.xml"
+        case .markdown: "md"
+        }
+    }
+
+    static func todayString() -> String {
+        let f = DateFormatter()
+        f.dateFormat = "yyyy-MM-dd"
+        f.locale = Locale(identifier: "en_US_POSIX")
+        return f.string(from: Date())
+    }
+
+    func warn(_ s: String) { FileHandle.standardError.write(Data((s + "\n").utf8)) }
 }
 
-enum CheckFormat: String, ExpressibleByArgument, CaseIterable {
-    case text, json
+/// `--format json,sarif`: one or more report formats.
+struct FormatList: ExpressibleByArgument {
+    var formats: [ReportFormat]
+
+    init(formats: [ReportFormat]) { self.formats = formats }
+
+    init?(argument: String) {
+        var list: [ReportFormat] = []
+        for part in argument.split(separator: ",") {
+            let name = part.trimmingCharacters(in: .whitespaces)
+            guard let f = ReportFormat(rawValue: name == "md" ? "markdown" : name), f != .html else { return nil }
+            if !list.contains(f) { list.append(f) }
+        }
+        guard !list.isEmpty else { return nil }
+        formats = list
+    }
+
+    var defaultValueDescription: String { formats.map(\.rawValue).joined(separator: ",") }
 }
 
 enum FailLevel: String, ExpressibleByArgument, CaseIterable {
