@@ -4,12 +4,6 @@ import Testing
 @Suite struct CheckCommandTests {
     let hetang = "Samples/hetang-14th-five-year-plan.txt"
 
-    func tempDir() throws -> URL {
-        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("plancheck-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
-        return dir
-    }
-
     @Test func defaultRulesFromAnyDirectory() throws {
         let dir = try tempDir()
         defer { try? FileManager.default.removeItem(at: dir) }

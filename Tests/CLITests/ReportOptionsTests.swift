@@ -4,12 +4,6 @@ import Testing
 @Suite struct ReportOptionsTests {
     let hetang = "Samples/hetang-14th-five-year-plan.txt"
 
-    func tempDir() throws -> URL {
-        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("plancheck-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
-        return dir
-    }
-
     @Test func severalFormatsIntoAFolder() throws {
         let dir = try tempDir()
         defer { try? FileManager.default.removeItem(at: dir) }
