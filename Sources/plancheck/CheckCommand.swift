@@ -22,11 +22,13 @@ struct CheckCommand: ParsableCommand {
         Examples:
           plancheck check Samples/hetang-14th-five-year-plan.txt
           plancheck check draft.txt --rules Rules/zhuzhou/14th --fail-on warning
-          plancheck check draft.txt --format json --output reports/draft.json
+          plancheck check draft.txt --format json,sarif,junit --output-dir reports/
+          plancheck check districts/*.txt --json matrix.json          # nine districts, one goals × plans report
+          plancheck check draft.txt --waivers waivers.txt --baseline reports/plancheck.json
           plancheck check draft.txt --explain 5.2
 
-        Exit codes: 0 no gap at or above --fail-on; 1 gaps at or above it; 2 bad usage, unreadable plan or \
-        rules with errors.
+        Exit codes: 0 no gap at or above --fail-on; 1 gaps at or above it, or an expired waiver; 2 bad usage, \
+        unreadable plan or rules with errors.
         """
     )
 
