@@ -464,7 +464,7 @@ struct Evaluation {
         let path = doc.path(of: s).joined(separator: " › ")
         let cols = doc.originalColumns(of: s, h.start..<h.end)
         let review = facts.isReview(h.sentence) ? " [review]" : ""
-        return "\(doc.file):\(s.line):\(cols.lowerBound) \(path)\(review) «\(OutlineText.clip(doc.text(of: s), 50))»"
+        return "\(doc.file):\(s.line):\(cols.lowerBound) \(path)\(review) «\(doc.text(of: s).clipped(50))»"
     }
 
     mutating func traceHits(_ label: String, _ ref: TermRef, _ hs: [Hit]) {
@@ -482,9 +482,4 @@ struct Evaluation {
         }
         return query
     }
-}
-
-/// Small text helpers shared by traces and reports.
-enum OutlineText {
-    static func clip(_ s: String, _ n: Int) -> String { s.count <= n ? s : String(s.prefix(n - 1)) + "…" }
 }

@@ -1,5 +1,6 @@
 import DocumentModel
 import Foundation
+import RuleLanguage
 
 /// Renders what the reader understood of a plan: its tree of headings, sentence counts and noise.
 public enum OutlineReport {
@@ -60,7 +61,7 @@ public enum OutlineReport {
                 var where_ = b.startLine == b.endLine ? "\(b.startLine)" : "\(b.startLine)–\(b.endLine)"
                 if let c = b.startColumn, let e = b.endColumn { where_ += ":\(c)-\(e)" }
                 let first = b.text.split(separator: "\n").first.map(String.init) ?? ""
-                out += pad(where_, lineWidth, right: true) + "  " + b.reason.rawValue + " (" + b.detail + "): " + clip(first, 40) + "\n"
+                out += pad(where_, lineWidth, right: true) + "  " + b.reason.rawValue + " (" + b.detail + "): " + first.clipped(40) + "\n"
             }
         }
         return out
@@ -74,44 +75,22 @@ public enum OutlineReport {
     }
 
     private static func display(_ s: Section) -> String {
-        if s.kind == .dashItem { return "—— " + clip(s.title, 40) }
+        if s.kind == .dashItem { return "—— " + s.title.clipped(40) }
         if s.kind == .glossary || s.kind == .attachment && s.title.isEmpty { return s.label }
         let sep = s.title.isEmpty ? "" : " "
-        return s.label + sep + clip(s.title, 40)
+        return s.label + sep + s.title.clipped(40)
     }
 
     private static func sentenceLine(_ doc: PlanDocument, _ s: Sentence, indent: Int, lineWidth: Int) -> String {
         pad("\(s.line):\(s.column)", lineWidth, right: true) + "  " + pad("", 6) + "  "
-            + String(repeating: "  ", count: indent) + "· " + clip(doc.text(of: s), 60) + "\n"
+            + String(repeating: "  ", count: indent) + "· " + doc.text(of: s).clipped(60) + "\n"
     }
 
-    /// Shortens text to `n` characters with an ellipsis.
-    static func clip(_ s: String, _ n: Int) -> String { s.count <= n ? s : String(s.prefix(n - 1)) + "…" }
 
     static func pad(_ s: String, _ width: Int, right: Bool = false) -> String {
         let w = DisplayWidth.of(s)
         guard w < width else { return s }
         let fill = String(repeating: " ", count: width - w)
         return right ? fill + s : s + fill
-    }
-}
-
-/// Terminal column width of text: CJK and full-width characters take two columns.
-public enum DisplayWidth {
-    public static func of(_ s: String) -> Int {
-        s.unicodeScalars.reduce(0) { $0 + of($1) }
-    }
-
-    public static func of(_ s: Unicode.Scalar) -> Int {
-        switch s.value {
-        case 0x1100...0x115F, 0x2E80...0x303E, 0x3041...0x33FF, 0x3400...0x4DBF, 0x4E00...0x9FFF,
-             0xA000...0xA4CF, 0xAC00...0xD7A3, 0xF900...0xFAFF, 0xFE30...0xFE4F, 0xFF00...0xFF60,
-             0xFFE0...0xFFE6, 0x20000...0x2FFFD, 0x30000...0x3FFFD:
-            return 2
-        case 0x0300...0x036F, 0x200B...0x200F:
-            return 0
-        default:
-            return 1
-        }
     }
 }

@@ -82,7 +82,7 @@ public struct TextReport {
         if let c = f.citation {
             var cite = "city: " + (c.short ?? c.document)
             if let i = c.item { cite += Int(i) != nil ? " item \(i)" : " " + i }
-            if let q = c.quote { cite += " “" + clip(q.replacingOccurrences(of: "\n", with: ""), 60) + "”" }
+            if let q = c.quote { cite += " “" + q.replacingOccurrences(of: "\n", with: "").clipped(60) + "”" }
             out += "      " + dim(cite) + "\n"
         }
         return out
@@ -97,7 +97,7 @@ public struct TextReport {
     func quote(_ e: Evidence) -> String {
         let chars = Array(e.text)
         guard let a = e.matchStart, let b = e.matchEnd, a >= 0, b <= chars.count, a < b,
-              e.text.unicodeScalars.count == chars.count else { return clip(e.text, 60) }
+              e.text.unicodeScalars.count == chars.count else { return e.text.clipped(60) }
         let from = max(0, a - 20), to = min(chars.count, b + 30)
         let before = (from > 0 ? "…" : "") + String(chars[from..<a])
         let after = String(chars[b..<to]) + (to < chars.count ? "…" : "")
@@ -119,7 +119,6 @@ public struct TextReport {
         return paint(String(repeating: "█", count: n), "32") + dim(String(repeating: "░", count: 10 - n))
     }
 
-    func clip(_ s: String, _ n: Int) -> String { s.count <= n ? s : String(s.prefix(n - 1)) + "…" }
     func pad(_ s: String, _ n: Int) -> String { s.count >= n ? s : s + String(repeating: " ", count: n - s.count) }
     func paint(_ s: String, _ code: String) -> String { color ? "\u{1B}[\(code)m\(s)\u{1B}[0m" : s }
     func bold(_ s: String) -> String { paint(s, "1") }
