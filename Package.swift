@@ -2,7 +2,7 @@
 import PackageDescription
 
 // The layers point one way:
-//   Quantities ◄─┬─ DocumentModel (plan model + readers) ─┐
+//   Quantities ◄─┬─ DocumentModel (plan model + readers; libxml2, ZIPFoundation) ─┐
 //                └─ RuleLanguage ─────────────────────────┴─► Alignment ─► Reports ─► plancheck (CLI)
 let package = Package(
     name: "plancheck",
@@ -12,10 +12,16 @@ let package = Package(
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.20"),
     ],
     targets: [
         .target(name: "Quantities"),
-        .target(name: "DocumentModel", dependencies: ["Quantities"]),
+        // libxml2 from the system (Debian: libxml2-dev); .ci/run installs it when missing.
+        .systemLibrary(name: "CLibXML2", pkgConfig: "libxml-2.0", providers: [.apt(["libxml2-dev"])]),
+        .target(name: "DocumentModel", dependencies: [
+            "Quantities", "CLibXML2",
+            .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+        ]),
         .target(name: "RuleLanguage", dependencies: ["Quantities"]),
         .target(name: "Alignment", dependencies: ["Quantities", "DocumentModel", "RuleLanguage"]),
         .target(name: "Reports", dependencies: ["Alignment"]),
@@ -27,10 +33,14 @@ let package = Package(
             ]
         ),
         .testTarget(name: "QuantitiesTests", dependencies: ["Quantities"]),
-        .testTarget(name: "DocumentModelTests", dependencies: ["DocumentModel"]),
+        .testTarget(name: "DocumentModelTests", dependencies: [
+            "DocumentModel", .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+        ]),
         .testTarget(name: "RuleLanguageTests", dependencies: ["RuleLanguage"]),
         .testTarget(name: "AlignmentTests", dependencies: ["Alignment"]),
-        .testTarget(name: "CLITests", dependencies: ["plancheck"]),
+        .testTarget(name: "CLITests", dependencies: [
+            "plancheck", .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+        ]),
     ],
     swiftLanguageModes: [.v6]
 )
