@@ -115,11 +115,14 @@ extension IndicatorValue {
             valueUnitText = unit?.dimension == .percent ? "个百分点" : "%"
         }
         // A bare number takes the column's unit, written just after the number: `3.3以上` → `3.3%以上`.
-        if let u = valueUnitText, !u.isEmpty, let (_, end) = firstNumber(words), !startsWithUnit(words, at: end) {
-            words.insert(contentsOf: u.unicodeScalars, at: end)
+        if let u = valueUnitText, !u.isEmpty, var (_, end) = firstNumber(words) {
+            // After a magnitude the unit joins it: `1.2万` → `1.2万亩`.
+            while end < words.count, ["万", "亿", "千", "百"].contains(words[end]) { end += 1 }
+            if !startsWithUnit(words, at: end) { words.insert(contentsOf: u.unicodeScalars, at: end) }
         }
         let found = QuantityExtractor().extract(from: words).first { !$0.isTime }
         guard var q = found else { return IndicatorValue(text: text, year: year, cumulative: cumulative) }
+        if q.unit == nil, let u = role == .growth ? valueUnitText.flatMap(Unit.named) : unit { q = q.resolvingUnit(u) }
         if let year, q.year == nil || q.kind == .level { q.year = year }
         if role == .growth {
             if q.kind == .level { q.kind = .increase }
@@ -144,7 +147,6 @@ extension IndicatorValue {
 
     private static func startsWithUnit(_ s: [Unicode.Scalar], at i: Int) -> Bool {
         guard i < s.count else { return false }
-        if ["万", "亿", "千", "百"].contains(s[i]) { return true }
         return Unit.longestPrefix(of: s[i...]) != nil
     }
 }
@@ -228,8 +230,8 @@ enum IndicatorTableReader {
             var texts = grid.rows[h].map(\.text)
             // A two-row header (`2025年` over `目标值`): read the columns' words together.
             if h + 1 < grid.rows.count, grid.rows[h + 1].count == texts.count,
-               grid.rows[h + 1].allSatisfy({ $0.text.isEmpty || isHeaderWord($0.text) }),
-               grid.rows[h + 1].contains(where: { !$0.text.isEmpty }) {
+               zip(grid.rows[h + 1], texts).allSatisfy({ $0.text.isEmpty || $0.text == $1 || isHeaderWord($0.text) }),
+               zip(grid.rows[h + 1], texts).contains(where: { !$0.text.isEmpty && $0.text != $1 }) {
                 texts = zip(texts, grid.rows[h + 1].map(\.text)).map { $0 == $1 ? $0 : $0 + $1 }
                 if let roles = roles(texts) { return (h + 1, roles) }
             }

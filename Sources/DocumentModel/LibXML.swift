@@ -16,6 +16,8 @@ struct LibXMLIssue: Sendable, Equatable {
     var message: String
     /// libxml2's error code (e.g. 89: entity reference loop).
     var code: Int
+    /// Whether libxml2 gave up on the document there (a fatal error).
+    var fatal = false
 }
 
 /// A parsed XML or HTML document; owns the libxml2 tree and frees it.
@@ -67,7 +69,8 @@ enum LibXML {
             // int2 is the column for parser errors; 0 when unknown.
             let column = e.pointee.domain == Int32(XML_FROM_PARSER.rawValue) || e.pointee.domain == Int32(XML_FROM_HTML.rawValue)
                 ? (e.pointee.int2 > 0 ? Int(e.pointee.int2) : nil) : nil
-            issues.append(LibXMLIssue(line: line, column: column, message: msg, code: Int(e.pointee.code)))
+            issues.append(LibXMLIssue(line: line, column: column, message: msg, code: Int(e.pointee.code),
+                                      fatal: e.pointee.level == XML_ERR_FATAL))
         }
     }
 
@@ -112,7 +115,7 @@ enum LibXML {
     /// Parses HTML bytes; libxml2's HTML parser recovers from broken markup, so only an empty page fails.
     static func parseHTML(_ bytes: [UInt8], file: String) throws(ReadError) -> XMLTree {
         guard bytes.count < Int(Int32.max) else { throw ReadError(file: file, message: "too large to parse as HTML") }
-        let (doc, _) = collectingIssues { _, _ in
+        let (doc, issues) = collectingIssues { _, _ in
             bytes.withUnsafeBufferPointer { buf -> htmlDocPtr? in
                 guard let base = buf.baseAddress else { return nil }
                 return base.withMemoryRebound(to: CChar.self, capacity: buf.count) { p in
@@ -122,6 +125,11 @@ enum LibXML {
         }
         guard let doc else { throw ReadError(file: file, message: "HTML error: no content (an empty page?)") }
         let tree = XMLTree(doc)
+        // The HTML parser recovers from ordinary errors; a fatal one (nesting past 256 levels) means it
+        // stopped reading there, and half a page must not pass for the whole.
+        if let f = issues.issues.first(where: \.fatal) {
+            throw ReadError(file: file, line: f.line, message: "HTML error: \(f.message); the page was not read past this point")
+        }
         guard tree.root != nil else { throw ReadError(file: file, message: "HTML error: no root element") }
         return tree
     }

@@ -272,15 +272,28 @@ struct PlanBuilder {
                 if m.kind == nil { pending.append(i) }
             }
         }
-        // A heading known only by its level takes the kind the numbered headings of that level have.
-        for i in pending {
-            let level = paragraphs[i].heading?.level ?? 1
-            let kind = levelKinds[level]?.max { $0.value < $1.value || ($0.value == $1.value && $0.key.rank > $1.key.rank) }?.key
-                ?? PlanBuilder.defaultKind(level: level)
-            out[i]?.kind = kind
+        // A heading known only by its level takes the kind the numbered headings of that level have, or the
+        // kind as many steps below (or above) the nearest level that has numbered headings.
+        func majority(_ level: Int) -> SectionKind? {
+            levelKinds[level]?.max { $0.value < $1.value || ($0.value == $1.value && $0.key.rank > $1.key.rank) }?.key
         }
+        let order = PlanBuilder.levelOrder
+        func kind(level: Int) -> SectionKind {
+            if let k = majority(level) { return k }
+            for d in 1..<max(level, 1) {
+                if let k = majority(level - d), let i = order.firstIndex(of: k) { return order[min(i + d, order.count - 1)] }
+            }
+            for d in 1...8 {
+                if let k = majority(level + d), let i = order.firstIndex(of: k), i - d >= 0 { return order[i - d] }
+            }
+            return PlanBuilder.defaultKind(level: level)
+        }
+        for i in pending { out[i]?.kind = kind(level: paragraphs[i].heading?.level ?? 1) }
         return out
     }
+
+    /// Heading kinds from the outermost down, for placing a heading by its markup level.
+    static let levelOrder: [SectionKind] = [.part, .chapter, .section, .numberedPart, .parenthesized, .item, .subitem]
 
     /// The kind an unnumbered heading of a markup level gets when no numbered heading shares its level.
     static func defaultKind(level: Int) -> SectionKind {

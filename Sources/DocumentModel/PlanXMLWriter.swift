@@ -41,23 +41,28 @@ public enum PlanXMLWriter {
             return out
         }
 
-        /// A section's own paragraphs and its children, in the order of their lines.
+        /// A section's own paragraphs and its children, in document order.
         mutating func content(section: Section?, after headingLine: Int?, children: [Section], depth: Int) {
             let own = (bySection[section?.id ?? -1] ?? []).filter { s in
-                // Text that runs on after the heading is written with the heading.
-                guard let h = headingLine else { return true }
+                // In text, what runs on after the heading on its line is written with the heading.
+                guard doc.format == .text, let h = headingLine else { return true }
                 return s.line != h
             }
-            var lines: [(line: Int, sentences: [Sentence])] = []
+            // One paragraph per source line (text) or per element (markup).
+            var groups: [[Sentence]] = []
             for s in own {
-                if let last = lines.last, last.line == s.line { lines[lines.count - 1].sentences.append(s) } else { lines.append((s.line, [s])) }
+                if let last = groups.last?.last, doc.format == .text ? last.line == s.line : (last.xpath == s.xpath && last.line == s.line) {
+                    groups[groups.count - 1].append(s)
+                } else {
+                    groups.append([s])
+                }
             }
             var k = 0
             for child in children {
-                while k < lines.count, lines[k].line < child.startLine { paragraph(lines[k].line, lines[k].sentences, depth: depth); k += 1 }
+                while k < groups.count, groups[k][0].span.byteStart < child.span.byteStart { paragraph(groups[k], depth: depth); k += 1 }
                 division(child, depth: depth)
             }
-            while k < lines.count { paragraph(lines[k].line, lines[k].sentences, depth: depth); k += 1 }
+            while k < groups.count { paragraph(groups[k], depth: depth); k += 1 }
             if let rows = indicatorsBySection[section?.id ?? -1], !rows.isEmpty { indicators(rows, depth: depth) }
         }
 
@@ -71,21 +76,27 @@ public enum PlanXMLWriter {
             out += "\(pad)</\(name)>\n"
         }
 
-        /// The heading's line from its label on, normalized: `第一节发展成就`, `5.主要目标。在贯彻…`.
+        /// The heading as the plan prints it. From text: its line from the label on, normalized, with what
+        /// runs on after it (`5.主要目标。在贯彻…`); from markup: label and title, so it is recognized again.
         func headingText(_ s: Section) -> String {
             guard doc.format == .text else {
-                return s.label.isEmpty ? s.title : (s.title.isEmpty ? s.label : s.label + " " + s.title)
+                switch s.kind {
+                case .dashItem: return "——" + s.title
+                case .glossaryEntry: return s.label + "“" + s.title + "”:"
+                case .glossary, .attachment where s.label == s.title || s.title.isEmpty: return s.label
+                default: return s.label.isEmpty ? s.title : s.label + s.title
+                }
             }
             let line = Normalizer.normalize(doc.source.line(s.span.line))
             let from = line.origin.firstIndex { Int($0) >= s.span.column - 1 } ?? 0
             return String(scalars: line.scalars[from...])
         }
 
-        mutating func paragraph(_ lineNumber: Int, _ sentences: [Sentence], depth: Int) {
+        mutating func paragraph(_ sentences: [Sentence], depth: Int) {
             let pad = String(repeating: "  ", count: depth)
             var text: String
             if doc.format == .text, let first = sentences.first {
-                let line = Normalizer.normalize(doc.source.line(lineNumber))
+                let line = Normalizer.normalize(doc.source.line(first.line))
                 let from = line.origin.firstIndex { Int($0) >= first.column - 1 } ?? 0
                 text = String(scalars: line.scalars[from...])
             } else {
