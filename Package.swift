@@ -2,8 +2,9 @@
 import PackageDescription
 
 // The layers point one way:
-//   Quantities ◄─┬─ DocumentModel (plan model + readers; libxml2, ZIPFoundation) ─┐
+//   Quantities ◄─┬─ DocumentModel (plan model + readers) ─┐
 //                └─ RuleLanguage ─────────────────────────┴─► Alignment ─► Reports ─► plancheck (CLI)
+// DocumentModel alone reads XML, HTML and .docx: through CLibXML2 (the system's libxml2) and ZIPFoundation.
 let package = Package(
     name: "plancheck",
     platforms: [.macOS(.v13)],

@@ -40,6 +40,8 @@ struct HTMLWalker {
     var currentPath = ""
     var currentLine = 0
     var inTable = 0
+    /// Inside `pre`, line breaks end paragraphs (a plan published as preformatted text).
+    var inPre = 0
 
     init(doc: MarkupDocument) { self.doc = doc }
 
@@ -112,11 +114,13 @@ struct HTMLWalker {
         currentPath = path
         currentLine = n.line
         let article = inArticle || ["article", "main"].contains(n.lowerName)
+        let pre = n.lowerName == "pre"
+        if pre { inPre += 1 }
+        defer { if pre { inPre -= 1 } }
         var counter = PathCounter()
         for c in n.children {
             if c.isText {
-                if current.scalars.isEmpty { currentPath = path; currentLine = c.line }
-                current.append(doc.run(of: c))
+                text(c, blockPath: path)
                 continue
             }
             guard c.isElement else { continue }
@@ -152,14 +156,28 @@ struct HTMLWalker {
         flush()
     }
 
+    /// A text node joins the paragraph under way; in `pre`, each line break ends it.
+    mutating func text(_ c: xmlNodePtr, blockPath: String) {
+        if current.scalars.isEmpty { currentPath = blockPath; currentLine = c.line }
+        let run = doc.run(of: c)
+        guard inPre > 0, run.scalars.contains("\n") else { current.append(run); return }
+        var start = 0
+        for (i, ch) in run.scalars.enumerated() where ch == "\n" {
+            current.append(TextRun(scalars: Array(run.scalars[start..<i]), positions: Array(run.positions[start..<i])))
+            flush()
+            currentPath = blockPath
+            start = i + 1
+        }
+        current.append(TextRun(scalars: Array(run.scalars[start...]), positions: Array(run.positions[start...])))
+    }
+
     /// Inline markup (`span`, `a`, `strong`…) adds its text to the paragraph under way.
     mutating func inline(_ n: xmlNodePtr, path: String, blockPath: String, depth: Int, inArticle: Bool) {
         guard depth < MarkupDocument.maxDepth else { return }
         var counter = PathCounter()
         for c in n.children {
             if c.isText {
-                if current.scalars.isEmpty { currentPath = blockPath; currentLine = c.line }
-                current.append(doc.run(of: c))
+                text(c, blockPath: blockPath)
                 continue
             }
             guard c.isElement else { continue }

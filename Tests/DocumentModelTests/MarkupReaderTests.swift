@@ -148,6 +148,14 @@ import Testing
         #expect(doc.sentenceRecords.map(\.path) == [["第一章", "目标"], ["保障"]])
     }
 
+    @Test func preformattedPlanKeepsItsLines() throws {
+        let html = "<html><body><pre>第一章 总则\n到2025年，地区生产总值达到350亿元。\n第二章 任务\n建设现代产业体系。</pre></body></html>"
+        let doc = try readPlan(html, file: "pre.html")
+        #expect(doc.allSections.map(\.label) == ["第一章", "第二章"])
+        #expect(doc.sentenceRecords.map(\.line) == [2, 4])   // the line breaks are the file's own
+        #expect(doc.sentenceRecords.map(\.column) == [1, 1])
+    }
+
     @Test func gbkPageIsDecoded() throws {
         let html = "<html><head><meta http-equiv=\"Content-Type\" content=\"text/html; charset=gbk\"></head><body><p>第一章 总则</p><p>荷塘区正文。</p></body></html>"
         let bytes = [UInt8](try #require(html.data(using: String.Encoding(rawValue: 0x8000_0632))))
