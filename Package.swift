@@ -31,14 +31,18 @@ let package = Package(
             dependencies: [
                 "DocumentModel", "RuleLanguage", "Alignment", "Reports",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
-            ]
+            ],
+            // The rule sets ship with the executable, so `plancheck check` works from any directory.
+            resources: [.copy("../../Rules")]
         ),
         .testTarget(name: "QuantitiesTests", dependencies: ["Quantities"]),
         .testTarget(name: "DocumentModelTests", dependencies: [
             "DocumentModel", .product(name: "ZIPFoundation", package: "ZIPFoundation"),
         ]),
-        .testTarget(name: "RuleLanguageTests", dependencies: ["RuleLanguage"]),
-        .testTarget(name: "AlignmentTests", dependencies: ["Alignment"]),
+        // Golden files are read through #filePath, not bundled.
+        .testTarget(name: "RuleLanguageTests", dependencies: ["RuleLanguage"], exclude: ["Golden"]),
+        .testTarget(name: "AlignmentTests", dependencies: ["Alignment", "DocumentModel", "RuleLanguage", "Quantities"]),
+        .testTarget(name: "ReportsTests", dependencies: ["Reports", "Alignment", "DocumentModel", "RuleLanguage"], exclude: ["Schemas"]),
         .testTarget(name: "CLITests", dependencies: [
             "plancheck", .product(name: "ZIPFoundation", package: "ZIPFoundation"),
         ]),

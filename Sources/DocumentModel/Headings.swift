@@ -19,10 +19,15 @@ enum HeadingRecognizer {
     /// Longest title a `第X章`-style heading may have.
     static let maxChapterTitle = 40
 
-    static let terminators: Set<Unicode.Scalar> = ["。", "！", "？", "；", "!", "?", ";"]
-    static let separators: Set<Unicode.Scalar> = [":", "：", "、", " ", ".", "．"]
-    static let openParens: Set<Unicode.Scalar> = ["（", "("]
-    static let closeParens: Set<Unicode.Scalar> = ["）", ")"]
+    // Character classes as switches: a Set lookup hashes, and these run on every character of a plan.
+    @inline(__always) static func isTerminator(_ s: Unicode.Scalar) -> Bool {
+        switch s { case "。", "！", "？", "；", "!", "?", ";": true; default: false }
+    }
+    @inline(__always) static func isSeparator(_ s: Unicode.Scalar) -> Bool {
+        switch s { case ":", "：", "、", " ", ".", "．": true; default: false }
+    }
+    @inline(__always) static func isOpenParen(_ s: Unicode.Scalar) -> Bool { s == "（" || s == "(" }
+    @inline(__always) static func isCloseParen(_ s: Unicode.Scalar) -> Bool { s == "）" || s == ")" }
 
     static func recognize(_ line: NormalizedLine) -> HeadingCandidate? {
         let s = line.scalars
@@ -39,7 +44,7 @@ enum HeadingRecognizer {
         if starts(s, p, end, "专栏") { return box(s, p, end) }
         if starts(s, p, end, "名词解释") {
             var q = p + 4
-            while q < end, separators.contains(s[q]) { q += 1 }
+            while q < end, isSeparator(s[q]) { q += 1 }
             return q == end ? HeadingCandidate(kind: .glossary, number: nil, labelRange: p..<p + 4, titleRange: p..<p + 4, bodyStart: nil) : nil
         }
         if starts(s, p, end, "附件") { return attachment(s, p, end) }
@@ -55,10 +60,10 @@ enum HeadingRecognizer {
             return titled(.numberedPart, number: n, s, label: p..<q + 1, rest: q + 1, end)
         }
         // （一） / （1）
-        if openParens.contains(s[p]) {
+        if isOpenParen(s[p]) {
             var r = p + 1
             while r < end, r - p <= 4, ChineseNumeral.isNumeralCharacter(s[r]) { r += 1 }
-            if r > p + 1, r < end, closeParens.contains(s[r]), let n = ChineseNumeral.value(of: s[(p + 1)..<r]) {
+            if r > p + 1, r < end, isCloseParen(s[r]), let n = ChineseNumeral.value(of: s[(p + 1)..<r]) {
                 let arabic = s[(p + 1)..<r].allSatisfy(isASCIIDigit)
                 return titled(arabic ? .subitem : .parenthesized, number: n, s, label: p..<r + 1, rest: r + 1, end)
             }
@@ -102,21 +107,21 @@ enum HeadingRecognizer {
         default: return nil
         }
         var t = q + 1
-        while t < end, separators.contains(s[t]) { t += 1 }
-        guard end - t <= maxChapterTitle, !s[t..<end].contains(where: terminators.contains) else { return nil }
+        while t < end, isSeparator(s[t]) { t += 1 }
+        guard end - t <= maxChapterTitle, !s[t..<end].contains(where: isTerminator) else { return nil }
         return HeadingCandidate(kind: kind, number: n, labelRange: p..<q + 1, titleRange: t..<end, bodyStart: nil)
     }
 
     /// `专栏 3 “十四五”时期…`
     private static func box(_ s: [Unicode.Scalar], _ p: Int, _ end: Int) -> HeadingCandidate? {
         var q = p + 2
-        while q < end, separators.contains(s[q]) { q += 1 }
+        while q < end, isSeparator(s[q]) { q += 1 }
         let numStart = q
         while q < end, q - numStart < 4, ChineseNumeral.digit(s[q]) != nil || ChineseNumeral.smallUnit(s[q]) != nil { q += 1 }
         let number = q > numStart ? ChineseNumeral.value(of: s[numStart..<q]) : nil
         var t = q
-        while t < end, separators.contains(s[t]) || s[t] == "-" || s[t] == "—" { t += 1 }
-        guard end - t <= maxTitle, !s[t..<end].contains(where: terminators.contains) else { return nil }
+        while t < end, isSeparator(s[t]) || s[t] == "-" || s[t] == "—" { t += 1 }
+        guard end - t <= maxTitle, !s[t..<end].contains(where: isTerminator) else { return nil }
         return HeadingCandidate(kind: .box, number: number, labelRange: p..<q, titleRange: t..<end, bodyStart: nil)
     }
 
@@ -127,8 +132,8 @@ enum HeadingRecognizer {
         while q < end, q - numStart < 3, ChineseNumeral.digit(s[q]) != nil { q += 1 }
         let number = q > numStart ? ChineseNumeral.value(of: s[numStart..<q]) : nil
         var t = q
-        while t < end, separators.contains(s[t]) { t += 1 }
-        guard end - t <= maxChapterTitle, !s[t..<end].contains(where: terminators.contains) else { return nil }
+        while t < end, isSeparator(s[t]) { t += 1 }
+        guard end - t <= maxChapterTitle, !s[t..<end].contains(where: isTerminator) else { return nil }
         // `附件下载` and the like are page furniture, not a heading: a title must be set off.
         if t == q, t < end, number == nil { return nil }
         return HeadingCandidate(kind: .attachment, number: number, labelRange: p..<q, titleRange: t..<end, bodyStart: nil)
@@ -140,10 +145,10 @@ enum HeadingRecognizer {
         var t = rest
         while t < end, s[t] == " " { t += 1 }
         guard t < end else { return nil }
-        if let stop = s[t..<end].firstIndex(where: terminators.contains) {
+        if let stop = s[t..<end].firstIndex(where: isTerminator) {
             guard s[stop] == "。", stop > t, stop - t <= maxTitle else { return nil }
             var body = stop + 1
-            while body < end, closing.contains(s[body]) { body += 1 }
+            while body < end, isClosing(s[body]) { body += 1 }
             return HeadingCandidate(kind: kind, number: number, labelRange: label, titleRange: t..<stop,
                                     bodyStart: body < end ? body : nil)
         }
@@ -151,7 +156,10 @@ enum HeadingRecognizer {
         return HeadingCandidate(kind: kind, number: number, labelRange: label, titleRange: t..<end, bodyStart: nil)
     }
 
-    static let closing: Set<Unicode.Scalar> = ["”", "’", "」", "』", "）", ")", "】", "》"]
+    /// Closing quotes and brackets, which stay with the sentence they close.
+    @inline(__always) static func isClosing(_ s: Unicode.Scalar) -> Bool {
+        switch s { case "”", "’", "」", "』", "）", ")", "】", "》": true; default: false }
+    }
 
     @inline(__always) static func isASCIIDigit(_ s: Unicode.Scalar) -> Bool { s.value >= 0x30 && s.value <= 0x39 }
 

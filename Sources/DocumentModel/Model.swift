@@ -98,6 +98,9 @@ public struct Sentence: Sendable, Hashable {
     public var span: SourceSpan
     /// The innermost section's id, or nil for text before the first heading.
     public var section: Int?
+    /// Whether this is a heading's title rather than body text: titles count for matching (a chapter
+    /// called 建设创新型活力城区 commits to it) but not as sentences of the outline or the JSON model.
+    public var isHeading: Bool
     /// For structured inputs (XML, HTML, .docx), the XPath of the element holding the sentence.
     public var xpath: String? = nil
     /// Where the sentence's original characters sit in `PlanDocument.originals`, when they cannot be sliced
@@ -183,7 +186,7 @@ public struct PlanDocument: Sendable {
     public var title: String?
     /// The top-level sections; each holds its children.
     public var sections: [Section]
-    /// Body sentences outside noise, in document order.
+    /// Body sentences outside noise and heading titles, in document order.
     public var sentences: [Sentence]
     public var noise: [NoiseBlock]
     /// The decoded file.
@@ -252,8 +255,11 @@ public struct PlanDocument: Sendable {
                        path: path(of: s), section: s.section, xpath: s.xpath)
     }
 
-    /// Every sentence materialized (for output and tests; the engine works on `normalized` directly).
-    public var sentenceRecords: [SentenceRecord] { sentences.map(record) }
+    /// Every body sentence materialized (for output and tests; the engine works on `normalized` directly).
+    public var sentenceRecords: [SentenceRecord] { sentences.filter { !$0.isHeading }.map(record) }
+
+    /// The number of body sentences (heading titles not counted).
+    public var bodySentenceCount: Int { sentences.reduce(0) { $0 + ($1.isHeading ? 0 : 1) } }
 }
 
 extension PlanDocument: Encodable {

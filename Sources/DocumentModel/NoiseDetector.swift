@@ -189,7 +189,7 @@ enum NoiseDetector {
 
     private static func isLabelScalar(_ s: Unicode.Scalar) -> Bool {
         // CJK ideographs and ASCII letters only: punctuation, digits or marks mean real text or data.
-        (s.value >= 0x4E00 && s.value <= 0x9FFF) || s.properties.isAlphabetic && s.isASCII
+        (s.value >= 0x4E00 && s.value <= 0x9FFF) || s.isASCII && s.properties.isAlphabetic
     }
 }
 

@@ -22,8 +22,8 @@ public struct NormalizedLine: Sendable, Hashable {
 ///
 /// - Full-width digits, Latin letters and `％` become ASCII (a decimal point `．` between digits too).
 /// - NBSP, ideographic and other spaces count as spaces; zero-width characters are dropped.
-/// - A run of spaces is dropped unless it stands between two ASCII characters (`R&D 投入` → `R&D投入`,
-///   `“ 十三五 ”` → `“十三五”`, `2020 年` → `2020年`, `二 〇 三五年` → `二〇三五年`, but `Hello world` stays).
+/// - A run of spaces is dropped unless it stands between two ASCII letters or digits (`R&D 投入` → `R&D投入`,
+///   `“ 十三五 ”` → `“十三五”`, `2020 年` → `2020年`, `( R&D )` → `(R&D)`, but `Hello world` stays).
 /// - Leading and trailing spaces go. Lines are never joined.
 public enum Normalizer {
     /// Normalizes one line (no line breaks inside).
@@ -47,7 +47,7 @@ public enum Normalizer {
                 s = "."
             }
             if pendingSpace {
-                if let last = out.last, last.isASCII, s.isASCII {
+                if let last = out.last, isASCIIAlphanumeric(last), isASCIIAlphanumeric(s) {
                     out.append(" ")
                     origin.append(idx - 1)   // the space just before this scalar
                 }
@@ -60,6 +60,10 @@ public enum Normalizer {
     }
 
     @inline(__always) static func isASCIIDigit(_ s: Unicode.Scalar) -> Bool { s.value >= 0x30 && s.value <= 0x39 }
+
+    @inline(__always) static func isASCIIAlphanumeric(_ s: Unicode.Scalar) -> Bool {
+        isASCIIDigit(s) || (s.value >= 0x41 && s.value <= 0x5A) || (s.value >= 0x61 && s.value <= 0x7A)
+    }
 
     /// Whether the scalar is a space for normalization purposes (ASCII, NBSP, ideographic, typographic spaces).
     @inline(__always) public static func isSpace(_ s: Unicode.Scalar) -> Bool {
@@ -89,7 +93,7 @@ public enum Normalizer {
 
 extension String {
     /// A String from scalars, encoded to UTF-8 in one go (faster than appending scalar by scalar).
-    init<C: Collection>(scalars: C) where C.Element == Unicode.Scalar {
+    public init<C: Collection>(scalars: C) where C.Element == Unicode.Scalar {
         var bytes = 0
         for s in scalars { bytes += s.value < 0x80 ? 1 : s.value < 0x800 ? 2 : s.value < 0x10000 ? 3 : 4 }
         self.init(unsafeUninitializedCapacity: bytes) { buf in
@@ -111,4 +115,17 @@ extension String {
             return i
         }
     }
+}
+
+/// Whether a scalar is part of a word: a letter, digit or ideograph (fast paths for ASCII and CJK, which
+/// is nearly all of a plan; Unicode properties only for the rest).
+@inline(__always)
+public func isWordScalar(_ s: Unicode.Scalar) -> Bool {
+    let v = s.value
+    if v < 0x80 { return (v >= 0x30 && v <= 0x39) || (v | 0x20 >= 0x61 && v | 0x20 <= 0x7A) }
+    if v >= 0x4E00 && v <= 0x9FFF { return true }
+    if (v >= 0x3000 && v <= 0x303F) || (v >= 0xFF00 && v <= 0xFF0F) || (v >= 0x2000 && v <= 0x206F) {
+        return v == 0x3007   // 〇 is a numeral; the rest of these blocks is punctuation
+    }
+    return s.properties.isAlphabetic || s.properties.numericType != nil
 }

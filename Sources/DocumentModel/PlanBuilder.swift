@@ -340,7 +340,7 @@ struct PlanBuilder {
     func sequenceAllows(_ h: HeadingCandidate, _ s: [Unicode.Scalar]) -> Bool {
         guard let n = h.number else { return false }
         if n == 1 || n == (lastNumber[h.kind] ?? 0) + 1 { return true }
-        return h.bodyStart == nil && !s.contains(where: HeadingRecognizer.terminators.contains)
+        return h.bodyStart == nil && !s.contains(where: HeadingRecognizer.isTerminator)
     }
 
     /// `1. “三榜工作法”:精准识别榜…` in a glossary: the entry's title is the term before the colon.
@@ -382,6 +382,12 @@ struct PlanBuilder {
         if byMarkup { markupOpen.append(node) }
         if let n = h.number { lastNumber[h.kind] = n }
         lastContentLine = line
+        // The title is matched like a sentence (a chapter called 建设创新型活力城区 commits to it), but it is
+        // not body text: not counted, not listed.
+        if !h.titleRange.isEmpty {
+            var cursor: ByteCursor?
+            emit(i, h.titleRange, &cursor, isHeading: true)
+        }
     }
 
     /// Closes the innermost `count` sections the markup holds open, with whatever was opened inside them.
@@ -397,21 +403,23 @@ struct PlanBuilder {
 
     // MARK: Sentences
 
-    static let bullets: Set<Unicode.Scalar> = ["●", "•", "·", "-", "▪", "■", "◆", "○", "*", "#", " ", "◇", "□"]
+    @inline(__always) static func isBullet(_ s: Unicode.Scalar) -> Bool {
+        switch s { case "●", "•", "·", "-", "▪", "■", "◆", "○", "*", "#", " ", "◇", "□": true; default: false }
+    }
 
     mutating func addSentences(_ i: Int, from: Int) {
         let s = normalized[i].scalars
         var start = from
         var k = from
-        func skipLead(_ i: inout Int) { while i < s.count, PlanBuilder.bullets.contains(s[i]) { i += 1 } }
+        func skipLead(_ i: inout Int) { while i < s.count, PlanBuilder.isBullet(s[i]) { i += 1 } }
         skipLead(&start)
         k = start
         var lineCursor: ByteCursor?
         if case .line = paragraphs[i].source { lineCursor = ByteCursor(source: source, line: paragraphs[i].line) }
         while k < s.count {
-            if HeadingRecognizer.terminators.contains(s[k]) {
+            if HeadingRecognizer.isTerminator(s[k]) {
                 var end = k + 1
-                while end < s.count, HeadingRecognizer.closing.contains(s[end]) { end += 1 }
+                while end < s.count, HeadingRecognizer.isClosing(s[end]) { end += 1 }
                 emit(i, start..<end, &lineCursor)
                 start = end
                 skipLead(&start)
@@ -423,12 +431,12 @@ struct PlanBuilder {
         if start < s.count { emit(i, start..<s.count, &lineCursor) }
     }
 
-    mutating func emit(_ i: Int, _ r: Range<Int>, _ lineCursor: inout ByteCursor?) {
+    mutating func emit(_ i: Int, _ r: Range<Int>, _ lineCursor: inout ByteCursor?, isHeading: Bool = false) {
         let norm = normalized[i]
         var r = r
         while r.upperBound > r.lowerBound, norm.scalars[r.upperBound - 1] == " " { r = r.lowerBound..<(r.upperBound - 1) }
         // A fragment with no letters, digits or ideographs (a stray quote or bracket) is not a sentence.
-        guard norm.scalars[r].contains(where: { $0.properties.isAlphabetic || $0.properties.numericType != nil }) else { return }
+        guard norm.scalars[r].contains(where: isWordScalar) else { return }
         let orig = norm.originalRange(r)
         let at = normBuf.count
         normBuf.append(contentsOf: norm.scalars[r])
@@ -443,7 +451,8 @@ struct PlanBuilder {
             let sp = SourceSpan(line: line, column: orig.lowerBound + 1, endLine: line, endColumn: orig.upperBound + 1,
                                 byteStart: b0, byteEnd: b1)
             originBuf.append(contentsOf: norm.origin[r])
-            sentence = Sentence(range: at..<normBuf.count, line: line, column: sp.column, span: sp, section: stack.last?.id)
+            sentence = Sentence(range: at..<normBuf.count, line: line, column: sp.column, span: sp, section: stack.last?.id,
+                                isHeading: isHeading)
         case .markup(let original, let positions):
             let sp = markupSpan(positions, orig, line: p.line)
             // Columns count characters of the quote from the sentence's column (see `originalColumns`).
@@ -452,10 +461,10 @@ struct PlanBuilder {
             let q0 = originals.count
             originals.append(contentsOf: original[orig])
             sentence = Sentence(range: at..<normBuf.count, line: sp.line, column: sp.column, span: sp, section: stack.last?.id,
-                                xpath: p.xpath, quote: q0..<originals.count)
+                                isHeading: isHeading, xpath: p.xpath, quote: q0..<originals.count)
         }
         sentences.append(sentence)
-        stack.last?.ownSentences += 1
+        if !isHeading { stack.last?.ownSentences += 1 }
         lastContentLine = sentence.line
     }
 

@@ -26,7 +26,8 @@ public enum PlanXMLWriter {
 
         init(doc: PlanDocument) {
             self.doc = doc
-            for s in doc.sentences { bySection[s.section ?? -1, default: []].append(s) }
+            // Heading titles are written as headings, not again as paragraphs.
+            for s in doc.sentences where !s.isHeading { bySection[s.section ?? -1, default: []].append(s) }
             for i in doc.indicators { indicatorsBySection[i.section ?? -1, default: []].append(i) }
         }
 

@@ -15,7 +15,7 @@ public struct ReadOptions: Sendable, Hashable {
     /// XPath expressions whose matches `PlanDocument.xpathScopes` should list (for `in xpath "…"` rules).
     public var xpathScopes: [String]
 
-    public init(maxBytes: Int = 64 << 20, maxUncompressedBytes: Int = 256 << 20, maxCompressionRatio: Double = 200,
+    public init(maxBytes: Int = SourceText.defaultMaxBytes, maxUncompressedBytes: Int = 256 << 20, maxCompressionRatio: Double = 200,
                 format: InputFormat? = nil, xmlMapping: XMLMapping? = nil, xpathScopes: [String] = []) {
         self.maxBytes = maxBytes
         self.maxUncompressedBytes = maxUncompressedBytes

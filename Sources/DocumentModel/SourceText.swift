@@ -147,13 +147,25 @@ public struct SourceText: Sendable {
     }
 
     /// Reads and decodes the file at `path`.
-    public init(contentsOf path: String, maxBytes: Int = 64 << 20) throws(ReadError) {
+    public init(contentsOf path: String, maxBytes: Int = SourceText.defaultMaxBytes) throws(ReadError) {
+        try self.init(bytes: try SourceText.readBytes(path, maxBytes: maxBytes), file: path)
+    }
+
+    /// The largest plan file read by default (a 100-page plan is well under 1 MB).
+    public static let defaultMaxBytes = 256 << 20
+
+    /// The bytes of the file at `path`, with errors that name it.
+    public static func readBytes(_ path: String, maxBytes: Int = SourceText.defaultMaxBytes) throws(ReadError) -> [UInt8] {
         let url = URL(fileURLWithPath: path)
         var isDir: ObjCBool = false
         guard FileManager.default.fileExists(atPath: path, isDirectory: &isDir) else {
             throw ReadError(file: path, message: "no such file")
         }
         guard !isDir.boolValue else { throw ReadError(file: path, message: "is a folder, not a plan file") }
+        // Refuse an oversized file before reading it, not after.
+        if let size = (try? FileManager.default.attributesOfItem(atPath: path))?[.size] as? Int, size > maxBytes {
+            throw ReadError(file: path, message: "is \(size) bytes, over the limit of \(maxBytes) bytes")
+        }
         let data: Data
         do { data = try Data(contentsOf: url) } catch {
             throw ReadError(file: path, message: "cannot be read: \(error.localizedDescription)")
@@ -161,7 +173,7 @@ public struct SourceText: Sendable {
         guard data.count <= maxBytes else {
             throw ReadError(file: path, message: "is \(data.count) bytes, over the limit of \(maxBytes) bytes")
         }
-        try self.init(bytes: [UInt8](data), file: path)
+        return [UInt8](data)
     }
 
     /// The number of lines.

@@ -36,7 +36,7 @@ public enum OutlineReport {
         if doc.format != .text { out += doc.format.rawValue + (doc.entry.map { " (\($0))" } ?? "") + " · " }
         out += "\(doc.encoding.rawValue) · \(doc.lineCount) lines · "
         out += (counts.isEmpty ? "no headings" : counts.joined(separator: " · "))
-        out += " · \(doc.sentences.count) sentences · \(doc.noise.count) noise blocks"
+        out += " · \(doc.bodySentenceCount) sentences · \(doc.noise.count) noise blocks"
         if !doc.indicators.isEmpty {
             out += " · \(doc.indicators.count) indicators (\(doc.indicators.filter(\.isBinding).count) 约束性)"
         }
@@ -44,13 +44,13 @@ public enum OutlineReport {
 
         let lineWidth = max(String(doc.lineCount).count * 2 + 1, 7)
         out += pad("lines", lineWidth) + "  " + pad("sent.", 6, right: true) + "  heading\n"
-        let front = doc.sentences.filter { $0.section == nil }
+        let front = doc.sentences.filter { $0.section == nil && !$0.isHeading }
         if !front.isEmpty {
             out += pad("", lineWidth) + "  " + pad(String(front.count), 6, right: true) + "  (before the first heading)\n"
             if showSentences { for s in front { out += sentenceLine(doc, s, indent: 1, lineWidth: lineWidth) } }
         }
         var bySection: [Int: [Sentence]] = [:]
-        if showSentences { for s in doc.sentences { if let id = s.section { bySection[id, default: []].append(s) } } }
+        if showSentences { for s in doc.sentences where !s.isHeading { if let id = s.section { bySection[id, default: []].append(s) } } }
         func walk(_ sections: [Section], depth: Int) {
             for s in sections {
                 let range = s.startLine == s.endLine ? "\(s.startLine)" : "\(s.startLine)–\(s.endLine)"

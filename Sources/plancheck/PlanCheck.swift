@@ -11,9 +11,13 @@ struct PlanCheck: ParsableCommand {
 
           plancheck outline Samples/hetang-14th-five-year-plan.txt
 
+        and, to write goals as rules, check a rule file:
+
+          plancheck rules lint Rules/examples/tour/tour.rules
+
         Exit codes: 0 clean, 1 findings or warnings at the level asked for, 2 bad usage or unreadable input.
         Run 'plancheck help <subcommand>' for each command's options and examples.
         """,
-        subcommands: [OutlineCommand.self]
+        subcommands: [CheckCommand.self, OutlineCommand.self, Rules.self]
     )
 }

@@ -44,8 +44,7 @@ import Testing
     }
 
     @Test func unreadableFileExitsTwoNamingIt() throws {
-        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("plancheck-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        let dir = try tempDir()
         defer { try? FileManager.default.removeItem(at: dir) }
         let bad = dir.appendingPathComponent("bad.txt")
         try Data(Array("第一章 总则\n发展".utf8) + [0xE5, 0x8F]).write(to: bad)
@@ -61,8 +60,7 @@ import Testing
     }
 
     @Test func randomBytesExitTwoWithOffset() throws {
-        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("plancheck-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        let dir = try tempDir()
         defer { try? FileManager.default.removeItem(at: dir) }
         var state: UInt64 = 7
         let bytes = (0..<2048).map { _ -> UInt8 in
@@ -78,8 +76,7 @@ import Testing
     }
 
     @Test func gb18030FileReadsLikeItsUTF8Original() throws {
-        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("plancheck-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        let dir = try tempDir()
         defer { try? FileManager.default.removeItem(at: dir) }
         let text = try String(contentsOf: repositoryRoot.appendingPathComponent(hetang), encoding: .utf8)
         let gb = try #require(text.data(using: String.Encoding(rawValue: 0x8000_0632)))

@@ -41,3 +41,10 @@ func runPlancheck(_ arguments: [String], cwd: URL = repositoryRoot) throws -> CL
                   stdout: String(decoding: o, as: UTF8.self),
                   stderr: String(decoding: e, as: UTF8.self))
 }
+
+/// A fresh temporary folder for one test; the caller removes it.
+func tempDir() throws -> URL {
+    let dir = FileManager.default.temporaryDirectory.appendingPathComponent("plancheck-\(UUID().uuidString)")
+    try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+    return dir
+}

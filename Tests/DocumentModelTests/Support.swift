@@ -127,9 +127,9 @@ func sectionSignature(_ doc: PlanDocument) -> [String] {
     doc.allSections.map { "\($0.kind.rawValue) \($0.number.map(String.init) ?? "-") \($0.label) \($0.title) ⟨\(doc.sectionPaths[$0.id].joined(separator: "›"))⟩" }
 }
 
-/// Each sentence's normalized text with its heading path.
+/// Each sentence's normalized text with its heading path; heading titles marked `#`.
 func sentenceSignature(_ doc: PlanDocument) -> [String] {
-    doc.sentences.map { doc.text(of: $0) + " ⟨" + doc.path(of: $0).joined(separator: "›") + "⟩" }
+    doc.sentences.map { ($0.isHeading ? "# " : "") + doc.text(of: $0) + " ⟨" + doc.path(of: $0).joined(separator: "›") + "⟩" }
 }
 
 /// A fresh folder for a test's files, removed by the caller's `defer`.

@@ -1,0 +1,147 @@
+import DocumentModel
+import Foundation
+import Quantities
+import RuleLanguage
+
+/// A rule set compiled for checking: every term of every goal and retirement in one automaton.
+///
+/// Compile once, then check any number of plans; each plan is scanned once for all terms together.
+public final class AlignmentEngine: Sendable {
+    /// The rule set this engine checks against.
+    public let ruleSet: RuleSet
+    /// The goals checked (all, or a profile's).
+    public let goals: [Goal]
+    let automaton: TermAutomaton
+    /// For each automaton pattern, the terms it is an alias of and the terms it excludes.
+    let patternRoles: [[PatternRole]]
+    /// Term keys in a fixed order; a term's index is its id in hits.
+    let termKeys: [String]
+    let termIndex: [String: Int]
+    let resolved: [ResolvedTerm]
+    let period: ClosedRange<Int>?
+    let sectionRegexes: [String: SectionRegex]
+
+    struct PatternRole: Sendable, Hashable {
+        let term: Int
+        let isExclusion: Bool
+    }
+
+    /// Compiles `ruleSet`; with `profile`, only the goals of that profile are checked.
+    public init(ruleSet: RuleSet, profile: String? = nil) throws(EngineError) {
+        self.ruleSet = ruleSet
+        if let profile {
+            guard let g = ruleSet.goals(inProfile: profile) else {
+                let known = ruleSet.header?.profiles.map(\.name.value) ?? []
+                throw EngineError("no profile named \(profile)" + (known.isEmpty ? " (the rule set defines none)" : "; profiles: \(known.joined(separator: ", "))"))
+            }
+            goals = g
+        } else {
+            goals = ruleSet.goals
+        }
+        period = ruleSet.period.map { $0.start...$0.end }
+
+        // Every term reference the goals and retirements use, resolved, in first-use order.
+        var keys: [String] = []
+        var index: [String: Int] = [:]
+        var terms: [ResolvedTerm] = []
+        func add(_ ref: TermRef) {
+            let key = AlignmentEngine.key(ref)
+            guard index[key] == nil, let t = ruleSet.resolve(ref) else { return }
+            index[key] = keys.count
+            keys.append(key)
+            terms.append(t)
+        }
+        for g in goals {
+            for c in g.clauses {
+                for ref in AlignmentEngine.refs(c.predicate) { add(ref) }
+                if let cond = c.condition { for ref in AlignmentEngine.refs(cond.predicate) { add(ref) } }
+            }
+        }
+        for r in ruleSet.retirements { for ref in r.old + r.exclusions { add(ref) } }
+        termKeys = keys
+        termIndex = index
+        resolved = terms
+
+        // One pattern per distinct normalized phrase; a phrase may serve several terms.
+        var phraseIndex: [[Unicode.Scalar]: Int] = [:]
+        var patterns: [[Unicode.Scalar]] = []
+        var roles: [[PatternRole]] = []
+        func pattern(_ phrase: String) -> Int? {
+            let scalars = Normalizer.normalize(Array(phrase.unicodeScalars)).scalars
+            guard !scalars.isEmpty else { return nil }
+            if let p = phraseIndex[scalars] { return p }
+            phraseIndex[scalars] = patterns.count
+            patterns.append(scalars)
+            roles.append([])
+            return patterns.count - 1
+        }
+        for (t, term) in terms.enumerated() {
+            for a in term.aliases { if let p = pattern(a) { roles[p].append(PatternRole(term: t, isExclusion: false)) } }
+            for e in term.exclusions { if let p = pattern(e) { roles[p].append(PatternRole(term: t, isExclusion: true)) } }
+        }
+        automaton = TermAutomaton(patterns: patterns)
+        patternRoles = roles
+
+        // Section patterns, compiled once (the checker has already rejected invalid ones).
+        var regexes: [String: SectionRegex] = [:]
+        func scopes(_ list: [Scope]) {
+            for s in list {
+                switch s.kind {
+                case .inSection(let p), .outsideSection(let p):
+                    if regexes[p.pattern] == nil, let r = p.regularExpression() { regexes[p.pattern] = SectionRegex(regex: r) }
+                default: break
+                }
+            }
+        }
+        for g in goals {
+            scopes(g.scopes)
+            for c in g.clauses { scopes(c.scopes); if let cond = c.condition { scopes(cond.scopes) } }
+        }
+        for r in ruleSet.retirements { scopes(r.scopes) }
+        sectionRegexes = regexes
+    }
+
+    static func key(_ ref: TermRef) -> String {
+        switch ref.kind {
+        case .named(let n): "term:" + n
+        case .phrase(let p): "phrase:" + p
+        }
+    }
+
+    static func refs(_ p: RuleLanguage.Predicate) -> [TermRef] {
+        switch p {
+        case .mention(let s), .commitment(let s): s.terms
+        case .target(let t): [t.subject]
+        }
+    }
+
+    /// Checks one plan: one finding per goal, and one per retired term the plan uses.
+    public func check(_ doc: PlanDocument, explain: String? = nil) -> PlanResult {
+        var run = Evaluation(engine: self, doc: doc, explainGoal: explain)
+        return run.evaluate()
+    }
+}
+
+/// A compiled section pattern; NSRegularExpression is immutable once built, so sharing it is safe.
+struct SectionRegex: @unchecked Sendable {
+    let regex: NSRegularExpression
+
+    func matches(_ s: String) -> Bool {
+        regex.firstMatch(in: s, range: NSRange(s.startIndex..., in: s)) != nil
+    }
+}
+
+/// A problem with using a rule set for a check (an unknown profile, say).
+public struct EngineError: Error, Sendable, CustomStringConvertible {
+    public let message: String
+    public init(_ message: String) { self.message = message }
+    public var description: String { message }
+}
+
+/// The findings for one plan, with the trace asked for by `--explain`.
+public struct PlanResult: Sendable {
+    public var plan: String
+    public var findings: [Finding]
+    /// Lines explaining one goal's verdict, when asked for.
+    public var explanation: [String]
+}

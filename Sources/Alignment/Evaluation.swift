@@ -1,0 +1,490 @@
+import DocumentModel
+import Foundation
+import Quantities
+import RuleLanguage
+
+/// Where a term was found: a sentence and the scalar offsets of the words within it.
+struct Hit: Sendable, Hashable, Comparable {
+    let sentence: Int
+    let start: Int
+    let end: Int
+
+    static func < (a: Hit, b: Hit) -> Bool { (a.sentence, a.start, b.end) < (b.sentence, b.start, a.end) }
+
+    func covers(_ o: Hit) -> Bool { sentence == o.sentence && start <= o.start && end >= o.end }
+}
+
+/// What one clause (or condition) concluded.
+struct ClauseResult {
+    enum Outcome: Int, Comparable {
+        case missing = 0, weak = 1, conflicting = 2, covered = 3
+        static func < (a: Outcome, b: Outcome) -> Bool { a.rawValue < b.rawValue }
+    }
+    var outcome: Outcome
+    var message: String
+    var evidence: [Evidence]
+}
+
+/// One check of one plan against the engine's rules.
+struct Evaluation {
+    let engine: AlignmentEngine
+    let doc: PlanDocument
+    let explainGoal: String?
+    var facts: SentenceFacts
+    var termHits: [[Hit]] = []
+    var sectionMatches: [String: [Bool]] = [:]
+    var trace: [String] = []
+    var tracing = false
+
+    init(engine: AlignmentEngine, doc: PlanDocument, explainGoal: String?) {
+        self.engine = engine
+        self.doc = doc
+        self.explainGoal = explainGoal
+        facts = SentenceFacts(doc: doc, period: engine.period)
+        // Which sections each pattern selects, worked out once per plan.
+        for (pattern, regex) in engine.sectionRegexes {
+            var flags = [Bool](repeating: false, count: doc.allSections.count)
+            func walk(_ sections: [Section], inherited: Bool) {
+                for s in sections {
+                    // Headings are matched as the rule language documents: numbering kept, spaces removed.
+                    let own = regex.matches(SectionPattern.normalizeHeading(s.label + s.title))
+                    flags[s.id] = inherited || own
+                    walk(s.children, inherited: inherited || own)
+                }
+            }
+            walk(doc.sections, inherited: false)
+            sectionMatches[pattern] = flags
+        }
+    }
+
+    mutating func evaluate() -> PlanResult {
+        matchTerms()
+        var findings: [Finding] = []
+        var missing: [(Int, Goal)] = []
+        for goal in engine.goals {
+            tracing = explainGoal == goal.id.value
+            findings.append(evaluate(goal))
+            if findings[findings.count - 1].status == .missing { missing.append((findings.count - 1, goal)) }
+        }
+        tracing = false
+        // The closest passages of every missing goal, from one scan of the plan.
+        if !missing.isEmpty {
+            let queries = missing.map { query(for: $0.1) }
+            let f = facts
+            let index = PassageIndex(doc, queries: queries) { s in s.section.map { !f.reviewSection[$0] } ?? true }
+            for (q, (at, _)) in missing.enumerated() {
+                findings[at].suggestions = index.closest(query: q).map { hit in
+                    let s = doc.sentences[hit.sentence]
+                    return Evidence(file: doc.file, line: s.line, column: s.column, path: doc.path(of: s), text: doc.text(of: s),
+                                    score: (hit.score * 100).rounded() / 100)
+                }
+            }
+        }
+        for r in engine.ruleSet.retirements { if let f = evaluate(r) { findings.append(f) } }
+        if let g = explainGoal, !engine.goals.contains(where: { $0.id.value == g }) {
+            trace.append("no goal with id \(g) in the rule set")
+        }
+        return PlanResult(plan: doc.file, findings: findings, explanation: trace)
+    }
+
+    // MARK: Matching: one pass over the whole normalized text for every term
+
+    mutating func matchTerms() {
+        let count = engine.termKeys.count
+        var aliases = [[Hit]](repeating: [], count: count)
+        var exclusions = [[Hit]](repeating: [], count: count)
+        let sentences = doc.sentences
+        var si = 0
+        engine.automaton.forEachMatch(in: doc.normalized) { m in
+            while si < sentences.count && sentences[si].range.upperBound < m.end { si += 1 }
+            // A match that runs from one sentence into the next is not a match.
+            guard si < sentences.count, m.start >= sentences[si].range.lowerBound else { return }
+            let base = sentences[si].range.lowerBound
+            let hit = Hit(sentence: si, start: m.start - base, end: m.end - base)
+            for role in engine.patternRoles[m.pattern] {
+                if role.isExclusion { exclusions[role.term].append(hit) } else { aliases[role.term].append(hit) }
+            }
+        }
+        termHits = (0..<count).map { t in
+            let excl = exclusions[t]
+            // Keep the longest of overlapping aliases (`研发投入强度` over `投入强度`), drop excluded ones.
+            let sorted = aliases[t].sorted()
+            var kept: [Hit] = []
+            for h in sorted where !excl.contains(where: { $0.covers(h) }) {
+                if let last = kept.last, last.sentence == h.sentence, h.start < last.end {
+                    if h.end - h.start > last.end - last.start { kept[kept.count - 1] = h }
+                    continue
+                }
+                kept.append(h)
+            }
+            return kept
+        }
+    }
+
+    func hits(_ ref: TermRef) -> [Hit] {
+        guard let t = engine.termIndex[AlignmentEngine.key(ref)] else { return [] }
+        return termHits[t]
+    }
+
+    func term(_ ref: TermRef) -> ResolvedTerm? {
+        engine.termIndex[AlignmentEngine.key(ref)].map { engine.resolved[$0] }
+    }
+
+    // MARK: Scopes
+
+    func inScope(_ i: Int, _ scopes: [Scope]) -> Bool {
+        for s in scopes {
+            switch s.kind {
+            case .inSection(let p):
+                guard let id = doc.sentences[i].section, sectionFlags(p)[id] else { return false }
+            case .outsideSection(let p):
+                if let id = doc.sentences[i].section, sectionFlags(p)[id] { return false }
+            case .outsideReview:
+                if facts.isReview(i) { return false }
+            case .inXPath:
+                // Text plans have no elements; the scope applies only to XML plans.
+                continue
+            }
+        }
+        return true
+    }
+
+    /// For each section, whether it or a heading above it matches the pattern.
+    func sectionFlags(_ p: SectionPattern) -> [Bool] {
+        sectionMatches[p.pattern] ?? [Bool](repeating: false, count: doc.allSections.count)
+    }
+
+    // MARK: Goals
+
+    mutating func evaluate(_ goal: Goal) -> Finding {
+        let fallback = engine.ruleSet.defaultSeverity
+        var results: [(Clause, ClauseResult)] = []
+        var notes: [String] = []
+        if tracing { trace.append("goal \(goal.id.value) “\(goal.title.value)” (\(goal.range.start))") }
+        for clause in goal.clauses {
+            let scopes = goal.scopes + clause.scopes
+            if let cond = clause.condition {
+                let c = evaluate(cond.predicate, scopes: goal.scopes + cond.scopes, label: "when")
+                guard c.outcome == .covered else {
+                    notes.append("not applicable: \(c.message)")
+                    if tracing { trace.append("  clause at line \(clause.range.start.line) does not apply: \(c.message)") }
+                    continue
+                }
+            }
+            let r = evaluate(clause.predicate, scopes: scopes, label: clause.strength.rawValue)
+            results.append((clause, r))
+        }
+        let outcomes = results.map(\.1.outcome)
+        let status: Status
+        if outcomes.contains(.conflicting) {
+            status = .conflicting
+        } else if outcomes.allSatisfy({ $0 == .covered }) {
+            status = .covered
+        } else if outcomes.contains(where: { $0 != .missing }) {
+            status = .weak
+        } else {
+            status = .missing
+        }
+        let failing = results.filter { $0.1.outcome != .covered }
+        let severity = failing.isEmpty ? goal.effectiveSeverity(default: fallback)
+            : failing.map { $0.0.severity(in: goal, default: fallback) }.max() ?? fallback
+        var message: String
+        if results.isEmpty {
+            message = notes.isEmpty ? "no clause to check" : notes.joined(separator: "; ")
+        } else if failing.isEmpty {
+            message = results.map(\.1.message).joined(separator: "; ")
+        } else {
+            message = failing.map(\.1.message).joined(separator: "; ")
+        }
+        if message.isEmpty { message = status.rawValue }
+        // Evidence: what decided the status, most telling first, without repeats.
+        var evidence: [Evidence] = []
+        // The failing clauses' evidence first, so the first place shown is the one the message speaks of.
+        let ordered = failing.filter { $0.1.outcome == .conflicting } + failing.filter { $0.1.outcome == .weak }
+            + results.filter { $0.1.outcome == .covered }
+        for (_, r) in ordered {
+            for e in r.evidence where !evidence.contains(where: { $0.line == e.line && $0.column == e.column }) {
+                evidence.append(e)
+            }
+        }
+        if tracing { trace.append("  ⇒ \(status.rawValue) (\(severity.rawValue)): \(message)") }
+        return Finding(kind: .goal, goal: goal.id.value, title: goal.title.value, status: status, severity: severity,
+                       area: goal.area?.value, weight: goal.effectiveWeight, tags: goal.tags.map(\.value),
+                       message: message, citation: citation(goal), plan: doc.file, evidence: Array(evidence.prefix(5)),
+                       suggestions: [], rule: location(goal.range.start))
+    }
+
+    func citation(_ goal: Goal) -> CitationInfo? {
+        guard let c = goal.citation else { return nil }
+        let document: String
+        var short: String?
+        switch c.document.value {
+        case .source(let name):
+            document = engine.ruleSet.header?.sources.first { $0.name?.value == name }?.title.value ?? name
+            short = name
+        case .text(let t):
+            document = t
+        }
+        return CitationInfo(document: document, short: short, item: c.item?.value, quote: c.quote?.value)
+    }
+
+    func location(_ l: SourceLocation) -> RuleLocation { RuleLocation(file: l.file, line: l.line, column: l.column) }
+
+    mutating func evaluate(_ p: RuleLanguage.Predicate, scopes: [Scope], label: String) -> ClauseResult {
+        switch p {
+        case .mention(let set): return mention(set, scopes: scopes, label: label)
+        case .commitment(let set): return commitment(set, scopes: scopes, label: label)
+        case .target(let t): return target(t, scopes: scopes, label: label)
+        }
+    }
+
+    static func needed(_ set: TermSet) -> Int {
+        switch set.quantifier {
+        case .any: 1
+        case .all: set.terms.count
+        case .atLeast(let n): n
+        }
+    }
+
+    static func list(_ refs: [TermRef]) -> String { refs.map { "“\($0.text)”" }.joined(separator: "、") }
+
+    mutating func mention(_ set: TermSet, scopes: [Scope], label: String) -> ClauseResult {
+        var found: [TermRef] = [], absent: [TermRef] = []
+        var evidence: [Evidence] = []
+        for ref in set.terms {
+            let scoped = hits(ref).filter { inScope($0.sentence, scopes) }
+            if tracing { traceHits(label + " mention", ref, scoped) }
+            if let h = scoped.first {
+                found.append(ref)
+                evidence.append(self.evidence(h))
+            } else {
+                absent.append(ref)
+            }
+        }
+        let need = Evaluation.needed(set)
+        if found.count >= need {
+            return ClauseResult(outcome: .covered, message: "mentions \(Evaluation.list(found))", evidence: evidence)
+        }
+        if !found.isEmpty {
+            return ClauseResult(outcome: .weak, message: "mentions \(Evaluation.list(found)) but not \(Evaluation.list(absent))", evidence: evidence)
+        }
+        return ClauseResult(outcome: .missing, message: "no mention of \(Evaluation.list(set.terms))\(scopeNote(scopes))", evidence: [])
+    }
+
+    mutating func commitment(_ set: TermSet, scopes: [Scope], label: String) -> ClauseResult {
+        var committed: [TermRef] = [], mentionedOnly: [TermRef] = [], absent: [TermRef] = []
+        var evidence: [Evidence] = []
+        for ref in set.terms {
+            let scoped = hits(ref).filter { inScope($0.sentence, scopes) }
+            var best: (Hit, CommitmentClass)?
+            for h in scoped {
+                let c = facts.classify(h.sentence, subject: h.start..<h.end)
+                if tracing { trace.append("  \(label) commitment “\(ref.text)”: \(describe(h)) — \(c)") }
+                if best == nil || c > best!.1 { best = (h, c) }
+                if c == .quantityAndDeadline { break }
+            }
+            if tracing && scoped.isEmpty { trace.append("  \(label) commitment “\(ref.text)”: not found\(scopeNote(scopes))") }
+            guard let (h, c) = best else { absent.append(ref); continue }
+            evidence.append(self.evidence(h, commitment: c))
+            if c.isCommitment { committed.append(ref) } else { mentionedOnly.append(ref) }
+        }
+        let need = Evaluation.needed(set)
+        if committed.count >= need {
+            return ClauseResult(outcome: .covered, message: "commits to \(Evaluation.list(committed))", evidence: evidence)
+        }
+        if !committed.isEmpty || !mentionedOnly.isEmpty {
+            var parts: [String] = []
+            if !committed.isEmpty { parts.append("commits to \(Evaluation.list(committed))") }
+            if !mentionedOnly.isEmpty {
+                parts.append("mentions \(Evaluation.list(mentionedOnly)) but never commits to \(mentionedOnly.count == 1 ? "it" : "them") (only in passing or in the review of the past)")
+            }
+            if !absent.isEmpty { parts.append("no mention of \(Evaluation.list(absent))") }
+            return ClauseResult(outcome: .weak, message: parts.joined(separator: "; "), evidence: evidence)
+        }
+        return ClauseResult(outcome: .missing, message: "no mention of \(Evaluation.list(set.terms))\(scopeNote(scopes))", evidence: [])
+    }
+
+    func scopeNote(_ scopes: [Scope]) -> String {
+        var parts: [String] = []
+        for s in scopes {
+            switch s.kind {
+            case .inSection(let p): parts.append("in sections /\(p.raw)/")
+            case .outsideSection(let p): parts.append("outside sections /\(p.raw)/")
+            case .outsideReview: parts.append("outside the review of the past")
+            case .inXPath(let x): parts.append("in xpath \(x)")
+            }
+        }
+        return parts.isEmpty ? "" : " " + parts.joined(separator: ", ")
+    }
+
+    // MARK: Targets
+
+    static let decreaseWords = ["降低", "下降", "减少", "压减", "削减"]
+    static let increaseWords = ["增长", "提高", "增加", "提升"]
+
+    mutating func target(_ t: Target, scopes: [Scope], label: String) -> ClauseResult {
+        let resolved = term(t.subject)
+        let subjectName = resolved?.name ?? t.subject.text
+        // The unit the subject's values take: declared on the term, else implied by its name (`…率` → %).
+        let subjectUnit = resolved?.unit ?? Quantities.Unit.implied(bySubject: subjectName)
+            ?? resolved?.aliases.lazy.compactMap(Quantities.Unit.implied(bySubject:)).first
+        let aliasText = (resolved?.aliases ?? [subjectName]).joined()
+        let change: QuantityKind? = Evaluation.decreaseWords.contains(where: aliasText.contains) ? .decrease
+            : Evaluation.increaseWords.contains(where: aliasText.contains) ? .increase : nil
+
+        let all = hits(t.subject).filter { inScope($0.sentence, scopes) }
+        let forward = all.filter { !facts.isReview($0.sentence) && !facts.isPast($0.sentence) }
+        let ask = describeTarget(t)
+        if tracing {
+            trace.append("  \(label) target “\(t.subject.text)” \(ask): \(all.count) mention(s) in scope, \(forward.count) outside review and past")
+        }
+        var best: (Hit, Quantities.Quantity, QuantityComparison)?
+        var firstConflict: (Hit, Quantities.Quantity, QuantityComparison)?
+        var sawQuantity: Hit?
+        for h in forward {
+            let s = doc.scalars(of: doc.sentences[h.sentence])
+            let clause = SentenceFacts.clause(around: h.start..<h.end, in: s)
+            let candidates = facts.quantities(h.sentence).filter { !$0.isTime && $0.span.overlaps(clause) && $0.span.lowerBound >= h.start }
+            for var q in candidates {
+                var target = targetQuantity(t, unit: t.comparison.quantities.first?.unit ?? subjectUnit)
+                // A value whose unit was dropped (`达到3.3以上`, `迈上千亿台阶`) takes the subject's unit, else the target's.
+                if q.unit == nil, let u = subjectUnit ?? target.unit { q = q.resolvingUnit(u) }
+                if let change {
+                    target.kind = change
+                    if q.kind == .level { q.kind = change }
+                }
+                let verdict = q.compare(to: target, defaultYear: engine.period?.upperBound)
+                if tracing { trace.append("    \(describe(h)): \(q) — \(describe(verdict))") }
+                switch verdict {
+                case .satisfies:
+                    if best == nil { best = (h, q, verdict) }
+                case .weaker, .laterYear, .incompatibleUnit:
+                    if firstConflict == nil { firstConflict = (h, q, verdict) }
+                case .notComparable:
+                    if sawQuantity == nil { sawQuantity = h }
+                }
+            }
+            if best != nil { break }
+        }
+        if let (h, q, _) = best {
+            let inferred = q.unitInferred ? " (unit \(q.unit?.symbol ?? "") taken from the subject)" : ""
+            return ClauseResult(outcome: .covered, message: "“\(t.subject.text)” \(q)\(inferred) meets \(ask)",
+                                evidence: [evidence(h, commitment: .quantity)])
+        }
+        if let (h, q, v) = firstConflict {
+            return ClauseResult(outcome: .conflicting, message: "“\(t.subject.text)”: the plan commits to \(q), the city asks \(ask) — \(describe(v))",
+                                evidence: [evidence(h, commitment: .quantity)])
+        }
+        if let h = forward.first ?? sawQuantity {
+            return ClauseResult(outcome: .weak, message: "names “\(t.subject.text)” but sets no value comparable with \(ask)",
+                                evidence: [evidence(h)])
+        }
+        if let h = all.first ?? hits(t.subject).first {
+            return ClauseResult(outcome: .weak, message: "names “\(t.subject.text)” only in the review of the past or outside scope; no target \(ask)",
+                                evidence: [evidence(h)])
+        }
+        return ClauseResult(outcome: .missing, message: "no target for “\(t.subject.text)” (the city asks \(ask))\(scopeNote(scopes))", evidence: [])
+    }
+
+    func targetQuantity(_ t: Target, unit: Quantities.Unit?) -> Quantities.Quantity {
+        func q(_ c: QuantityComparator, _ v: RuleLanguage.Quantity) -> Quantities.Quantity {
+            Quantities.Quantity.target(c, v.scaledLow, in: v.unit ?? unit, by: t.year?.value, upper: v.scaledHigh)
+        }
+        switch t.comparison {
+        case .atLeast(let v): return q(.atLeast, v)
+        case .atMost(let v): return q(.atMost, v)
+        case .equal(let v): return q(.equal, v)
+        // `between a and b`: the district must reach at least a; more is more ambitious, not a conflict.
+        case .between(let a, _): return q(.atLeast, a)
+        }
+    }
+
+    func describeTarget(_ t: Target) -> String {
+        let by = t.year.map { " by \($0.value)" } ?? ""
+        switch t.comparison {
+        case .atLeast(let v): return "≥ \(v.text)\(by)"
+        case .atMost(let v): return "≤ \(v.text)\(by)"
+        case .equal(let v): return "= \(v.text)\(by)"
+        case .between(let a, let b): return "between \(a.text) and \(b.text)\(by)"
+        }
+    }
+
+    func describe(_ v: QuantityComparison) -> String {
+        switch v {
+        case .satisfies: "meets it"
+        case .weaker(let r): r
+        case .laterYear(let a, let b): "due \(a), later than \(b)"
+        case .incompatibleUnit(let a, let b): "wrong unit: \(a ?? "none") where \(b ?? "none") is asked"
+        case .notComparable(let r): "not comparable: \(r)"
+        }
+    }
+
+    // MARK: Retirements
+
+    mutating func evaluate(_ r: Retirement) -> Finding? {
+        let excluded = r.exclusions.flatMap { hits($0) }
+        var found: [Hit] = []
+        for ref in r.old {
+            for h in hits(ref) where inScope(h.sentence, r.scopes) && !excluded.contains(where: { $0.covers(h) }) {
+                found.append(h)
+            }
+        }
+        guard !found.isEmpty else { return nil }
+        found.sort()
+        let old = r.old.first?.text ?? ""
+        let words = Set(found.map { matchText($0) })
+        let use = r.replacement.isEmpty ? "" : "; write \(Evaluation.list(r.replacement)) instead"
+        let places = found.count == 1 ? "1 place" : "\(found.count) places"
+        return Finding(kind: .retirement, goal: "retire:\(old)", title: "retired: \(old)", status: .outdated,
+                       severity: engine.ruleSet.severity(of: r), area: nil, weight: 0, tags: [],
+                       message: "uses \(words.sorted().map { "“\($0)”" }.joined(separator: "、")), retired by the city\(use) (\(places))",
+                       citation: nil, plan: doc.file, evidence: found.prefix(10).map { evidence($0) }, suggestions: [],
+                       rule: location(r.range.start))
+    }
+
+    // MARK: Evidence
+
+    mutating func evidence(_ h: Hit, commitment: CommitmentClass? = nil) -> Evidence {
+        let s = doc.sentences[h.sentence]
+        let cols = doc.originalColumns(of: s, h.start..<h.end)
+        let match = matchText(h)
+        let qs = facts.quantities(h.sentence).map(\.description)
+        return Evidence(file: doc.file, line: s.line, column: cols.lowerBound, path: doc.path(of: s),
+                        text: doc.text(of: s), match: match, matchStart: h.start, matchEnd: h.end,
+                        quantities: qs, commitment: commitment?.description)
+    }
+
+    func matchText(_ h: Hit) -> String {
+        let scalars = doc.scalars(of: doc.sentences[h.sentence])
+        return String(scalars: scalars[(scalars.startIndex + h.start)..<(scalars.startIndex + h.end)])
+    }
+
+    func describe(_ h: Hit) -> String {
+        let s = doc.sentences[h.sentence]
+        let path = doc.path(of: s).joined(separator: " › ")
+        let cols = doc.originalColumns(of: s, h.start..<h.end)
+        let review = facts.isReview(h.sentence) ? " [review]" : ""
+        return "\(doc.file):\(s.line):\(cols.lowerBound) \(path)\(review) «\(OutlineText.clip(doc.text(of: s), 50))»"
+    }
+
+    mutating func traceHits(_ label: String, _ ref: TermRef, _ hs: [Hit]) {
+        if hs.isEmpty { trace.append("  \(label) “\(ref.text)”: not found"); return }
+        for h in hs.prefix(5) { trace.append("  \(label) “\(ref.text)”: \(describe(h))") }
+        if hs.count > 5 { trace.append("  … and \(hs.count - 5) more") }
+    }
+
+    /// What a missing goal is about, to look for under other words: its title, citation and terms.
+    func query(for goal: Goal) -> String {
+        var query = goal.title.value
+        if let q = goal.citation?.quote?.value { query += " " + q }
+        for c in goal.clauses {
+            for ref in AlignmentEngine.refs(c.predicate) { query += " " + (term(ref)?.aliases.prefix(3).joined(separator: " ") ?? ref.text) }
+        }
+        return query
+    }
+}
+
+/// Small text helpers shared by traces and reports.
+enum OutlineText {
+    static func clip(_ s: String, _ n: Int) -> String { s.count <= n ? s : String(s.prefix(n - 1)) + "…" }
+}

@@ -1,0 +1,175 @@
+import Alignment
+import DocumentModel
+import Foundation
+import RuleLanguage
+
+/// Everything a check produced, in the shape of the JSON report (`version` 1, see docs/report.schema.json).
+public struct CheckReport: Sendable, Codable {
+    /// The report format's version; bumped when fields change meaning.
+    public var version: Int
+    public var rules: RulesInfo
+    public var plans: [PlanInfo]
+    public var summary: Summary
+    /// Per plan summaries, by plan file.
+    public var planSummaries: [String: Summary]
+    /// Goals × plans: the status of every goal in every plan, for a reviewer checking many districts.
+    public var matrix: Matrix
+    public var findings: [Finding]
+    /// What waivers did, when a waiver file was given.
+    public var waivers: WaiverSummary?
+    /// What changed since a previous report, when one was given.
+    public var baseline: BaselineSummary?
+
+    /// The status of each goal in each plan.
+    public struct Matrix: Sendable, Codable, Hashable {
+        /// Plan files, in the order of the columns.
+        public var plans: [String]
+        public var rows: [Row]
+
+        public struct Row: Sendable, Codable, Hashable {
+            public var goal: String
+            public var title: String
+            public var area: String?
+            /// One status per plan, in the order of `plans` (`waived` where a waiver accepts the gap).
+            public var statuses: [String]
+            /// Share of plans covering the goal, 0…1.
+            public var coverage: Double
+        }
+    }
+
+    /// Findings compared with a previous report: which are new, which were fixed.
+    public struct BaselineSummary: Sendable, Codable, Hashable {
+        public var path: String
+        public var new: Int
+        public var unchanged: Int
+        /// Gaps of the previous report that are gone.
+        public var fixed: [FixedGap]
+
+        public struct FixedGap: Sendable, Codable, Hashable {
+            public var goal: String
+            public var title: String
+            public var plan: String
+            public var status: String
+            public var message: String
+        }
+    }
+
+    /// The rule set a report was made with.
+    public struct RulesInfo: Sendable, Codable, Hashable {
+        public var path: String
+        public var title: String?
+        /// SHA-256 over the rule files' names and contents, in load order.
+        public var hash: String
+        public var period: String?
+    }
+
+    /// One plan checked.
+    public struct PlanInfo: Sendable, Codable, Hashable {
+        public var file: String
+        public var title: String?
+        public var encoding: String
+        /// SHA-256 of the file's bytes.
+        public var hash: String
+        public var sentences: Int
+
+        /// What the report says of a plan; made as soon as the plan is checked, so the plan itself can go.
+        public init(_ doc: PlanDocument, bytes: [UInt8]) {
+            file = doc.file
+            title = doc.title
+            encoding = doc.encoding.rawValue
+            hash = SHA256.hex(bytes)
+            sentences = doc.bodySentenceCount
+        }
+    }
+
+    public init(rulesPath: String, ruleSet: RuleSet, plans: [PlanInfo], results: [PlanResult],
+                waivers: [Waiver]? = nil, today: String = "", baseline: (path: String, report: CheckReport)? = nil) {
+        version = 1
+        var hashInput: [UInt8] = []
+        for f in ruleSet.files {
+            hashInput += Array(f.path.utf8) + [0] + Array(f.source.utf8) + [0]
+        }
+        rules = RulesInfo(path: rulesPath, title: ruleSet.title, hash: SHA256.hex(hashInput),
+                          period: ruleSet.period.map { "\($0.start)..\($0.end)" })
+        self.plans = plans
+        var all = results.flatMap(\.findings)
+        for i in all.indices { all[i].fingerprint = CheckReport.fingerprint(all[i]) }
+        if let waivers {
+            self.waivers = WaiverSummary.apply(waivers, to: &all, today: today)
+        }
+        if let (path, old) = baseline {
+            let before = Set(old.findings.map { $0.fingerprint ?? CheckReport.fingerprint($0) })
+            let now = Set(all.map { $0.fingerprint! })
+            var new = 0
+            for i in all.indices {
+                let seen = before.contains(all[i].fingerprint!)
+                all[i].baseline = seen ? "unchanged" : "new"
+                if !seen && all[i].isGap { new += 1 }
+            }
+            let fixed = old.findings.filter { $0.isGap && !now.contains($0.fingerprint ?? CheckReport.fingerprint($0)) }
+                .map { BaselineSummary.FixedGap(goal: $0.goal, title: $0.title, plan: $0.plan, status: $0.status.rawValue, message: $0.message) }
+            self.baseline = BaselineSummary(path: path, new: new, unchanged: all.filter { $0.isGap && $0.baseline == "unchanged" }.count,
+                                            fixed: fixed)
+        }
+        findings = all
+        summary = Summary(findings: all)
+        var per: [String: Summary] = [:]
+        for p in plans { per[p.file] = Summary(findings: all.filter { $0.plan == p.file }) }
+        planSummaries = per
+        matrix = CheckReport.matrix(plans: plans.map(\.file), findings: all)
+    }
+
+    /// A finding's identity across drafts: goal, plan file name, status and message; never a line number.
+    public static func fingerprint(_ f: Finding) -> String {
+        let plan = (f.plan as NSString).lastPathComponent
+        return String(SHA256.hex(Array("\(f.goal)\u{0}\(plan)\u{0}\(f.status.rawValue)\u{0}\(f.message)".utf8)).prefix(16))
+    }
+
+    static func matrix(plans: [String], findings: [Finding]) -> Matrix {
+        var rows: [Matrix.Row] = []
+        var index: [String: Int] = [:]
+        for f in findings where f.kind == .goal && index[f.goal] == nil {
+            index[f.goal] = rows.count
+            rows.append(Matrix.Row(goal: f.goal, title: f.title, area: f.area,
+                                   statuses: Array(repeating: "", count: plans.count), coverage: 0))
+        }
+        let column = Dictionary(plans.enumerated().map { ($1, $0) }, uniquingKeysWith: { a, _ in a })
+        for f in findings where f.kind == .goal {
+            guard let r = index[f.goal], let c = column[f.plan] else { continue }
+            rows[r].statuses[c] = f.waiver != nil ? "waived" : f.status.rawValue
+        }
+        for r in rows.indices {
+            let covered = rows[r].statuses.filter { $0 == "covered" }.count
+            rows[r].coverage = plans.isEmpty ? 0 : (Double(covered) / Double(plans.count) * 10_000).rounded() / 10_000
+        }
+        return Matrix(plans: plans, rows: rows)
+    }
+
+    /// Reads a report written by an earlier run (for `--baseline`).
+    public static func read(path: String) throws(ReportReadError) -> CheckReport {
+        guard let data = FileManager.default.contents(atPath: path) else {
+            throw ReportReadError(description: "\(path): cannot read the baseline report")
+        }
+        do {
+            let r = try JSONDecoder().decode(CheckReport.self, from: data)
+            guard r.version == 1 else { throw ReportReadError(description: "\(path): report version \(r.version) is not supported (expected 1)") }
+            return r
+        } catch let e as ReportReadError {
+            throw e
+        } catch {
+            throw ReportReadError(description: "\(path): not a plancheck JSON report (\(error))")
+        }
+    }
+
+    /// The report as JSON: sorted keys and fixed formatting, so the same input gives the same bytes.
+    public func json() throws -> Data {
+        let e = JSONEncoder()
+        e.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+        return try e.encode(self)
+    }
+}
+
+/// A previous report that could not be read.
+public struct ReportReadError: Error, Sendable, CustomStringConvertible {
+    public let description: String
+}

@@ -1,0 +1,61 @@
+import Alignment
+import RuleLanguage
+
+/// JUnit XML for CI systems: one test case per goal per plan; a gap at or above the fail level fails.
+public enum JUnitReport {
+    public static func render(_ report: CheckReport, failOn: Severity?) -> String {
+        var out = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+        let failing = { (f: Finding) -> Bool in
+            guard f.isOpenGap, let level = failOn else { return false }
+            return f.severity >= level
+        }
+        let all = report.findings
+        out += "<testsuites name=\"plancheck\" tests=\"\(all.count)\" failures=\"\(all.filter(failing).count)\" skipped=\"\(all.filter { $0.waiver != nil }.count)\">\n"
+        for plan in report.plans {
+            let fs = all.filter { $0.plan == plan.file }
+            out += "  <testsuite name=\"\(xml(plan.file))\" tests=\"\(fs.count)\" failures=\"\(fs.filter(failing).count)\" skipped=\"\(fs.filter { $0.waiver != nil }.count)\">\n"
+            out += "    <properties>\n"
+            out += "      <property name=\"rules\" value=\"\(xml(report.rules.path))\"/>\n"
+            out += "      <property name=\"rules.hash\" value=\"\(report.rules.hash)\"/>\n"
+            out += "      <property name=\"plan.hash\" value=\"\(plan.hash)\"/>\n"
+            out += "    </properties>\n"
+            for f in fs {
+                let name = f.kind == .goal ? "\(f.goal) \(f.title)" : f.title
+                out += "    <testcase classname=\"plancheck.\(xml(f.area ?? f.kind.rawValue))\" name=\"\(xml(name))\">\n"
+                let details = ([f.message] + f.evidence.prefix(3).map { "\($0.file):\($0.line):\($0.column) \($0.path.joined(separator: " › ")) \($0.text)" })
+                    .joined(separator: "\n")
+                if let w = f.waiver {
+                    out += "      <skipped message=\"\(xml("waived: " + w.reason))\"/>\n"
+                } else if failing(f) {
+                    out += "      <failure type=\"\(f.status.rawValue)\" message=\"\(xml("\(f.severity.rawValue) \(f.status.rawValue): \(f.message)"))\">\(xml(details))</failure>\n"
+                } else if f.isGap {
+                    out += "      <system-out>\(xml("\(f.severity.rawValue) \(f.status.rawValue) (below the fail level): " + details))</system-out>\n"
+                }
+                out += "    </testcase>\n"
+            }
+            out += "  </testsuite>\n"
+        }
+        out += "</testsuites>\n"
+        return out
+    }
+
+    /// Escapes text for XML content and attribute values; drops characters XML 1.0 cannot hold.
+    static func xml(_ s: String) -> String {
+        var out = ""
+        out.reserveCapacity(s.utf8.count)
+        for u in s.unicodeScalars {
+            switch u {
+            case "&": out += "&amp;"
+            case "<": out += "&lt;"
+            case ">": out += "&gt;"
+            case "\"": out += "&quot;"
+            case "'": out += "&apos;"
+            case "\t", "\n", "\r": out.unicodeScalars.append(u)
+            default:
+                if u.value < 0x20 || (0xFFFE...0xFFFF).contains(u.value) { continue }
+                out.unicodeScalars.append(u)
+            }
+        }
+        return out
+    }
+}

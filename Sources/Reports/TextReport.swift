@@ -1,0 +1,127 @@
+import Alignment
+import Foundation
+import DocumentModel
+import RuleLanguage
+
+/// The terminal summary a person reads in ten seconds: coverage per area, then the gaps, most severe first.
+public struct TextReport {
+    public var color: Bool
+    /// How many gaps to list per plan before saying how many more there are (0: all).
+    public var limit: Int
+
+    public init(color: Bool, limit: Int = 0) {
+        self.color = color
+        self.limit = limit
+    }
+
+    /// Orders gaps: most severe first, then conflicting, missing, outdated, weak; then rule order.
+    public static func rank(_ a: Finding, _ b: Finding) -> Bool {
+        if a.severity != b.severity { return a.severity > b.severity }
+        func order(_ s: Status) -> Int {
+            switch s {
+            case .conflicting: 0
+            case .missing: 1
+            case .outdated: 2
+            case .weak: 3
+            case .covered: 4
+            }
+        }
+        if order(a.status) != order(b.status) { return order(a.status) < order(b.status) }
+        return (a.rule.file, a.rule.line) < (b.rule.file, b.rule.line)
+    }
+
+    public func render(_ report: CheckReport) -> String {
+        var out = ""
+        let title = report.rules.title ?? report.rules.path
+        let goals = report.summary.goals / max(report.plans.count, 1)
+        out += bold("plancheck") + " · " + title + dim(" · \(report.rules.path) · \(goals) goals") + "\n"
+        for plan in report.plans {
+            let findings = report.findings.filter { $0.plan == plan.file }
+            guard let summary = report.planSummaries[plan.file] else { continue }
+            out += "\n" + bold(plan.file) + (plan.title.map { dim(" — " + $0) } ?? "") + "\n"
+            out += "  coverage " + bold(percent(summary.coverage)) + " " + bar(summary.coverage) + "  "
+            out += summary.coverageByArea.keys.sorted().map { "\($0) \(percent(summary.coverageByArea[$0]!))" }.joined(separator: " · ") + "\n"
+            var counts = ["covered", "weak", "missing", "conflicting", "outdated"].map { "\(summary.counts[$0] ?? 0) \($0)" }
+            if summary.waived > 0 { counts.append("\(summary.waived) waived") }
+            out += "  goals    " + counts.joined(separator: " · ") + "\n"
+            if let b = report.baseline {
+                // Plans are matched by file name, as fingerprints are: the draft may sit in another folder.
+                let fixed = b.fixed.filter { ($0.plan as NSString).lastPathComponent == (plan.file as NSString).lastPathComponent }
+                let new = findings.filter { $0.isOpenGap && $0.baseline == "new" }.count
+                out += "  since    " + dim(b.path) + ": \(new) new gap(s), \(fixed.count) fixed\n"
+                for x in fixed { out += "  " + paint("✔ fixed", "32") + "     \(x.goal) \(x.title) " + dim("(was \(x.status))") + "\n" }
+            }
+            // With a baseline only what is new is listed: the rest was seen in the earlier draft.
+            let gaps = findings.filter { $0.isOpenGap && ($0.baseline ?? "new") == "new" }.sorted(by: TextReport.rank)
+            let waived = findings.filter { $0.isGap && $0.waiver != nil }
+            if gaps.isEmpty {
+                out += "\n  " + paint(report.baseline == nil ? "✔ no open gaps" : "✔ no new gaps", "32") + "\n"
+            } else {
+                out += "\n"
+                let shown = limit > 0 ? Array(gaps.prefix(limit)) : gaps
+                for f in shown { out += gap(f) }
+                if shown.count < gaps.count {
+                    out += dim("  … \(gaps.count - shown.count) more gaps (see the JSON or HTML report, or --limit 0)") + "\n"
+                }
+            }
+            for f in waived {
+                let w = f.waiver!
+                out += "  " + dim("⊘ waived    \(f.kind == .goal ? "\(f.goal) \(f.title)" : f.title) — \(w.reason)\(w.expires.map { " (until \($0))" } ?? "")") + "\n"
+            }
+        }
+        return out
+    }
+
+    func gap(_ f: Finding) -> String {
+        var out = "  " + severityMark(f.severity) + " " + pad(f.status.rawValue, 11) + " "
+        out += bold(f.kind == .goal ? "\(f.goal) \(f.title)" : f.title) + (f.area.map { dim(" [\($0)]") } ?? "") + "\n"
+        out += "      " + f.message + "\n"
+        for e in f.evidence.prefix(f.kind == .retirement ? 3 : 1) { out += "      " + place(e) + "\n" }
+        if f.kind == .retirement && f.evidence.count > 3 { out += dim("      … \(f.evidence.count - 3) more places") + "\n" }
+        for s in f.suggestions.prefix(2) { out += "      " + dim("closest (suggestion): ") + place(s) + "\n" }
+        if let c = f.citation {
+            var cite = "city: " + (c.short ?? c.document)
+            if let i = c.item { cite += Int(i) != nil ? " item \(i)" : " " + i }
+            if let q = c.quote { cite += " “" + clip(q.replacingOccurrences(of: "\n", with: ""), 60) + "”" }
+            out += "      " + dim(cite) + "\n"
+        }
+        return out
+    }
+
+    func place(_ e: Evidence) -> String {
+        let path = e.path.isEmpty ? "" : " " + e.path.joined(separator: " › ")
+        return dim("\(e.file):\(e.line):\(e.column)\(path)") + " «" + quote(e) + "»"
+    }
+
+    /// The sentence clipped around the match, with the match highlighted.
+    func quote(_ e: Evidence) -> String {
+        let chars = Array(e.text)
+        guard let a = e.matchStart, let b = e.matchEnd, a >= 0, b <= chars.count, a < b,
+              e.text.unicodeScalars.count == chars.count else { return clip(e.text, 60) }
+        let from = max(0, a - 20), to = min(chars.count, b + 30)
+        let before = (from > 0 ? "…" : "") + String(chars[from..<a])
+        let after = String(chars[b..<to]) + (to < chars.count ? "…" : "")
+        return before + paint(String(chars[a..<b]), "1;4") + after
+    }
+
+    func severityMark(_ s: Severity) -> String {
+        switch s {
+        case .error: paint("✖ error  ", "31")
+        case .warning: paint("⚠ warning", "33")
+        case .info: paint("ℹ info   ", "34")
+        }
+    }
+
+    func percent(_ x: Double) -> String { "\(Int((x * 100).rounded()))%" }
+
+    func bar(_ x: Double) -> String {
+        let n = Int((x * 10).rounded())
+        return paint(String(repeating: "█", count: n), "32") + dim(String(repeating: "░", count: 10 - n))
+    }
+
+    func clip(_ s: String, _ n: Int) -> String { s.count <= n ? s : String(s.prefix(n - 1)) + "…" }
+    func pad(_ s: String, _ n: Int) -> String { s.count >= n ? s : s + String(repeating: " ", count: n - s.count) }
+    func paint(_ s: String, _ code: String) -> String { color ? "\u{1B}[\(code)m\(s)\u{1B}[0m" : s }
+    func bold(_ s: String) -> String { paint(s, "1") }
+    func dim(_ s: String) -> String { paint(s, "2") }
+}

@@ -1,0 +1,580 @@
+import Quantities
+
+/// The semantic checks of a whole rule set: names, units, years, clauses that can never match.
+///
+/// It runs even when files have syntax errors, so an author sees every problem at once; it stays quiet
+/// about statements that a syntax error has already cut short, to avoid reporting one mistake twice.
+struct Checker {
+    let ruleSet: RuleSet
+    let syntaxErrors: [SourceRange]
+    private(set) var diagnostics: [Diagnostic] = []
+    private(set) var resolved: [String: ResolvedTerm] = [:]
+    static let maxCompositionDepth = 100
+
+    private var declarations: [String: Term] = [:]
+    /// The declared names, sorted once, for suggestions.
+    private var termNames: [String] = []
+    private var used: Set<String> = []
+    private var resolving: [String] = []
+    private var failed: Set<String> = []
+
+    /// The offsets of syntax errors, sorted, per file (so "is there one in this span?" is a binary search).
+    private let syntaxErrorOffsets: [String: [Int]]
+    /// Suggestions already computed, by misspelling and candidate list size.
+    private var suggestions: [String: String?] = [:]
+    private var suggestionBudget = 200_000
+
+    init(ruleSet: RuleSet, syntaxErrors: [SourceRange]) {
+        self.ruleSet = ruleSet
+        self.syntaxErrors = syntaxErrors
+        syntaxErrorOffsets = Dictionary(grouping: syntaxErrors, by: \.start.file).mapValues { $0.map(\.start.offset).sorted() }
+    }
+
+    private mutating func error(_ code: String, _ message: String, _ range: SourceRange, hint: String? = nil) {
+        diagnostics.append(Diagnostic(.error, code, message, at: range, hint: hint))
+    }
+
+    private mutating func warning(_ code: String, _ message: String, _ range: SourceRange, hint: String? = nil) {
+        diagnostics.append(Diagnostic(.warning, code, message, at: range, hint: hint))
+    }
+
+    private func hasSyntaxError(in range: SourceRange) -> Bool {
+        guard let offsets = syntaxErrorOffsets[range.start.file] else { return false }
+        var lo = 0, hi = offsets.count
+        while lo < hi {
+            let mid = (lo + hi) / 2
+            if offsets[mid] < range.start.offset { lo = mid + 1 } else { hi = mid }
+        }
+        return lo < offsets.count && offsets[lo] <= range.end.offset
+    }
+
+    private mutating func didYouMean(_ name: String, _ candidates: [String]) -> String? {
+        let key = "\(candidates.count)\u{0}\(name)"
+        if let cached = suggestions[key] { return cached }
+        // Suggestions cost names × candidates; a file with thousands of unknown names gets them only
+        // until the budget is spent, so linting stays fast whatever the file holds.
+        suggestionBudget -= candidates.count
+        guard suggestionBudget >= 0 else { return nil }
+        let hint = Suggest.closest(to: name, in: candidates).map { "did you mean \($0)?" }
+        suggestions[key] = hint
+        return hint
+    }
+
+    mutating func run() {
+        checkHeaders()
+        declareTerms()
+        for t in ruleSet.terms where declarations[t.name.value]?.range == t.range { resolveTerm(t.name.value) }
+        for t in ruleSet.terms where declarations[t.name.value]?.range == t.range { checkTerm(t) }
+        checkGoals()
+        checkRetirements()
+        checkTests()
+        checkProfiles()
+        checkUnused()
+    }
+
+    // MARK: header
+
+    private mutating func checkHeaders() {
+        let entries = Set(ruleSet.entryPaths)
+        var first: Header?
+        for file in ruleSet.files where entries.contains(file.path) {
+            for case .header(let h) in file.statements {
+                if let f = first {
+                    error("duplicate-header", "a rule set has one header; the first is at \(f.range.start)", h.range.start.rangeOfKeyword(7),
+                          hint: "move these lines into the first header, or include this file instead")
+                } else {
+                    first = h
+                }
+            }
+        }
+        for file in ruleSet.files {
+            for case .header(let h) in file.statements { checkHeader(h) }
+        }
+    }
+
+    private mutating func checkHeader(_ h: Header) {
+        var seen: [String: SourceRange] = [:]
+        func once(_ what: String, _ r: SourceRange, _ me: inout Checker) {
+            if let first = seen[what] {
+                me.error("duplicate-setting", "the header already sets \(what) at \(first.start)", r)
+            } else {
+                seen[what] = r
+            }
+        }
+        var sourceNames: [String: SourceRange] = [:]
+        var profileNames: [String: SourceRange] = [:]
+        for item in h.items {
+            switch item {
+            case .period(let p): once("the period", p.range, &self)
+            case .defaultSeverity(let s): once("the default severity", s.range, &self)
+            case .source(let s):
+                if let n = s.name {
+                    if let first = sourceNames[n.value] {
+                        error("duplicate-source", "source \(n.value) is already declared at \(first.start)", n.range)
+                    } else {
+                        sourceNames[n.value] = n.range
+                    }
+                }
+                if s.title.value.isEmpty { error("empty-string", "a source needs its document's title", s.title.range) }
+            case .profile(let p):
+                if let first = profileNames[p.name.value] {
+                    error("duplicate-profile", "profile \(p.name.value) is already declared at \(first.start)", p.name.range)
+                } else {
+                    profileNames[p.name.value] = p.name.range
+                }
+            case .include(let i):
+                if i.path.isEmpty { error("empty-string", "an include needs a path", i.range) }
+            case .areas: break
+            }
+        }
+    }
+
+    // MARK: terms
+
+    private mutating func declareTerms() {
+        for t in ruleSet.terms {
+            if let first = declarations[t.name.value] {
+                error("duplicate-term", "term \(t.name.value) is already defined at \(first.name.range.start)", t.name.range,
+                      hint: "give one of them another name, or merge their aliases")
+            } else {
+                declarations[t.name.value] = t
+            }
+        }
+        termNames = declarations.keys.sorted()
+    }
+
+    /// Reports an unknown term; returns whether the reference names a declared term.
+    @discardableResult
+    private mutating func lookUp(_ ref: TermRef) -> Bool {
+        switch ref.kind {
+        case .phrase(let s):
+            if s.isEmpty { error("empty-alias", "an empty phrase matches nothing", ref.range) }
+            return true
+        case .named(let name):
+            used.insert(name)
+            if declarations[name] != nil { return true }
+            error("unknown-term", "unknown term \(name)", ref.range,
+                  hint: didYouMean(name, termNames)
+                      ?? "declare it with term \(name) = \"…\", or write the phrase in quotes: \"\(name)\"")
+            return false
+        }
+    }
+
+    /// Resolves a term's aliases and exclusions through composition, reporting cycles once.
+    @discardableResult
+    private mutating func resolveTerm(_ name: String) -> ResolvedTerm? {
+        if let r = resolved[name] { return r }
+        if failed.contains(name) { return nil }
+        guard let term = declarations[name] else { return nil }
+        if resolving.contains(name) { return nil }
+        // Composition is resolved recursively; a hostile chain of thousands of terms must not exhaust the stack.
+        if resolving.count >= Self.maxCompositionDepth {
+            error("term-too-deep", "term \(name) is composed more than \(Self.maxCompositionDepth) levels deep", term.name.range,
+                  hint: "list aliases directly instead of chaining terms")
+            failed.insert(name)
+            return nil
+        }
+        resolving.append(name)
+        defer { resolving.removeLast() }
+        var aliases: [String] = []
+        var exclusions: [String] = []
+        var broken = false
+        func add(_ s: String, to list: inout [String]) { if !list.contains(s) { list.append(s) } }
+        for ref in term.alternatives {
+            switch ref.kind {
+            case .phrase(let s):
+                add(s, to: &aliases)
+            case .named(let other):
+                used.insert(other)
+                guard declarations[other] != nil else { lookUp(ref); broken = true; continue }
+                if let i = resolving.firstIndex(of: other) {
+                    let chain = (resolving[i...] + [other]).joined(separator: " → ")
+                    error("term-cycle", "term \(other) is defined in terms of itself: \(chain)", ref.range,
+                          hint: "a term may include other terms, but not itself")
+                    broken = true
+                    continue
+                }
+                guard let r = resolveTerm(other) else { broken = true; continue }
+                for a in r.aliases { add(a, to: &aliases) }
+                for e in r.exclusions { add(e, to: &exclusions) }
+            }
+        }
+        for ref in term.exclusions {
+            switch ref.kind {
+            case .phrase(let s):
+                add(s, to: &exclusions)
+            case .named(let other):
+                used.insert(other)
+                guard declarations[other] != nil else { lookUp(ref); broken = true; continue }
+                guard let r = resolveTerm(other) else { broken = true; continue }
+                for a in r.aliases { add(a, to: &exclusions) }
+            }
+        }
+        let result = ResolvedTerm(name: name, aliases: aliases.filter { !$0.isEmpty }, exclusions: exclusions.filter { !$0.isEmpty },
+                                  unit: term.unit?.unit, location: term.name.range.start)
+        if broken && result.aliases.isEmpty {
+            failed.insert(name)
+            return nil
+        }
+        resolved[name] = result
+        return result
+    }
+
+    private mutating func checkTerm(_ t: Term) {
+        let name = t.name.value
+        let brokenSyntax = hasSyntaxError(in: t.range)
+        var seen: Set<String> = []
+        for ref in t.alternatives {
+            if case .phrase(let s) = ref.kind {
+                if s.isEmpty { error("empty-alias", "an empty alias matches nothing", ref.range) }
+                if !seen.insert(s).inserted {
+                    warning("duplicate-alias", "alias \"\(s)\" is listed twice in term \(name)", ref.range)
+                }
+            }
+        }
+        guard let r = resolved[name] else {
+            if t.alternatives.isEmpty && !brokenSyntax {
+                error("no-aliases", "term \(name) has no aliases", t.name.range,
+                      hint: "list the words that name it: term \(name) = \"…\" | \"…\"")
+            }
+            return
+        }
+        if r.aliases.isEmpty && !brokenSyntax {
+            error("no-aliases", "term \(name) has no aliases", t.name.range,
+                  hint: "list the words that name it: term \(name) = \"…\" | \"…\"")
+        }
+        checkExclusions(aliases: t.alternatives, resolvedAliases: r.aliases, ownExclusions: t.exclusions,
+                        allExclusions: r.exclusions, owner: "term \(name)")
+    }
+
+    /// An alias that contains one of its exclusions is removed wherever it occurs: it can never match.
+    /// An exclusion that contains none of the aliases removes nothing.
+    private mutating func checkExclusions(aliases: [TermRef], resolvedAliases: [String], ownExclusions: [TermRef],
+                                          allExclusions: [String], owner: String) {
+        var reported: Set<String> = []
+        for ref in aliases {
+            guard case .phrase(let a) = ref.kind, !a.isEmpty else { continue }
+            if let e = allExclusions.first(where: { !$0.isEmpty && a.contains($0) }) {
+                reported.insert(a)
+                error("alias-excluded", "alias \"\(a)\" can never match: its exclusion \"\(e)\" removes every occurrence", ref.range,
+                      hint: "an exclusion is a longer word around the alias, as in \"研发\" except \"研发中心\"")
+            }
+        }
+        for ex in ownExclusions {
+            let words: [String]
+            switch ex.kind {
+            case .phrase(let s): words = [s]
+            case .named(let n): words = resolved[n]?.aliases ?? []
+            }
+            for e in words where !e.isEmpty {
+                if let a = resolvedAliases.first(where: { $0.contains(e) && !reported.contains($0) }) {
+                    reported.insert(a)
+                    error("alias-excluded", "alias \"\(a)\" of \(owner) can never match: the exclusion \"\(e)\" removes every occurrence",
+                          ex.range, hint: "an exclusion is a longer word around the alias, as in \"研发\" except \"研发中心\"")
+                } else if !resolvedAliases.contains(where: { e.contains($0) }) {
+                    warning("useless-exclusion", "exclusion \"\(e)\" contains none of the aliases of \(owner), so it excludes nothing",
+                            ex.range, hint: "an exclusion is a longer word around an alias: \"研发\" except \"研发中心\"")
+                }
+            }
+        }
+    }
+
+    // MARK: goals
+
+    private mutating func checkGoals() {
+        var ids: [String: SourceRange] = [:]
+        let areas = ruleSet.header?.areas?.map(\.value)
+        let sourceNames = ruleSet.header?.sources.compactMap { $0.name?.value } ?? []
+        for goal in ruleSet.goals {
+            let id = goal.id.value
+            if !id.isEmpty {
+                if let first = ids[id] {
+                    error("duplicate-goal", "goal id \(id) is already used at \(first.start)", goal.id.range,
+                          hint: "give each goal its own id, such as \(id).1")
+                } else {
+                    ids[id] = goal.id.range
+                }
+            }
+            var seen: [String: SourceRange] = [:]
+            func once(_ what: String, _ r: SourceRange, _ me: inout Checker) {
+                if let first = seen[what] {
+                    me.error("duplicate-setting", "goal \(id) already has \(what) at \(first.start)", r)
+                } else {
+                    seen[what] = r
+                }
+            }
+            for item in goal.items {
+                switch item {
+                case .area(let a):
+                    once("an area", a.range, &self)
+                    if let areas, !areas.contains(a.value) {
+                        error("unknown-area", "unknown area \(a.value)", a.range,
+                              hint: didYouMean(a.value, areas) ?? "the header declares: \(areas.joined(separator: ", "))")
+                    }
+                case .severity(let s): once("a severity", s.range, &self)
+                case .weight(let w):
+                    once("a weight", w.range, &self)
+                    if !(w.value > 0) { error("bad-weight", "a weight must be greater than 0", w.range, hint: "weight 1") }
+                case .cite(let c):
+                    once("a citation", c.range, &self)
+                    if case .source(let name) = c.document.value, !sourceNames.contains(name) {
+                        error("unknown-source", "unknown source \(name)", c.document.range,
+                              hint: didYouMean(name, sourceNames)
+                                  ?? "declare it in the header: source \(name) = \"…\", or write the document's title in quotes")
+                    }
+                case .tags, .clause: break
+                case .scope(let s): checkScopes(s.value)
+                }
+            }
+            if goal.citation == nil && !hasSyntaxError(in: goal.range) {
+                warning("no-citation", "goal \(id) has no citation", goal.id.range,
+                        hint: "cite the city sentence it comes from: cite 建议 item 5 \"…\"")
+            }
+            if goal.clauses.isEmpty && !hasSyntaxError(in: goal.range) {
+                warning("no-clauses", "goal \(id) has no clauses, so nothing is checked", goal.id.range,
+                        hint: "add a clause such as require commitment 研发强度")
+            }
+            var targets: [String: (Unit, SourceRange)] = [:]
+            for clause in goal.clauses {
+                if let c = clause.condition {
+                    checkPredicate(c.predicate, targets: &targets)
+                    checkScopes(c.scopes)
+                }
+                checkPredicate(clause.predicate, targets: &targets)
+                checkScopes(clause.scopes)
+            }
+        }
+    }
+
+    private mutating func checkPredicate(_ p: Predicate, targets: inout [String: (Unit, SourceRange)]) {
+        switch p {
+        case .mention(let s), .commitment(let s):
+            for ref in s.terms { lookUp(ref) }
+            if case .atLeast(let n) = s.quantifier {
+                if n > s.terms.count {
+                    error("never-matches", "at least \(n) of \(s.terms.count) term\(s.terms.count == 1 ? "" : "s") can never match", s.range,
+                          hint: "list at least \(n) terms, or lower the number")
+                } else if n == 0 {
+                    warning("always-matches", "at least 0 always matches, so the clause checks nothing", s.range,
+                            hint: "write at least 1 of (…), or any(…)")
+                }
+            }
+        case .target(let t):
+            if let y = t.year, let period = ruleSet.period, !period.contains(y.value) {
+                error("year-outside-period", "year \(y.value) is outside the rule set's period \(period.start)..\(period.end)", y.range,
+                      hint: "use a year from \(period.start) to \(period.end), or widen the period in the header")
+            }
+            guard lookUp(t.subject) else { return }
+            let subjectUnit = ruleSet.resolve(t.subject)?.unit ?? resolved[t.subject.text].flatMap(\.unit)
+            let quantities = t.comparison.quantities
+            for q in quantities {
+                if let u = q.unit {
+                    if let su = subjectUnit, !su.isComparable(with: u) {
+                        error("incomparable-units", "\(t.subject.text) is measured in \(su.symbol), which cannot be compared with \(u.symbol)",
+                              q.range, hint: "expected a value in \(su.symbol), such as \(example(for: su))")
+                    }
+                } else if q.magnitude == 1 && subjectUnit == nil, q.text.unicodeScalars.last.map({ Lexer.digit($0) != nil }) == true {
+                    warning("no-unit", "the target value \(q.text) has no unit", q.range,
+                            hint: "expected a unit such as % or 亿元, or declare the term's unit: term … unit %")
+                }
+            }
+            if case .between(let a, let b) = t.comparison {
+                if let ua = a.unit, let ub = b.unit, !ua.isComparable(with: ub) {
+                    error("incomparable-units", "cannot compare \(ua.symbol) with \(ub.symbol)", b.range,
+                          hint: "write both ends in units of one kind, such as \(example(for: ua)) and \(example(for: ua, larger: true))")
+                } else if let lo = base(a, subjectUnit), let hi = base(b, subjectUnit), lo > hi {
+                    error("never-matches", "between \(a.text) and \(b.text) can never match: the first value is above the second", a.range,
+                          hint: "write the lower value first: between \(b.text) and \(a.text)")
+                }
+            }
+            if let u = quantities.compactMap(\.unit).first ?? subjectUnit {
+                let key = t.subject.text
+                if let (other, where_) = targets[key], !other.isComparable(with: u) {
+                    error("incomparable-units", "this target of \(key) in \(u.symbol) cannot be compared with its target in \(other.symbol) at \(where_.start)",
+                          t.range, hint: "give both targets units of one kind")
+                } else if targets[key] == nil {
+                    targets[key] = (u, t.range)
+                }
+            }
+        }
+    }
+
+    /// The value in the dimension's base unit, when it can be known.
+    private func base(_ q: Quantity, _ fallback: Unit?) -> Double? {
+        guard let u = q.unit ?? fallback else { return q.magnitude == 1 ? q.low : nil }
+        return q.scaledLow * u.factor
+    }
+
+    private func example(for u: Unit, larger: Bool = false) -> String {
+        switch u.dimension {
+        case .percent: larger ? "5%" : "3.2%"
+        case .money: larger ? "2000亿元" : "1000亿元"
+        case .percentagePoints: larger ? "3个百分点" : "2个百分点"
+        default: larger ? "20\(u.symbol)" : "10\(u.symbol)"
+        }
+    }
+
+    private mutating func checkScopes(_ scopes: [Scope]) {
+        for s in scopes {
+            switch s.kind {
+            case .inSection(let p), .outsideSection(let p):
+                if let problem = SectionPatternCheck.check(p) {
+                    diagnostics.append(Diagnostic(problem.level, problem.code, problem.message, at: s.range, hint: problem.hint))
+                }
+            case .inXPath(let x):
+                if let why = xpathProblem(x) {
+                    error("invalid-xpath", "invalid XPath expression: \(why)", s.range, hint: "in xpath \"//section[@title='产业']\"")
+                }
+            case .outsideReview: break
+            }
+        }
+    }
+
+    private func xpathProblem(_ x: String) -> String? {
+        if x.allSatisfy({ $0 == " " }) { return "it is empty" }
+        var brackets = 0, parens = 0
+        var quote: Character?
+        for c in x {
+            if let q = quote { if c == q { quote = nil }; continue }
+            switch c {
+            case "'", "\"": quote = c
+            case "[": brackets += 1
+            case "]": brackets -= 1; if brackets < 0 { return "a ']' without its '['" }
+            case "(": parens += 1
+            case ")": parens -= 1; if parens < 0 { return "a ')' without its '('" }
+            default: break
+            }
+        }
+        if quote != nil { return "a quote is not closed" }
+        if brackets > 0 { return "a '[' without its ']'" }
+        if parens > 0 { return "a '(' without its ')'" }
+        return nil
+    }
+
+    // MARK: retirements
+
+    private mutating func checkRetirements() {
+        for r in ruleSet.retirements {
+            for ref in r.old + r.exclusions + r.replacement { lookUp(ref) }
+            checkScopes(r.scopes)
+            let old = r.old.flatMap { words($0) }
+            let exclusions = r.exclusions.flatMap { words($0) }
+            checkExclusions(aliases: r.old, resolvedAliases: old, ownExclusions: r.exclusions,
+                            allExclusions: exclusions, owner: "the retired words")
+            for ref in r.replacement {
+                for new in words(ref) {
+                    guard let o = old.first(where: { !$0.isEmpty && new.contains($0) }) else { continue }
+                    // Fine when an exclusion covers the replacement: `retire "双控" except "碳排放双控" use "碳排放双控"`.
+                    if exclusions.contains(where: { new.contains($0) && $0.contains(o) }) { continue }
+                    error("replacement-retired", "the replacement \"\(new)\" contains the retired word \"\(o)\", so using it would be reported as outdated",
+                          ref.range, hint: "add except \"\(new)\" after the retired words")
+                }
+            }
+        }
+    }
+
+    private func words(_ ref: TermRef) -> [String] {
+        switch ref.kind {
+        case .phrase(let s): [s]
+        case .named(let n): resolved[n]?.aliases ?? []
+        }
+    }
+
+    // MARK: tests
+
+    private mutating func checkTests() {
+        let ids = ruleSet.goals.map(\.id.value)
+        let idSet = Set(ids)
+        let retired = Set(ruleSet.retirements.flatMap { $0.old.flatMap { words($0) } + $0.old.map(\.text) })
+        for test in ruleSet.tests {
+            if test.plan == nil && !hasSyntaxError(in: test.range) {
+                error("no-plan", "test \"\(test.name.value)\" has no plan text", test.name.range,
+                      hint: "add plan \"…\" with a few sentences of a plan, or plan file \"example.txt\"")
+            }
+            if let path = RuleSetLoader.planPath(of: test), !RuleSetLoader.isRegularFile(path), let p = test.plan {
+                error("missing-plan-file", "plan file not found: \(path)", p.range, hint: "the path is relative to this rule file's folder")
+            }
+            if test.expectations.isEmpty && !hasSyntaxError(in: test.range) {
+                warning("no-expectations", "test \"\(test.name.value)\" expects nothing", test.name.range, hint: "add expect 5.2 covered")
+            }
+            for e in test.expectations {
+                switch e.kind {
+                case .goal(let id, _):
+                    if !idSet.contains(id.value) {
+                        error("unknown-goal", "unknown goal \(id.value)", id.range, hint: didYouMean(id.value, ids))
+                    }
+                case .outdated(let ref, _):
+                    guard lookUp(ref) else { continue }
+                    if !words(ref).contains(where: retired.contains) && !retired.contains(ref.text) {
+                        error("not-retired", "no retire statement retires \"\(ref.text)\"", ref.range,
+                              hint: didYouMean(ref.text, retired.sorted()) ?? "add retire \"\(ref.text)\" use \"…\"")
+                    }
+                }
+            }
+        }
+    }
+
+    // MARK: profiles
+
+    private mutating func checkProfiles() {
+        guard let header = ruleSet.header else { return }
+        let ids = ruleSet.goals.map(\.id.value)
+        let idSet = Set(ids)
+        let tags = Set(ruleSet.goals.flatMap { $0.tags.map(\.value) })
+        let areas = Set(ruleSet.goals.compactMap { $0.area?.value })
+        for p in header.profiles {
+            var broken = false
+            for s in p.selectors + p.exceptions {
+                switch s.kind {
+                case .goal(let id) where !idSet.contains(id):
+                    broken = true
+                    error("unknown-goal", "unknown goal \(id)", s.range, hint: didYouMean(id, ids))
+                case .tag(let t) where !tags.contains(t):
+                    warning("unmatched-selector", "no goal has the tag \(t)", s.range, hint: didYouMean(t, tags.sorted()))
+                case .area(let a) where !areas.contains(a):
+                    warning("unmatched-selector", "no goal is in the area \(a)", s.range, hint: didYouMean(a, areas.sorted()))
+                default: break
+                }
+            }
+            if !broken && ruleSet.goals(inProfile: p.name.value)?.isEmpty == true && !ruleSet.goals.isEmpty {
+                warning("empty-profile", "profile \(p.name.value) selects no goal", p.name.range)
+            }
+        }
+    }
+
+    // MARK: unused
+
+    /// Terms declared in the loaded files (not in included dictionaries) that nothing uses.
+    ///
+    /// A file or folder holding only terms is a dictionary: its terms are there to be included, so it
+    /// is not checked for use.
+    private mutating func checkUnused() {
+        let entries = Set(ruleSet.entryPaths)
+        let entryHasRules = ruleSet.files.contains { f in
+            entries.contains(f.path) && f.statements.contains {
+                switch $0 {
+                case .goal, .retire: true
+                default: false
+                }
+            }
+        }
+        // A syntax error may have swallowed the very line that used a term: stay quiet then.
+        let entryHasSyntaxErrors = syntaxErrors.contains { entries.contains($0.start.file) }
+        guard entryHasRules, !entryHasSyntaxErrors else { return }
+        for t in ruleSet.terms where entries.contains(t.range.start.file) && !used.contains(t.name.value) {
+            guard declarations[t.name.value]?.range == t.range, !hasSyntaxError(in: t.range) else { continue }
+            warning("unused-term", "term \(t.name.value) is never used", t.name.range,
+                    hint: "use it in a clause, or move it to a shared dictionary that rule sets include")
+        }
+    }
+}
+
+extension SourceLocation {
+    /// The span of a keyword of `length` scalars starting here.
+    func rangeOfKeyword(_ length: Int) -> SourceRange {
+        var end = self
+        end.offset += length
+        end.column += length
+        return SourceRange(self, end)
+    }
+}

@@ -1,0 +1,154 @@
+/// A problem found in a rule file, with where it is and, when one can be given, how to fix it.
+public struct Diagnostic: Hashable, Sendable, CustomStringConvertible {
+    /// How serious a diagnostic is: errors stop a check, warnings are reported.
+    public enum Level: String, Sendable, Hashable, Comparable {
+        case warning, error
+
+        public static func < (a: Level, b: Level) -> Bool { a == .warning && b == .error }
+    }
+
+    /// Error or warning.
+    public var level: Level
+    /// What is wrong, in one line, lower case, no final period.
+    public var message: String
+    /// The span the caret line underlines.
+    public var range: SourceRange
+    /// How to fix it, when known (`did you mean 研发强度?`).
+    public var hint: String?
+    /// A stable name for the kind of problem (`unknown-term`), listed in docs/rule-language.md.
+    public var code: String
+
+    public init(_ level: Level, _ code: String, _ message: String, at range: SourceRange, hint: String? = nil) {
+        self.level = level
+        self.code = code
+        self.message = message
+        self.range = range
+        self.hint = hint
+    }
+
+    /// Where it starts.
+    public var location: SourceLocation { range.start }
+
+    /// The first line of the rendering: `file:line:col: error: message`.
+    public var description: String { "\(location): \(level.rawValue): \(message)" }
+
+    /// Orders diagnostics by file, then position, then message, so output is deterministic.
+    public static func sorted(_ diagnostics: [Diagnostic]) -> [Diagnostic] {
+        diagnostics.sorted { a, b in
+            if a.location.file != b.location.file { return a.location.file < b.location.file }
+            if a.location.offset != b.location.offset { return a.location.offset < b.location.offset }
+            if a.level != b.level { return a.level > b.level }
+            return a.message < b.message
+        }
+    }
+}
+
+/// Draws diagnostics the way compilers do: the headline, the source line, a caret under the spot.
+public struct DiagnosticRenderer: Sendable {
+    /// The text of each file, keyed by the path diagnostics use.
+    public var sources: [String: String]
+    /// Whether to color `error:` and `warning:` for a terminal.
+    public var color: Bool
+
+    /// Each file's lines, split once (a file with many diagnostics must not be re-scanned for each).
+    private let lines: [String: [Substring]]
+
+    public init(sources: [String: String], color: Bool = false) {
+        self.sources = sources
+        self.color = color
+        lines = sources.mapValues { $0.split(separator: "\n", omittingEmptySubsequences: false) }
+    }
+
+    /// Source lines wider than this are shown as a window around the caret.
+    static let maxShownWidth = 160
+
+    /// One diagnostic as text, ending with a newline.
+    public func render(_ d: Diagnostic) -> String {
+        let label: String
+        switch (d.level, color) {
+        case (.error, true): label = "\u{1B}[1;31merror:\u{1B}[0m"
+        case (.warning, true): label = "\u{1B}[1;33mwarning:\u{1B}[0m"
+        case (let level, false): label = "\(level.rawValue):"
+        }
+        var out = "\(d.location): \(label) \(d.message)\n"
+        if d.location.line > 0, let fileLines = lines[d.location.file], d.location.line <= fileLines.count {
+            var line = String(fileLines[d.location.line - 1])
+            if line.hasSuffix("\r") { line.removeLast() }
+            var column = d.location.column
+            var length = d.range.end.line == d.range.start.line ? d.range.length : .max
+            if DisplayWidth.of(line) > Self.maxShownWidth {
+                // A very long line (a minified or damaged file): show 60 characters either side of the spot.
+                let scalars = Array(line.unicodeScalars)
+                let from = max(0, min(column - 1, scalars.count) - 60)
+                let to = min(scalars.count, column - 1 + min(length, 60) + 60)
+                let lead = from > 0 ? "..." : ""
+                line = lead + String(String.UnicodeScalarView(scalars[from..<max(from, to)])) + (to < scalars.count ? "..." : "")
+                column = column - from + lead.count
+                length = min(length, 60)
+            }
+            out += line + "\n"
+            out += Self.caretLine(line: line, column: column, length: length) + "\n"
+        }
+        if let hint = d.hint { out += "hint: \(hint)\n" }
+        return out
+    }
+
+    /// All diagnostics, in order.
+    public func render(_ ds: [Diagnostic]) -> String { ds.map(render).joined() }
+
+    /// Spaces up to `column`, then `^~~~` as wide on screen as `length` scalars of the line.
+    ///
+    /// Tabs are copied so the caret lands under the same cell whatever the tab width; CJK characters
+    /// take two cells, so the caret under `研发强度` sits where the terminal draws it.
+    static func caretLine(line: String, column: Int, length: Int) -> String {
+        let scalars = Array(line.unicodeScalars)
+        var out = ""
+        let startIndex = max(0, min(column - 1, scalars.count))
+        for s in scalars[0..<startIndex] {
+            out += s == "\t" ? "\t" : String(repeating: " ", count: DisplayWidth.of(s))
+        }
+        var width = 0
+        var i = startIndex
+        while i < scalars.count, i - startIndex < length {
+            width += scalars[i] == "\t" ? 1 : DisplayWidth.of(scalars[i])
+            i += 1
+        }
+        out += "^" + String(repeating: "~", count: max(0, width - 1))
+        return out
+    }
+}
+
+/// How many terminal cells a character takes: two for CJK and full-width forms, none for combining marks.
+public enum DisplayWidth {
+    /// The cells taken by one scalar.
+    public static func of(_ s: Unicode.Scalar) -> Int {
+        let v = s.value
+        if v == 0 { return 0 }
+        if v < 0x300 { return 1 }
+        switch s.properties.generalCategory {
+        case .nonspacingMark, .enclosingMark, .format: return 0
+        default: break
+        }
+        if v == 0x200B { return 0 }
+        if isWide(v) { return 2 }
+        return 1
+    }
+
+    /// The cells taken by a string.
+    public static func of(_ text: String) -> Int {
+        text.unicodeScalars.reduce(0) { $0 + of($1) }
+    }
+
+    /// East Asian Wide and Fullwidth ranges (Unicode 15, abridged to the blocks plans use and their neighbours).
+    static func isWide(_ v: UInt32) -> Bool {
+        switch v {
+        case 0x1100...0x115F, 0x231A...0x231B, 0x2329...0x232A, 0x2E80...0x303E, 0x3041...0x33FF,
+             0x3400...0x4DBF, 0x4E00...0x9FFF, 0xA000...0xA4CF, 0xA960...0xA97F, 0xAC00...0xD7A3,
+             0xF900...0xFAFF, 0xFE10...0xFE19, 0xFE30...0xFE6F, 0xFF00...0xFF60, 0xFFE0...0xFFE6,
+             0x1F300...0x1F64F, 0x1F900...0x1F9FF, 0x20000...0x2FFFD, 0x30000...0x3FFFD:
+            return true
+        default:
+            return false
+        }
+    }
+}

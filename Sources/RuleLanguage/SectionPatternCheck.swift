@@ -1,0 +1,144 @@
+import Foundation
+
+/// Checks a section pattern before any plan is read: it must compile, and it must be able to match
+/// some heading as the engine sees headings (one line, spaces removed, numbering kept).
+enum SectionPatternCheck {
+    struct Problem {
+        var level: Diagnostic.Level
+        var code: String
+        var message: String
+        var hint: String?
+    }
+
+    static func check(_ p: SectionPattern) -> Problem? {
+        let pattern = p.pattern
+        let regex: NSRegularExpression
+        do {
+            regex = try NSRegularExpression(pattern: pattern, options: [])
+        } catch {
+            return Problem(level: .error, code: "invalid-pattern",
+                           message: "invalid section pattern /\(p.raw)/: \(reason(pattern))",
+                           hint: "a section pattern is a regular expression, such as /产业|制造/")
+        }
+        if let why = neverMatches(pattern) {
+            return Problem(level: .error, code: "pattern-never-matches",
+                           message: "the section pattern /\(p.raw)/ can never match a heading: \(why.0)", hint: why.1)
+        }
+        let empty = ""
+        if regex.firstMatch(in: empty, options: [], range: NSRange(location: 0, length: 0)) != nil {
+            return Problem(level: .warning, code: "pattern-matches-all",
+                           message: "the section pattern /\(p.raw)/ matches every heading, so it restricts nothing",
+                           hint: "remove the empty alternative, or drop the scope")
+        }
+        return nil
+    }
+
+    /// A short reason for a pattern the regex engine refused.
+    static func reason(_ pattern: String) -> String {
+        var depth = 0, inClass = false, escaped = false
+        var previous: Character?
+        for c in pattern {
+            if escaped { escaped = false; previous = "a"; continue }
+            if c == "\\" { escaped = true; continue }
+            if inClass { if c == "]" { inClass = false }; previous = "a"; continue }
+            switch c {
+            case "[": inClass = true
+            case "(": depth += 1
+            case ")":
+                depth -= 1
+                if depth < 0 { return "a ')' without its '('" }
+            case "*", "+", "?", "{":
+                if previous == nil || previous == "(" || previous == "|" { return "'\(c)' has nothing before it to repeat" }
+            default: break
+            }
+            previous = c
+        }
+        if escaped { return "it ends with a lone backslash" }
+        if inClass { return "a '[' without its ']'" }
+        if depth > 0 { return "a '(' without its ')'" }
+        return "the regular expression is malformed"
+    }
+
+    /// Why a pattern that compiles still cannot match any heading, with a hint; nil when it can.
+    static func neverMatches(_ pattern: String) -> (String, String)? {
+        let chars = Array(pattern)
+        // Parts, chapters and sections are numbered in Chinese numerals: 第六章, never 第6章.
+        for (i, c) in chars.enumerated() where c == "第" && i + 1 < chars.count {
+            let n = chars[i + 1]
+            let arabic = n.isASCII && n.isNumber
+                || (n == "\\" && i + 2 < chars.count && chars[i + 2] == "d")
+                || (n == "[" && i + 2 < chars.count && chars[i + 2].isASCII && chars[i + 2].isNumber)
+            if arabic {
+                return ("parts, chapters and sections are numbered in Chinese numerals (第六章), not Arabic digits",
+                        "write /第六章/, or match the heading's words instead")
+            }
+        }
+        var inClass = false
+        var i = 0
+        let alternatives = pattern.contains("|") || pattern.contains("(")
+        while i < chars.count {
+            let c = chars[i]
+            if c == "\\", i + 1 < chars.count {
+                let e = chars[i + 1]
+                if !inClass && !alternatives && "snrt".contains(e) && !optional(chars, after: i + 1) {
+                    return spaceReason
+                }
+                i += 2
+                continue
+            }
+            if inClass {
+                if c == "]" { inClass = false }
+                i += 1
+                continue
+            }
+            if c == "[" { inClass = true; i += 1; continue }
+            if (c == " " || c == "\u{3000}" || c == "\t") && !alternatives && !optional(chars, after: i) {
+                return spaceReason
+            }
+            if c == "^", i > 0, isLiteral(chars[i - 1]) {
+                return ("'^' marks the start of the heading, but text comes before it", "put ^ first: /^第六章/")
+            }
+            if c == "$", i + 1 < chars.count, isLiteral(chars[i + 1]) {
+                return ("'$' marks the end of the heading, but text comes after it", "put $ last: /产业体系$/")
+            }
+            i += 1
+        }
+        return nil
+    }
+
+    static let spaceReason = ("headings are matched with their spaces removed, and a heading is one line",
+                              "drop the space: /第六章构建/, or match one word: /构建现代化产业体系/")
+
+    static func optional(_ chars: [Character], after i: Int) -> Bool {
+        guard i + 1 < chars.count else { return false }
+        let n = chars[i + 1]
+        if n == "?" || n == "*" { return true }
+        if n == "{", i + 2 < chars.count, chars[i + 2] == "0" { return true }
+        return false
+    }
+
+    static func isLiteral(_ c: Character) -> Bool { c.isLetter || c.isNumber }
+}
+
+extension SectionPattern {
+    /// A heading as section patterns see it: one line, every space removed (PDF extraction scatters
+    /// them: `第 六 章 构建`), numbering kept. The engine must match headings in this form.
+    public static func normalizeHeading(_ heading: String) -> String {
+        String(String.UnicodeScalarView(heading.unicodeScalars.filter {
+            !($0.properties.isWhitespace || $0 == "\u{3000}" || $0 == "\u{FEFF}")
+        }))
+    }
+
+    /// The compiled pattern, or nil when it does not compile (`rules lint` reports that as an error).
+    public func regularExpression() -> NSRegularExpression? {
+        try? NSRegularExpression(pattern: pattern, options: [])
+    }
+
+    /// Whether the pattern finds `heading` (normalized first). Compiles the pattern on each call:
+    /// for many headings, keep `regularExpression()` and match `normalizeHeading` yourself.
+    public func matches(heading: String) -> Bool {
+        guard let regex = regularExpression() else { return false }
+        let h = Self.normalizeHeading(heading)
+        return regex.firstMatch(in: h, options: [], range: NSRange(h.startIndex..., in: h)) != nil
+    }
+}

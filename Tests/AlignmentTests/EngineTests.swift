@@ -1,0 +1,214 @@
+import Foundation
+import Testing
+@testable import Alignment
+import DocumentModel
+import RuleLanguage
+
+/// Loads rules from text, failing the test on any error.
+func rules(_ text: String) throws -> RuleSet {
+    let r = RuleSetLoader.load(source: text, path: "/tmp/test.rules")
+    if r.hasErrors { Issue.record("rule errors:\n\(r.rendered())") }
+    return r.ruleSet
+}
+
+func plan(_ text: String, file: String = "plan.txt") throws -> PlanDocument {
+    TextPlanReader.read(try SourceText(bytes: Array(text.utf8), file: file))
+}
+
+func check(_ rulesText: String, _ planText: String, explain: String? = nil) throws -> PlanResult {
+    try AlignmentEngine(ruleSet: rules(rulesText)).check(plan(planText), explain: explain)
+}
+
+func status(_ r: PlanResult, _ goal: String) -> Status? { r.findings.first { $0.goal == goal }?.status }
+
+let header = """
+ruleset "测试" {
+  source 建议 = "测试建议" published 2025-12-23
+  period 2026..2030
+}
+term 研发强度 = "研发投入强度" | "研发经费投入强度" | "R&D投入强度" unit %
+term 产业集群 = "产业集群"
+
+"""
+
+@Suite struct EngineStatusTests {
+    let goals = header + """
+    goal R "研发投入" {
+      area 创新
+      cite 建议 item 5 "研发投入达到国内先进水平"
+      require commitment 研发强度
+    }
+    goal T "研发目标" {
+      area 创新
+      cite 建议 item 5 "研发投入强度达到3.2%"
+      require target 研发强度 >= 3.2% by 2030
+    }
+    goal M "集群" {
+      area 产业
+      cite 建议 item 6 "产业集群"
+      require mention all(产业集群, "先进硬质材料")
+    }
+    retire "十九大" use "二十大" severity error
+    """
+
+    @Test func coveredWithQuantityAndDeadline() throws {
+        let r = try check(goals, "第七章 创新\n到2030年,研发经费投入强度达到3.5%以上。\n第八章 产业\n壮大先进硬质材料产业集群。\n")
+        #expect(status(r, "R") == .covered)
+        #expect(status(r, "T") == .covered)
+        #expect(status(r, "M") == .covered)
+        let t = try #require(r.findings.first { $0.goal == "T" })
+        #expect(t.evidence.first?.line == 2)
+        #expect(t.evidence.first?.match == "研发经费投入强度")
+        #expect(t.evidence.first?.path == ["第七章"])
+        #expect(!r.findings.contains { $0.status == .outdated })
+    }
+
+    @Test func weakWhenOnlyInTheReviewOfThePast() throws {
+        let text = "第一章 发展成就\n2020年研发经费投入强度达到2.9%。\n第二章 任务\n产业集群发展。\n"
+        let r = try check(goals, text)
+        #expect(status(r, "R") == .weak)
+        #expect(status(r, "T") == .weak)
+        let f = try #require(r.findings.first { $0.goal == "R" })
+        #expect(f.message.contains("never commits"))
+        #expect(f.severity == .error)
+        // A mention of only one of two required terms is weak too.
+        #expect(status(r, "M") == .weak)
+    }
+
+    @Test func conflictingWhenLessThanTheCityAsks() throws {
+        let r = try check(goals, "第七章 创新\n到2030年,研发投入强度达到2.8%。\n")
+        #expect(status(r, "T") == .conflicting)
+        let f = try #require(r.findings.first { $0.goal == "T" })
+        #expect(f.message.contains("2.8"))
+        #expect(f.message.contains("3.2%"))
+    }
+
+    @Test func conflictingWhenLater() throws {
+        let r = try check(header + """
+        goal T "研发目标" {
+          require target 研发强度 >= 3.2% by 2028
+        }
+        """, "第七章 创新\n到2030年,研发投入强度达到3.5%。\n")
+        #expect(status(r, "T") == .conflicting)
+        #expect(r.findings[0].message.contains("2030"))
+    }
+
+    @Test func conflictingWithTheWrongUnit() throws {
+        let r = try check(header + """
+        term 产值 = "陶瓷产业产值"
+        goal C "陶瓷" {
+          require target 产值 >= 1000亿元
+        }
+        """, "第六章 产业\n陶瓷产业产值达到1000家。\n")
+        #expect(status(r, "C") == .conflicting)
+        #expect(r.findings[0].message.contains("unit"))
+    }
+
+    @Test func unitConversionAndDroppedUnit() throws {
+        let r = try check(header + """
+        term 产值 = "陶瓷产业产值"
+        goal C "陶瓷" {
+          require target 产值 >= 1000亿元
+        }
+        goal T "研发目标" {
+          require target 研发强度 >= 3.2%
+        }
+        """, "第六章 产业\n陶瓷产业产值突破12000000万元。\n研发投入强度达到3.3以上。\n")
+        #expect(status(r, "C") == .covered)
+        #expect(status(r, "T") == .covered)
+        #expect(r.findings.first { $0.goal == "T" }?.message.contains("taken from the subject") == true)
+    }
+
+    @Test func missingShowsClosestPassages() throws {
+        let r = try check(goals, "第七章 创新\n加大科技研发经费的投入力度。\n第八章 生态\n加强生态保护。\n")
+        #expect(status(r, "R") == .missing)
+        let f = try #require(r.findings.first { $0.goal == "R" })
+        #expect(f.evidence.isEmpty)
+        #expect(f.suggestions.first?.line == 2)
+        #expect(f.suggestions.first?.score != nil)
+    }
+
+    @Test func outdatedTermsAreReported() throws {
+        let r = try check(goals, "第三章 指导思想\n深入贯彻党的十九大和十九届历次全会精神。\n")
+        let f = try #require(r.findings.first { $0.status == .outdated })
+        #expect(f.goal == "retire:十九大")
+        #expect(f.severity == .error)
+        #expect(f.evidence.first?.line == 2)
+        #expect(f.message.contains("二十大"))
+    }
+
+    @Test func headingTitlesCountAsText() throws {
+        let rs = header + """
+        goal H "高地" {
+          require commitment "先进制造业高地"
+        }
+        """
+        let text = "一、目标\n1.主要目标。总体要求。\n——建设更有实力的国家重要先进制造业高地。制造业水平大幅提高。\n"
+        let r = try check(rs, text)
+        #expect(status(r, "H") == .covered)
+        #expect(r.findings[0].evidence.first?.line == 3)
+        #expect(r.findings[0].evidence.first?.path == ["一、", "1.", "——建设更有实力的国家重要先进制造业高地"])
+    }
+
+    @Test func noiseNeverCounts() throws {
+        let text = "第七章 创新\n本版责任编辑:到2030年研发投入强度达到3.5%\n"
+        let r = try check(goals, text)
+        #expect(status(r, "T") == .missing)
+    }
+
+    @Test func explainTracesTheDecision() throws {
+        let r = try check(goals, "第七章 创新\n到2030年,研发经费投入强度达到3.5%以上。\n", explain: "T")
+        let text = r.explanation.joined(separator: "\n")
+        #expect(text.contains("goal T"))
+        #expect(text.contains("plan.txt:2:"))
+        #expect(text.contains("⇒ covered"))
+    }
+}
+
+@Suite struct EngineScopeTests {
+    @Test func sectionScopesAndConditions() throws {
+        let rs = header + """
+        goal S "范围" {
+          require mention "陶瓷" in section /产业/
+          when mention "电子信息" then expect mention "功率半导体"
+        }
+        """
+        let inScope = try check(rs, "第六章 现代产业体系\n发展陶瓷。\n第七章 创新\n电子信息。\n")
+        #expect(status(inScope, "S") == .weak)   // the condition holds, its clause fails
+        let f = try #require(inScope.findings.first)
+        #expect(f.severity == .warning)            // only the `expect` clause failed
+        let outOfScope = try check(rs, "第六章 生态\n发展陶瓷。\n")
+        #expect(status(outOfScope, "S") == .missing)
+    }
+
+    @Test func exclusionsDropHitsInsideLongerWords() throws {
+        let rs = header + """
+        term 研发 = "研发" except "研发中心"
+        goal E "研发" {
+          require mention 研发
+        }
+        """
+        #expect(status(try check(rs, "第一章 任务\n建设研发中心。\n"), "E") == .missing)
+        #expect(status(try check(rs, "第一章 任务\n加强研发。\n"), "E") == .covered)
+    }
+
+    @Test func oneAutomatonServesEveryGoal() throws {
+        let engine = try AlignmentEngine(ruleSet: rules(header + """
+        goal A "a" { require mention "产业集群" }
+        goal B "b" { require mention 产业集群 }
+        """))
+        // The phrase and the term share one pattern; terms no goal uses are not compiled.
+        #expect(engine.automaton.patternCount == 1)
+    }
+}
+
+@Suite struct EngineDeterminismTests {
+    @Test func sameInputSameFindings() throws {
+        let rs = try rules(header + "goal R \"r\" { require commitment 研发强度 }\n")
+        let text = try String(contentsOf: URL(fileURLWithPath: #filePath).deletingLastPathComponent()
+            .deletingLastPathComponent().deletingLastPathComponent().appendingPathComponent("Samples/hetang-14th-five-year-plan.txt"), encoding: .utf8)
+        let a = try AlignmentEngine(ruleSet: rs).check(plan(text))
+        let b = try AlignmentEngine(ruleSet: rs).check(plan(text))
+        #expect(a.findings == b.findings)
+    }
+}

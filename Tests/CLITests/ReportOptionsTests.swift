@@ -1,0 +1,86 @@
+import Foundation
+import Testing
+
+@Suite struct ReportOptionsTests {
+    let hetang = "Samples/hetang-14th-five-year-plan.txt"
+
+    @Test func severalFormatsIntoAFolder() throws {
+        let dir = try tempDir()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let out = dir.appendingPathComponent("new/reports")
+        let r = try runPlancheck(["check", hetang, "--format", "json,sarif,junit,markdown", "--output-dir", out.path])
+        #expect(r.status == 1)
+        let names = try FileManager.default.contentsOfDirectory(atPath: out.path).sorted()
+        #expect(names == ["plancheck.json", "plancheck.junit.xml", "plancheck.md", "plancheck.sarif"])
+        #expect(r.stdout.contains("coverage"))
+        let sarif = try JSONSerialization.jsonObject(with: Data(contentsOf: out.appendingPathComponent("plancheck.sarif"))) as? [String: Any]
+        #expect(sarif?["version"] as? String == "2.1.0")
+    }
+
+    @Test func oneFileFlagPerFormat() throws {
+        let dir = try tempDir()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let r = try runPlancheck(["check", hetang, "--sarif", dir.appendingPathComponent("a.sarif").path,
+                                  "--junit", dir.appendingPathComponent("a.xml").path, "--fail-on", "never"])
+        #expect(r.status == 0)
+        #expect(FileManager.default.fileExists(atPath: dir.appendingPathComponent("a.sarif").path))
+        #expect(FileManager.default.fileExists(atPath: dir.appendingPathComponent("a.xml").path))
+    }
+
+    @Test func severalFormatsWithoutAFolderIsAUsageError() throws {
+        let r = try runPlancheck(["check", hetang, "--format", "json,sarif"])
+        #expect(r.status == 2)
+        #expect(r.stderr.contains("--output-dir"))
+        #expect(try runPlancheck(["check", hetang, "--format", "json,pdf"]).status == 2)
+    }
+
+    @Test func waiversAcceptGapsAndExpiredOnesFail() throws {
+        let dir = try tempDir()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let rules = dir.appendingPathComponent("r.rules")
+        try Data("goal G \"基层治理\" {\n  require mention \"党建引领基层治理\"\n}\n".utf8).write(to: rules)
+        let waivers = dir.appendingPathComponent("waivers.txt")
+        try Data("waive G because \"区级专项规划另行衔接\"\nwaive H because \"没有此目标\"\n".utf8).write(to: waivers)
+        let ok = try runPlancheck(["check", hetang, "--rules", rules.path, "--waivers", waivers.path])
+        #expect(ok.status == 0)
+        #expect(ok.stdout.contains("⊘ waived"))
+        #expect(ok.stdout.contains("区级专项规划另行衔接"))
+        #expect(ok.stderr.contains("waivers.txt:2: warning: unused waiver for H"))
+
+        try Data("waive G until 2026-01-31 because \"限期整改\"\n".utf8).write(to: waivers)
+        let before = try runPlancheck(["check", hetang, "--rules", rules.path, "--waivers", waivers.path, "--today", "2026-01-31"])
+        #expect(before.status == 0)
+        let after = try runPlancheck(["check", hetang, "--rules", rules.path, "--waivers", waivers.path, "--today", "2026-02-01"])
+        #expect(after.status == 1)
+        #expect(after.stderr.contains("expired on 2026-01-31"))
+
+        try Data("waive G becuase \"x\"\n".utf8).write(to: waivers)
+        let bad = try runPlancheck(["check", hetang, "--rules", rules.path, "--waivers", waivers.path])
+        #expect(bad.status == 2)
+        #expect(bad.stderr.contains("waivers.txt:1:9: error: expected 'in', 'until' or 'because'"))
+    }
+
+    @Test func baselineReportsOnlyWhatIsNew() throws {
+        let dir = try tempDir()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let old = dir.appendingPathComponent("old.json")
+        #expect(try runPlancheck(["check", hetang, "--json", old.path]).status == 1)
+        // The same plan again: nothing new, so nothing fails.
+        let same = try runPlancheck(["check", hetang, "--baseline", old.path])
+        #expect(same.status == 0)
+        #expect(same.stdout.contains("0 new gap(s), 0 fixed"))
+        #expect(same.stdout.contains("no new gaps"))
+        // A draft that drops the retired term fixes that finding.
+        var text = try String(contentsOf: repositoryRoot.appendingPathComponent(hetang), encoding: .utf8)
+        text = text.replacingOccurrences(of: "党的十九大和十九届二中、三中、四中、五中全会精神", with: "党的二十大和二十届历次全会精神")
+        let plan = dir.appendingPathComponent("hetang-14th-five-year-plan.txt")
+        try Data(text.utf8).write(to: plan)
+        let fixed = try runPlancheck(["check", plan.path, "--baseline", old.path])
+        #expect(fixed.status == 0)
+        #expect(fixed.stdout.contains("✔ fixed"))
+        #expect(fixed.stdout.contains("retired: 十九大"))
+        let bad = try runPlancheck(["check", hetang, "--baseline", plan.path])
+        #expect(bad.status == 2)
+        #expect(bad.stderr.contains("not a plancheck JSON report"))
+    }
+}
