@@ -41,7 +41,7 @@ struct OutlineCommand: ParsableCommand {
     @Flag(help: "In text output, list every sentence under its heading with its line and column.")
     var sentences = false
 
-    @OptionGroup var input: InputOptions
+    @OptionGroup(title: "Reading plans") var input: InputOptions
 
     func validate() throws {
         if files.isEmpty { throw ValidationError("Name at least one plan file, e.g. plancheck outline plan.txt") }

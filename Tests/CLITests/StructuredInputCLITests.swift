@@ -175,3 +175,47 @@ import ZIPFoundation
         #expect(forced.status == 0 && forced.stdout.contains("utf-8 · 3 lines"))
     }
 }
+
+/// `plancheck check` gives the same findings for the 荷塘区 plan as text, plan XML, web page and .docx.
+@Suite struct SameFindingsAcrossFormatsTests {
+    /// Each finding's goal, status and severity, and each piece of evidence's heading path and text.
+    func findings(_ file: String) throws -> [String] {
+        let r = try runPlancheck(["check", "--format", "json", file])
+        #expect(r.status == 0 || r.status == 1, "\(file): \(r.stderr)")
+        let root = try #require(try JSONSerialization.jsonObject(with: Data(r.stdout.utf8)) as? [String: Any])
+        let list = try #require(root["findings"] as? [[String: Any]])
+        return list.map { f in
+            let evidence = (f["evidence"] as? [[String: Any]] ?? []).map { e in
+                ((e["path"] as? [String]) ?? []).joined(separator: "›") + " " + (e["text"] as? String ?? "") + " " + (e["commitment"] as? String ?? "")
+            }
+            return [f["goal"] as? String ?? f["kind"] as? String ?? "", f["status"] as? String ?? "", f["severity"] as? String ?? "",
+                    f["message"] as? String ?? ""].joined(separator: " | ") + "\n  " + evidence.joined(separator: "\n  ")
+        }
+    }
+
+    @Test func textXMLHTMLAndDocxGiveTheSameFindings() throws {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("plancheck-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let text = try String(contentsOf: repositoryRoot.appendingPathComponent("Samples/hetang-14th-five-year-plan.txt"), encoding: .utf8)
+        func esc(_ s: String) -> String {
+            s.replacingOccurrences(of: "&", with: "&amp;").replacingOccurrences(of: "<", with: "&lt;").replacingOccurrences(of: ">", with: "&gt;")
+        }
+        let lines = text.components(separatedBy: "\n").filter { !$0.trimmingCharacters(in: .whitespaces).isEmpty }
+        let html = dir.appendingPathComponent("hetang.html")
+        try Data(("<html><body><nav>首页</nav>\n" + lines.map { "<p>\(esc($0))</p>" }.joined(separator: "\n") + "\n</body></html>\n").utf8).write(to: html)
+        let docx = dir.appendingPathComponent("hetang.docx")
+        let w = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
+        let body = lines.map { "<w:p><w:r><w:t xml:space=\"preserve\">\(esc($0))</w:t></w:r></w:p>" }.joined()
+        let documentXML = Data("<?xml version=\"1.0\"?>\n<w:document xmlns:w=\"\(w)\"><w:body>\(body)</w:body></w:document>".utf8)
+        let archive = try Archive(url: docx, accessMode: .create)
+        try archive.addEntry(with: "word/document.xml", type: .file, uncompressedSize: Int64(documentXML.count), compressionMethod: .deflate) { pos, size in
+            documentXML.subdata(in: Int(pos)..<(Int(pos) + size))
+        }
+        let expected = try findings("Samples/hetang-14th-five-year-plan.txt")
+        #expect(expected.count >= 5)
+        #expect(try findings("Samples/hetang-14th-five-year-plan.xml") == expected)
+        #expect(try findings(html.path) == expected)
+        #expect(try findings(docx.path) == expected)
+    }
+}
