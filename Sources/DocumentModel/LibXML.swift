@@ -93,17 +93,18 @@ enum LibXML {
     /// Parses XML bytes; on failure, the first error libxml2 gave, with its line and column.
     static func parseXML(_ bytes: [UInt8], file: String) throws(ReadError) -> XMLTree {
         guard bytes.count < Int(Int32.max) else { throw ReadError(file: file, message: "too large to parse as XML") }
+        guard !bytes.isEmpty else { throw ReadError(file: file, message: "XML error: empty file: no XML document") }
         let (doc, issues) = collectingIssues { _, _ in
             bytes.withUnsafeBufferPointer { buf -> xmlDocPtr? in
-                guard let ctxt = xmlNewParserCtxt() else { return nil }
+                guard let base = buf.baseAddress, let ctxt = xmlNewParserCtxt() else { return nil }
                 defer { xmlFreeParserCtxt(ctxt) }
-                return buf.baseAddress!.withMemoryRebound(to: CChar.self, capacity: buf.count) { p in
+                return base.withMemoryRebound(to: CChar.self, capacity: buf.count) { p in
                     xmlCtxtReadMemory(ctxt, p, Int32(buf.count), nil, nil, xmlOptions)
                 }
             }
         }
         guard let doc else {
-            throw error(issues.issues.first, file: file, fallback: bytes.isEmpty ? "empty file: no XML document" : "not well-formed XML")
+            throw error(issues.issues.first, file: file, fallback: "not well-formed XML")
         }
         let tree = XMLTree(doc)
         // A document libxml2 could build but with errors (it does not recover here, so this is rare): refuse.
@@ -177,7 +178,8 @@ enum LibXML {
                 Unmanaged<IssueCollector>.fromOpaque(user).takeUnretainedValue().add(error)
             }
             let parsed: xmlRelaxNGPtr? = bytes.withUnsafeBufferPointer { buf in
-                buf.baseAddress!.withMemoryRebound(to: CChar.self, capacity: buf.count) { p -> xmlRelaxNGPtr? in
+                guard let base = buf.baseAddress else { return nil }
+                return base.withMemoryRebound(to: CChar.self, capacity: buf.count) { p -> xmlRelaxNGPtr? in
                     guard let pctxt = xmlRelaxNGNewMemParserCtxt(p, Int32(buf.count)) else { return nil }
                     defer { xmlRelaxNGFreeParserCtxt(pctxt) }
                     xmlRelaxNGSetParserStructuredErrors(pctxt, handler, raw)

@@ -67,7 +67,8 @@ public enum PlanReader {
 
 extension PlanDocument {
     /// The sentences inside the elements an XPath scope selected (`ReadOptions.xpathScopes`): those whose
-    /// XPath is one of them or lies below one. Empty when the scope was not asked for or the plan is text.
+    /// XPath is one of them or lies below one, heading titles included (`Sentence.isHeading`). Empty when
+    /// the scope was not asked for or the plan is text.
     public func sentences(inXPath expression: String) -> [Sentence] {
         guard let roots = xpathScopes[expression], !roots.isEmpty else { return [] }
         return sentences.filter { s in

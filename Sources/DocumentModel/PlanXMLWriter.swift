@@ -6,6 +6,7 @@ import Foundation
 /// body text, and a heading with any text that runs on after it on its line, so reading the XML back
 /// gives the same sections and sentences. Noise is left out: the XML holds the plan only.
 public enum PlanXMLWriter {
+    /// The plan as a plan XML document (UTF-8 text).
     public static func write(_ doc: PlanDocument) -> String {
         var w = Writer(doc: doc)
         return w.run()

@@ -67,11 +67,15 @@ struct SourceAligner {
     var lexer: Lexer
     /// How far a lost node is searched for before giving up on it.
     static let searchLimit = 50_000
+    /// Steps left for searching, over the whole document: if the source was decoded differently from
+    /// libxml2 (every node lost), the search must not make reading quadratic.
+    var budget: Int
 
     init(source: [Unicode.Scalar], html: Bool) {
         s = source
         self.html = html
         lexer = Lexer(i: 0)
+        budget = 4 * source.count + 100_000
     }
 
     /// The source position of each scalar of `content`, or nil when it could not be found.
@@ -85,10 +89,11 @@ struct SourceAligner {
         guard let lead = content.firstIndex(where: { !SourceAligner.isSpace($0) }) else { return nil }
         var probe = lexer
         var steps = 0
-        while steps < SourceAligner.searchLimit {
+        while steps < SourceAligner.searchLimit, budget > 0 {
             let before = probe
             let t = probe.next(s, html: html)
             steps += 1
+            budget -= 1
             switch t {
             case .end: return nil
             case .char(let c, _) where c == content[lead]:

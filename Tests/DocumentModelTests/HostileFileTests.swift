@@ -192,6 +192,21 @@ import Testing
         #expect(throws: ReadError.self) { try readPlan(xml, file: "deep.xml") }
     }
 
+    @Test func pageInALegacyEncodingStaysLinear() throws {
+        // Windows-1252 bytes: libxml2 decodes them, plancheck's decoder cannot, so no text node is found in
+        // the source. Reading must stay fast, the text must be read, and locations fall back to lines.
+        var bytes = Array("<html><head><meta charset=\"windows-1252\"></head><body>\n".utf8)
+        for i in 0..<20_000 { bytes += Array("<p>caf".utf8) + [0xE9] + Array(" \(i).</p>\n".utf8) }
+        bytes += Array("</body></html>\n".utf8)
+        let start = Date()
+        let doc = try readPlan(bytes, file: "legacy.html")
+        #expect(Date().timeIntervalSince(start) < 10)
+        // (The first three short lines read as the title, as they would in text.)
+        #expect(doc.bodySentenceCount == 19_997)
+        let s = try #require(doc.sentenceRecords.first { $0.text == "café5." })
+        #expect(s.line == 7)
+    }
+
     @Test func randomBytesAsEveryFormatNeverCrash() throws {
         var state: UInt64 = 42
         for round in 0..<40 {
