@@ -67,12 +67,6 @@ struct Paragraph {
         p.headingText = false
         return p
     }
-
-    /// The paragraph's original characters as a String (markup) — text files slice the source instead.
-    var markupText: String? {
-        if case .markup(let o, _) = source { return String(scalars: o) }
-        return nil
-    }
 }
 
 /// What a reader gives the builder besides the paragraphs.

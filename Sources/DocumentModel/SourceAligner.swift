@@ -115,7 +115,6 @@ struct SourceAligner {
         out.reserveCapacity(content.count)
         var k = 0
         while k < content.count {
-            let before = l
             switch l.next(s, html: html) {
             case .end:
                 return nil
@@ -128,7 +127,6 @@ struct SourceAligner {
             case .wildcard(let p):
                 out.append(p); k += 1
             }
-            _ = before
         }
         return (out, l)
     }
