@@ -4,6 +4,7 @@ import PackageDescription
 // The layers point one way:
 //   Quantities ◄─┬─ DocumentModel (plan model + readers) ─┐
 //                └─ RuleLanguage ─────────────────────────┴─► Alignment ─► Reports ─► plancheck (CLI)
+// DocumentModel alone reads XML, HTML and .docx: through CLibXML2 (the system's libxml2) and ZIPFoundation.
 let package = Package(
     name: "plancheck",
     platforms: [.macOS(.v13)],
@@ -12,10 +13,16 @@ let package = Package(
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.20"),
     ],
     targets: [
         .target(name: "Quantities"),
-        .target(name: "DocumentModel", dependencies: ["Quantities"]),
+        // libxml2 from the system (Debian: libxml2-dev); .ci/run installs it when missing.
+        .systemLibrary(name: "CLibXML2", pkgConfig: "libxml-2.0", providers: [.apt(["libxml2-dev"])]),
+        .target(name: "DocumentModel", dependencies: [
+            "Quantities", "CLibXML2",
+            .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+        ]),
         .target(name: "RuleLanguage", dependencies: ["Quantities"]),
         .target(name: "Alignment", dependencies: ["Quantities", "DocumentModel", "RuleLanguage"]),
         .target(name: "Reports", dependencies: ["Alignment"]),
@@ -29,12 +36,16 @@ let package = Package(
             resources: [.copy("../../Rules")]
         ),
         .testTarget(name: "QuantitiesTests", dependencies: ["Quantities"]),
-        .testTarget(name: "DocumentModelTests", dependencies: ["DocumentModel"]),
+        .testTarget(name: "DocumentModelTests", dependencies: [
+            "DocumentModel", .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+        ]),
         // Golden files are read through #filePath, not bundled.
         .testTarget(name: "RuleLanguageTests", dependencies: ["RuleLanguage"], exclude: ["Golden"]),
         .testTarget(name: "AlignmentTests", dependencies: ["Alignment", "DocumentModel", "RuleLanguage", "Quantities"]),
         .testTarget(name: "ReportsTests", dependencies: ["Reports", "Alignment", "DocumentModel", "RuleLanguage"], exclude: ["Schemas"]),
-        .testTarget(name: "CLITests", dependencies: ["plancheck"]),
+        .testTarget(name: "CLITests", dependencies: [
+            "plancheck", .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+        ]),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -82,6 +82,8 @@ public struct Section: Sendable, Hashable, Codable {
     /// Sentences in this section and all below it.
     public var sentenceCount: Int
     public var children: [Section]
+    /// For structured inputs, the XPath of the element the heading came from (`/plan/part[1]/chapter[2]`).
+    public var xpath: String?
 }
 
 /// One sentence of body text. Its normalized characters live in `PlanDocument.normalized`, so a
@@ -99,6 +101,11 @@ public struct Sentence: Sendable, Hashable {
     /// Whether this is a heading's title rather than body text: titles count for matching (a chapter
     /// called 建设创新型活力城区 commits to it) but not as sentences of the outline or the JSON model.
     public var isHeading: Bool
+    /// For structured inputs (XML, HTML, .docx), the XPath of the element holding the sentence.
+    public var xpath: String? = nil
+    /// Where the sentence's original characters sit in `PlanDocument.originals`, when they cannot be sliced
+    /// from the source line (markup: entities such as `&amp;` and tags break column slicing).
+    var quote: Range<Int>? = nil
 }
 
 /// A sentence with its text materialized: what JSON output and tests see.
@@ -113,6 +120,8 @@ public struct SentenceRecord: Sendable, Hashable, Codable {
     /// Labels of the headings above it, outermost first: `["第三篇", "第六章", "第一节"]`.
     public var path: [String]
     public var section: Int?
+    /// For structured inputs, the XPath of the element holding the sentence.
+    public var xpath: String? = nil
 }
 
 /// Why a stretch of text is not part of the plan proper.
@@ -125,6 +134,8 @@ public enum NoiseReason: String, Sendable, Hashable, Codable, CaseIterable {
     case repeated = "repeated paragraph"
     case layoutDuplicate = "layout duplication"
     case trailingNotice = "unrelated trailing notice"
+    /// Markup that is not the plan: `nav`, `header`, `footer`, `script`, menus and breadcrumbs of a web page.
+    case pageFurniture = "page furniture"
 }
 
 /// Text kept in the model but excluded from checks: page markers, bylines, web boilerplate, duplicates.
@@ -139,12 +150,36 @@ public struct NoiseBlock: Sendable, Hashable, Codable {
     public var detail: String
     /// The original text of the block (lines joined by `\n`).
     public var text: String
+    /// For structured inputs, the XPath of the (first) element set aside.
+    public var xpath: String? = nil
+}
+
+/// The kinds of file plancheck reads.
+public enum InputFormat: String, Sendable, Hashable, Codable, CaseIterable {
+    /// Plain text (UTF-8, UTF-16 with a byte-order mark, GB18030).
+    case text
+    /// The project's own plan XML (`docs/plan-xml.md`), validated against its RELAX NG schema.
+    case planXML = "plan-xml"
+    /// Any other XML, read with an XPath mapping (`XMLMapping`).
+    case xml
+    /// A web page.
+    case html
+    /// A Word document: `word/document.xml` inside the zip.
+    case docx
 }
 
 /// A plan as the reader understood it: sections, sentences and noise, each located in the source.
 public struct PlanDocument: Sendable {
     /// The file as the user named it.
     public var file: String { source.file }
+    /// What kind of file it was read as.
+    public var format: InputFormat = .text
+    /// For a .docx, the zip entry whose lines and XPaths locations refer to (`word/document.xml`).
+    public var entry: String?
+    /// Rows of the plan's indicator tables (主要指标), with exact values; empty when it has none.
+    public var indicators: [Indicator] = []
+    /// For each XPath scope asked for in `ReadOptions.xpathScopes`, the XPaths of the elements it selects.
+    public var xpathScopes: [String: [String]] = [:]
     public var encoding: TextEncoding { source.encoding }
     public var lineCount: Int { source.lineCount }
     /// The document's own title when it states one at the top.
@@ -164,10 +199,13 @@ public struct PlanDocument: Sendable {
     public let allSections: [Section]
     /// The heading path of each section (index = `Section.id`): `["第三篇", "第六章", "第一节"]`.
     public let sectionPaths: [[String]]
+    /// Original characters of sentences from structured inputs (see `original(of:)`); empty for text.
+    let originals: [Unicode.Scalar]
 
     init(source: SourceText, title: String?, sections: [Section], sentences: [Sentence], noise: [NoiseBlock],
-         normalized: [Unicode.Scalar], origin: [Int32], sectionPaths: [[String]]) {
+         normalized: [Unicode.Scalar], origin: [Int32], sectionPaths: [[String]], originals: [Unicode.Scalar] = []) {
         self.source = source
+        self.originals = originals
         self.title = title
         self.sections = sections
         self.sentences = sentences
@@ -190,8 +228,10 @@ public struct PlanDocument: Sendable {
     /// The normalized text of a sentence.
     public func text(of s: Sentence) -> String { String(scalars: normalized[s.range]) }
 
-    /// The sentence's characters exactly as they stand in the file.
+    /// The sentence's characters exactly as they stand in the file (for markup: as the element holds them,
+    /// entities resolved and line breaks as spaces).
     public func original(of s: Sentence) -> String {
+        if let q = s.quote { return String(scalars: originals[q]) }
         let line = source.line(s.line)
         return String(scalars: line[(line.startIndex + s.column - 1)..<(line.startIndex + s.span.endColumn - 1)])
     }
@@ -200,6 +240,9 @@ public struct PlanDocument: Sendable {
     public func path(of s: Sentence) -> [String] { s.section.map { sectionPaths[$0] } ?? [] }
 
     /// The original columns (1-based, end exclusive) of the range `r` of a sentence's normalized text.
+    ///
+    /// For structured inputs the columns count characters of `original(of:)` from the sentence's column
+    /// (an entity such as `&amp;` counts as one), so they always index the quote correctly.
     public func originalColumns(of s: Sentence, _ r: Range<Int>) -> Range<Int> {
         guard !r.isEmpty, r.upperBound <= s.range.count else { return s.column..<s.column }
         let a = s.range.lowerBound + r.lowerBound, b = s.range.lowerBound + r.upperBound - 1
@@ -209,7 +252,7 @@ public struct PlanDocument: Sendable {
     /// A sentence with its text, original and path materialized.
     public func record(_ s: Sentence) -> SentenceRecord {
         SentenceRecord(text: text(of: s), original: original(of: s), line: s.line, column: s.column, span: s.span,
-                       path: path(of: s), section: s.section)
+                       path: path(of: s), section: s.section, xpath: s.xpath)
     }
 
     /// Every body sentence materialized (for output and tests; the engine works on `normalized` directly).
@@ -220,16 +263,23 @@ public struct PlanDocument: Sendable {
 }
 
 extension PlanDocument: Encodable {
-    private enum CodingKeys: String, CodingKey { case file, encoding, lineCount, title, sections, sentences, noise }
+    private enum CodingKeys: String, CodingKey {
+        case file, format, entry, encoding, lineCount, title, sections, sentences, noise, indicators, xpathScopes
+    }
 
     public func encode(to encoder: any Encoder) throws {
         var c = encoder.container(keyedBy: CodingKeys.self)
         try c.encode(file, forKey: .file)
+        // Text keeps the model's original keys; structured inputs say what they were read as.
+        if format != .text { try c.encode(format, forKey: .format) }
+        try c.encodeIfPresent(entry, forKey: .entry)
         try c.encode(encoding, forKey: .encoding)
         try c.encode(lineCount, forKey: .lineCount)
         try c.encodeIfPresent(title, forKey: .title)
         try c.encode(sections, forKey: .sections)
         try c.encode(sentenceRecords, forKey: .sentences)
         try c.encode(noise, forKey: .noise)
+        if !indicators.isEmpty { try c.encode(indicators, forKey: .indicators) }
+        if !xpathScopes.isEmpty { try c.encode(xpathScopes, forKey: .xpathScopes) }
     }
 }

@@ -14,14 +14,17 @@ public struct ReadError: Error, Sendable, Equatable, CustomStringConvertible {
     public let file: String
     /// 1-based line of the problem, when known.
     public let line: Int?
+    /// 1-based column of the problem, when known (XML errors).
+    public let column: Int?
     /// Offset of the first offending byte, when the problem is in the bytes.
     public let byteOffset: Int?
     /// What is wrong, in words.
     public let message: String
 
-    public init(file: String, line: Int? = nil, byteOffset: Int? = nil, message: String) {
+    public init(file: String, line: Int? = nil, column: Int? = nil, byteOffset: Int? = nil, message: String) {
         self.file = file
         self.line = line
+        self.column = column
         self.byteOffset = byteOffset
         self.message = message
     }
@@ -29,6 +32,7 @@ public struct ReadError: Error, Sendable, Equatable, CustomStringConvertible {
     public var description: String {
         var place = file
         if let line { place += ":\(line)" }
+        if line != nil, let column { place += ":\(column)" }
         return "\(place): \(message)"
     }
 }

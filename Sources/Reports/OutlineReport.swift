@@ -32,9 +32,16 @@ public enum OutlineReport {
             let c = all.filter { $0.kind == kind }.count
             if c > 0 { counts.append("\(c) \(name(kind))") }
         }
-        out += "  \(doc.encoding.rawValue) · \(doc.lineCount) lines · "
+        out += "  "
+        // Text keeps its one-line summary; other formats say what they were read as.
+        if doc.format != .text { out += doc.format.rawValue + (doc.entry.map { " (\($0))" } ?? "") + " · " }
+        out += "\(doc.encoding.rawValue) · \(doc.lineCount) lines · "
         out += (counts.isEmpty ? "no headings" : counts.joined(separator: " · "))
-        out += " · \(doc.bodySentenceCount) sentences · \(doc.noise.count) noise blocks\n\n"
+        out += " · \(doc.bodySentenceCount) sentences · \(doc.noise.count) noise blocks"
+        if !doc.indicators.isEmpty {
+            out += " · \(doc.indicators.count) indicators (\(doc.indicators.filter(\.isBinding).count) 约束性)"
+        }
+        out += "\n\n"
 
         let lineWidth = max(String(doc.lineCount).count * 2 + 1, 7)
         out += pad("lines", lineWidth) + "  " + pad("sent.", 6, right: true) + "  heading\n"
@@ -55,6 +62,18 @@ public enum OutlineReport {
             }
         }
         walk(doc.sections, depth: 0)
+        if !doc.indicators.isEmpty {
+            out += "\nindicators:\n"
+            for i in doc.indicators {
+                var row = pad(String(i.line), lineWidth, right: true) + "  " + i.name
+                if let u = i.unitText { row += " (" + u + ")" }
+                let values = [i.base, i.target].compactMap { v in v.map { ($0.year.map { "\($0)年 " } ?? "") + $0.text } }
+                if !values.isEmpty { row += ": " + values.joined(separator: " → ") }
+                if let g = i.growth { row += ", " + (g.cumulative ? "累计 " : "年均 ") + g.text }
+                if let a = i.attribute { row += " · " + a.rawValue }
+                out += row + "\n"
+            }
+        }
         if !doc.noise.isEmpty {
             out += "\nnoise (kept, excluded from checks):\n"
             for b in doc.noise {

@@ -32,8 +32,10 @@ struct CheckCommand: ParsableCommand {
         """
     )
 
-    @Argument(help: ArgumentHelp("Plan files to check.", valueName: "plan"))
+    @Argument(help: ArgumentHelp("Plan files to check: text, plan XML or other XML, HTML, .docx.", valueName: "plan"))
     var plans: [String]
+
+    @OptionGroup(title: "Reading plans") var input: InputOptions
 
     @Option(help: ArgumentHelp("A rule file or folder of .rules files (default: the bundled \(DefaultRules.name)).", valueName: "path"))
     var rules: String?
@@ -86,6 +88,7 @@ struct CheckCommand: ParsableCommand {
     func validate() throws {
         if plans.isEmpty { throw ValidationError("Name at least one plan file, e.g. plancheck check plan.txt") }
         if limit < 0 { throw ValidationError("--limit must be 0 (all) or more") }
+        try input.check()
     }
 
     func run() throws {
@@ -102,14 +105,15 @@ struct CheckCommand: ParsableCommand {
         do { engine = try AlignmentEngine(ruleSet: loaded.ruleSet, profile: profile) } catch { throw InputError(error.description) }
 
         // One plan at a time: memory is bounded by the largest plan, not by the whole set.
+        let readOptions = try input.readOptions()
         var infos: [CheckReport.PlanInfo] = []
         var results: [PlanResult] = []
         for path in plans {
             let doc: PlanDocument
             let bytes: [UInt8]
             do {
-                bytes = try SourceText.readBytes(path)
-                doc = TextPlanReader.read(try SourceText(bytes: bytes, file: path))
+                bytes = try SourceText.readBytes(path, maxBytes: readOptions.maxBytes)
+                doc = try PlanReader.read(bytes: bytes, file: path, options: readOptions)
             } catch { throw InputError(error.description) }
             infos.append(CheckReport.PlanInfo(doc, bytes: bytes))
             results.append(engine.check(doc, explain: explain))

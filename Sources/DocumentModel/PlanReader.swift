@@ -1,0 +1,79 @@
+import Foundation
+
+/// The one entry point for reading a plan, whatever its format: text, plan XML, other XML, HTML or .docx.
+public enum PlanReader {
+    /// Reads the file at `path`, refusing it unread when it is over `options.maxBytes`.
+    public static func read(path: String, options: ReadOptions = ReadOptions()) throws(ReadError) -> PlanDocument {
+        var isDir: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: path, isDirectory: &isDir) else {
+            throw ReadError(file: path, message: "no such file")
+        }
+        guard !isDir.boolValue else { throw ReadError(file: path, message: "is a folder, not a plan file") }
+        // The size is checked before reading, so a huge file costs nothing.
+        if let size = (try? FileManager.default.attributesOfItem(atPath: path))?[.size] as? NSNumber,
+           size.intValue > options.maxBytes {
+            throw sizeError(path, size.intValue, options)
+        }
+        let data: Data
+        do { data = try Data(contentsOf: URL(fileURLWithPath: path)) } catch {
+            throw ReadError(file: path, message: "cannot be read: \(error.localizedDescription)")
+        }
+        // A file that grew between the check and the read (or a special file) is held to the same limit.
+        guard data.count <= options.maxBytes else { throw sizeError(path, data.count, options) }
+        return try read(bytes: [UInt8](data), file: path, options: options)
+    }
+
+    /// Reads bytes already in memory as the file `file` (its extension chooses the format).
+    public static func read(bytes: [UInt8], file: String, options: ReadOptions = ReadOptions()) throws(ReadError) -> PlanDocument {
+        guard bytes.count <= options.maxBytes else { throw sizeError(file, bytes.count, options) }
+        switch format(of: file, bytes: bytes, options: options) {
+        case .text:
+            return TextPlanReader.read(try SourceText(bytes: bytes, file: file))
+        case .planXML, .xml:
+            return try XMLPlanReader.read(bytes: bytes, file: file, options: options)
+        case .html:
+            return try HTMLPlanReader.read(bytes: bytes, file: file, options: options)
+        case .docx:
+            return try DocxPlanReader.read(bytes: bytes, file: file, options: options)
+        }
+    }
+
+    /// The format a file is read as: the one asked for, else by extension (`.xml`, `.html`/`.htm`, `.docx`;
+    /// `.txt` is text), else, for other names, by its first bytes (zip → .docx, `<?xml` → XML, `<html` → HTML).
+    /// `.xml` becomes plan XML in the reader when its root is `<plan>` and no mapping is given.
+    public static func format(of file: String, bytes: [UInt8], options: ReadOptions = ReadOptions()) -> InputFormat {
+        if let f = options.format { return f }
+        let ext = (file as NSString).pathExtension.lowercased()
+        switch ext {
+        case "txt", "text", "md": return .text
+        case "xml": return options.xmlMapping == nil ? .planXML : .xml
+        case "html", "htm", "xhtml", "shtml": return .html
+        case "docx": return .docx
+        default: break
+        }
+        if bytes.starts(with: [0x50, 0x4B, 0x03, 0x04]) { return .docx }
+        var head = bytes.prefix(512)
+        if head.starts(with: [0xEF, 0xBB, 0xBF]) { head = head.dropFirst(3) }
+        let start = String(decoding: head, as: UTF8.self).drop { $0.isWhitespace }.lowercased()
+        if start.hasPrefix("<!doctype html") || start.hasPrefix("<html") { return .html }
+        if start.hasPrefix("<?xml") { return start.contains("<html") ? .html : (options.xmlMapping == nil ? .planXML : .xml) }
+        return .text
+    }
+
+    static func sizeError(_ file: String, _ size: Int, _ options: ReadOptions) -> ReadError {
+        ReadError(file: file, message: "is \(size) bytes, over the size limit of \(options.maxBytes) bytes (raise it with --max-bytes)")
+    }
+}
+
+extension PlanDocument {
+    /// The sentences inside the elements an XPath scope selected (`ReadOptions.xpathScopes`): those whose
+    /// XPath is one of them or lies below one, heading titles included (`Sentence.isHeading`). Empty when
+    /// the scope was not asked for or the plan is text.
+    public func sentences(inXPath expression: String) -> [Sentence] {
+        guard let roots = xpathScopes[expression], !roots.isEmpty else { return [] }
+        return sentences.filter { s in
+            guard let x = s.xpath else { return false }
+            return roots.contains { x == $0 || x.hasPrefix($0 + "/") }
+        }
+    }
+}
