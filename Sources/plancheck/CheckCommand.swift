@@ -23,6 +23,7 @@ struct CheckCommand: ParsableCommand {
           plancheck check Samples/hetang-14th-five-year-plan.txt
           plancheck check draft.txt --rules Rules/zhuzhou/14th --fail-on warning
           plancheck check draft.txt --format json --output reports/draft.json
+          plancheck check district-*.txt --format html --output reports/districts.html
           plancheck check draft.txt --explain 5.2
 
         Exit codes: 0 no gap at or above --fail-on; 1 gaps at or above it; 2 bad usage, unreadable plan or \
@@ -39,7 +40,7 @@ struct CheckCommand: ParsableCommand {
     @Option(help: "Only the goals of this profile of the rule set (e.g. draft).")
     var profile: String?
 
-    @Option(help: "Report format: text (a summary for people) or json (for tools).")
+    @Option(help: "Report format: text (a summary for people), json (for tools) or html (one self-contained page).")
     var format: CheckFormat = .text
 
     @Option(help: ArgumentHelp("Write the report to this file (written atomically); the summary still goes to the terminal.", valueName: "file"))
@@ -98,12 +99,19 @@ struct CheckCommand: ParsableCommand {
             }
         }
         let json = try report.json() + Data("\n".utf8)
+        let html = format == .html ? Data(HTMLReport(report: report, generatedAt: Date()).render().utf8) : Data()
         if let output {
-            let data = format == .json ? json : Data(TextReport(color: false, limit: 0).render(report).utf8)
+            let data = switch format {
+            case .json: json
+            case .html: html
+            case .text: Data(TextReport(color: false, limit: 0).render(report).utf8)
+            }
             do { try AtomicFile.write(data, to: output) } catch { throw InputError(error.description) }
         }
         if format == .json && output == nil {
             FileHandle.standardOutput.write(json)
+        } else if format == .html && output == nil {
+            FileHandle.standardOutput.write(html)
         } else if explain == nil || output != nil {
             print(TextReport(color: color.enabled, limit: limit).render(report), terminator: "")
         }
@@ -116,7 +124,7 @@ struct CheckCommand: ParsableCommand {
 }
 
 enum CheckFormat: String, ExpressibleByArgument, CaseIterable {
-    case text, json
+    case text, json, html
 }
 
 enum FailLevel: String, ExpressibleByArgument, CaseIterable {
