@@ -23,7 +23,7 @@ struct CheckCommand: ParsableCommand {
           plancheck check Samples/hetang-14th-five-year-plan.txt
           plancheck check draft.txt --rules Rules/zhuzhou/14th --fail-on warning
           plancheck check draft.txt --format json,sarif,junit --output-dir reports/
-          plancheck check districts/*.txt --json matrix.json          # nine districts, one goals × plans report
+          plancheck check districts/*.txt --html districts.html       # nine districts, one goals × plans page
           plancheck check draft.txt --waivers waivers.txt --baseline reports/plancheck.json
           plancheck check draft.txt --explain 5.2
 
@@ -43,7 +43,7 @@ struct CheckCommand: ParsableCommand {
     @Option(help: "Only the goals of this profile of the rule set (e.g. draft).")
     var profile: String?
 
-    @Option(help: ArgumentHelp("Report formats, comma-separated: text, json, sarif, junit, markdown. Several need --output-dir.", valueName: "formats"))
+    @Option(help: ArgumentHelp("Report formats, comma-separated: text, json, html, sarif, junit, markdown. Several need --output-dir.", valueName: "formats"))
     var format: FormatList = FormatList(formats: [.text])
 
     @Option(help: ArgumentHelp("Write the report to this file (one format; written atomically). The summary still goes to the terminal.", valueName: "file"))
@@ -54,6 +54,9 @@ struct CheckCommand: ParsableCommand {
 
     @Option(help: ArgumentHelp("Also write the JSON report to this file.", valueName: "file"))
     var json: String?
+
+    @Option(help: ArgumentHelp("Also write the HTML report to this file: one self-contained page to send around.", valueName: "file"))
+    var html: String?
 
     @Option(help: ArgumentHelp("Also write a SARIF 2.1.0 report to this file (code-scanning services).", valueName: "file"))
     var sarif: String?
@@ -164,7 +167,7 @@ struct CheckCommand: ParsableCommand {
     /// Where each report goes: a file, or standard output (nil).
     func outputs() throws -> [(ReportFormat, String?)] {
         var out: [(ReportFormat, String?)] = []
-        for (fmt, path) in [(ReportFormat.json, json), (.sarif, sarif), (.junit, junit), (.markdown, markdown)] {
+        for (fmt, path) in [(ReportFormat.json, json), (.html, html), (.sarif, sarif), (.junit, junit), (.markdown, markdown)] {
             if let path { out.append((fmt, path)) }
         }
         let asked = format.formats
@@ -172,13 +175,13 @@ struct CheckCommand: ParsableCommand {
             for fmt in asked { out.append((fmt, (dir as NSString).appendingPathComponent("plancheck." + CheckCommand.fileExtension(fmt)))) }
         } else if let output {
             guard asked.count == 1 else {
-                throw ValidationError("--output takes one format; for several, use --output-dir DIR (or --json/--sarif/--junit/--markdown FILE)")
+                throw ValidationError("--output takes one format; for several, use --output-dir DIR (or --json/--html/--sarif/--junit/--markdown FILE)")
             }
             out.append((asked[0], output))
         } else {
             let files = asked.filter { $0 != .text }
             if files.count > 1 {
-                throw ValidationError("several formats need --output-dir DIR (or --json/--sarif/--junit/--markdown FILE each)")
+                throw ValidationError("several formats need --output-dir DIR (or --json/--html/--sarif/--junit/--markdown FILE each)")
             }
             if let only = files.first { out.append((only, nil)) }
         }
@@ -192,7 +195,7 @@ struct CheckCommand: ParsableCommand {
         case .sarif: return try SARIFReport.render(report) + Data("\n".utf8)
         case .junit: return Data(JUnitReport.render(report, failOn: failOn.severity).utf8)
         case .markdown: return Data(MarkdownReport.render(report).utf8)
-        case .html: throw InputError("the HTML report is not available in this build")
+        case .html: return Data(HTMLReport(report: report, generatedAt: Date()).render().utf8)
         }
     }
 
@@ -227,7 +230,7 @@ struct FormatList: ExpressibleByArgument {
         var list: [ReportFormat] = []
         for part in argument.split(separator: ",") {
             let name = part.trimmingCharacters(in: .whitespaces)
-            guard let f = ReportFormat(rawValue: name == "md" ? "markdown" : name), f != .html else { return nil }
+            guard let f = ReportFormat(rawValue: name == "md" ? "markdown" : name) else { return nil }
             if !list.contains(f) { list.append(f) }
         }
         guard !list.isEmpty else { return nil }

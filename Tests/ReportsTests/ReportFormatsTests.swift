@@ -8,11 +8,8 @@ import Testing
 import FoundationXML
 #endif
 
-let repositoryRoot = URL(fileURLWithPath: #filePath)
-    .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-
 /// A real report: the 荷塘区 plan and a small hand-written draft, checked against the 十五五 rules.
-func sampleReport(waivers: [Waiver]? = nil, today: String = "2026-01-01",
+func formatsReport(waivers: [Waiver]? = nil, today: String = "2026-01-01",
                   baseline: (path: String, report: CheckReport)? = nil, extraLines: Int = 0) throws -> CheckReport {
     let rules = RuleSetLoader.load(path: repositoryRoot.appendingPathComponent("Rules/zhuzhou/15th").path)
     #expect(!rules.hasErrors)
@@ -41,15 +38,15 @@ func sampleReport(waivers: [Waiver]? = nil, today: String = "2026-01-01",
 
     @Test func reportValidatesAgainstItsSchema() throws {
         let w = try WaiverFile.parse("waive 5.5 because \"另有专项规划\"\nwaive 99 because \"nothing\"\n", path: "w.txt")
-        let report = try sampleReport(waivers: w)
+        let report = try formatsReport(waivers: w)
         let json = try JSONSerialization.jsonObject(with: report.json())
         #expect(validator.validate(json) == [])
-        let baselined = try sampleReport(baseline: ("old.json", report))
+        let baselined = try formatsReport(baseline: ("old.json", report))
         #expect(validator.validate(try JSONSerialization.jsonObject(with: baselined.json())) == [])
     }
 
     @Test func validatorCatchesABrokenReport() throws {
-        var json = try #require(try JSONSerialization.jsonObject(with: try sampleReport().json()) as? [String: Any])
+        var json = try #require(try JSONSerialization.jsonObject(with: try formatsReport().json()) as? [String: Any])
         json.removeValue(forKey: "summary")
         var findings = try #require(json["findings"] as? [[String: Any]])
         findings[0]["status"] = "fine"
@@ -62,7 +59,7 @@ func sampleReport(waivers: [Waiver]? = nil, today: String = "2026-01-01",
     }
 
     @Test func matrixHasAStatusPerGoalAndPlan() throws {
-        let r = try sampleReport()
+        let r = try formatsReport()
         #expect(r.matrix.plans == ["Samples/hetang-14th-five-year-plan.txt", "drafts/某区草案.txt"])
         #expect(r.matrix.rows.count == r.findings.filter { $0.kind == .goal }.count / 2)
         #expect(r.matrix.rows.allSatisfy { $0.statuses.count == 2 && !$0.statuses.contains("") })
@@ -76,7 +73,7 @@ func sampleReport(waivers: [Waiver]? = nil, today: String = "2026-01-01",
     @Test func sarifValidatesAgainstTheSARIFSchema() throws {
         let validator = try JSONSchemaValidator(schemaAt: repositoryRoot.appendingPathComponent("Tests/ReportsTests/Schemas/sarif-schema-2.1.0.json"))
         let w = try WaiverFile.parse("waive 5.5 because \"另有专项规划\"\n", path: "w.txt")
-        let data = try SARIFReport.render(try sampleReport(waivers: w))
+        let data = try SARIFReport.render(try formatsReport(waivers: w))
         let sarif = try JSONSerialization.jsonObject(with: data)
         // This copy of the schema keeps the root constraints under definitions/Root: validating against the
         // file's top alone would accept anything.
@@ -117,7 +114,7 @@ final class ElementCounter: NSObject, XMLParserDelegate {
 
 @Suite struct JUnitAndMarkdownTests {
     @Test func junitHasACasePerGoalPerPlanAndFailuresAtTheLevel() throws {
-        let r = try sampleReport(waivers: try WaiverFile.parse("waive 5.5 because \"另有专项规划\"\n", path: "w.txt"))
+        let r = try formatsReport(waivers: try WaiverFile.parse("waive 5.5 because \"另有专项规划\"\n", path: "w.txt"))
         let xml = JUnitReport.render(r, failOn: .error)
         let parser = XMLParser(data: Data(xml.utf8))
         let counter = ElementCounter()
@@ -134,7 +131,7 @@ final class ElementCounter: NSObject, XMLParserDelegate {
     }
 
     @Test func markdownSummarizesAndEscapes() throws {
-        let md = MarkdownReport.render(try sampleReport())
+        let md = MarkdownReport.render(try formatsReport())
         #expect(md.contains("| `Samples/hetang-14th-five-year-plan.txt` | 41% |"))
         #expect(md.contains("**retired: 十九大**"))
         #expect(MarkdownReport.md("a|b *c* <x>") == "a\\|b \\*c\\* \\<x\\>")
@@ -177,7 +174,7 @@ final class ElementCounter: NSObject, XMLParserDelegate {
         waive 6 in "hetang-14th-five-year-plan.txt" until 2025-12-31 because "过期"
         waive 42 because "没有这个目标"
         """, path: "w.txt")
-        let r = try sampleReport(waivers: w, today: "2026-01-01")
+        let r = try formatsReport(waivers: w, today: "2026-01-01")
         let s = try #require(r.waivers)
         #expect(s.waived == 2)   // 5.5 in both plans
         #expect(s.expired.map(\.goal) == ["6"])
@@ -192,9 +189,9 @@ final class ElementCounter: NSObject, XMLParserDelegate {
 
 @Suite struct BaselineTests {
     @Test func onlyNewFindingsAndFixedOnesAreReported() throws {
-        let old = try sampleReport()
+        let old = try formatsReport()
         // The same plans with lines inserted at the top: every line number moves, no finding is new.
-        let moved = try sampleReport(baseline: ("old.json", old), extraLines: 5)
+        let moved = try formatsReport(baseline: ("old.json", old), extraLines: 5)
         #expect(moved.baseline?.new == 0)
         #expect(moved.baseline?.fixed.isEmpty == true)
         #expect(moved.findings.allSatisfy { $0.baseline == "unchanged" })
@@ -206,14 +203,14 @@ final class ElementCounter: NSObject, XMLParserDelegate {
         ghost.goal = "9.9"
         ghost.fingerprint = nil
         older.findings.append(ghost)
-        let r = try sampleReport(baseline: ("older.json", older))
+        let r = try formatsReport(baseline: ("older.json", older))
         #expect(r.baseline?.new == 1)
         #expect(r.baseline?.fixed.map(\.goal) == ["9.9"])
         #expect(r.findings.first { $0.goal == "retire:十九大" }?.baseline == "new")
     }
 
     @Test func reportsRoundTripThroughJSON() throws {
-        let r = try sampleReport()
+        let r = try formatsReport()
         let dir = FileManager.default.temporaryDirectory.appendingPathComponent("pc-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: dir) }

@@ -1,0 +1,118 @@
+/// Escaping for HTML: one function for text and attribute values alike.
+///
+/// Plan and rule text is hostile input as far as the page is concerned (a plan may contain
+/// `<script>` or `"><img onerror=…>`), so everything that is not a compile-time constant of this
+/// module passes through here. Escaping `'` and `"` as well as `& < >` makes the same output safe
+/// in text, in double- and in single-quoted attributes, so no caller has to know which it is in.
+enum HTMLEscape {
+    /// `s` with `& < > " '` replaced by character references, and control characters (which HTML
+    /// does not allow in a document) replaced by U+FFFD.
+    static func escape(_ s: String) -> String {
+        // Most text needs nothing: return it as is without building a copy.
+        guard s.unicodeScalars.contains(where: needsEscape) else { return s }
+        var out = ""
+        out.reserveCapacity(s.utf8.count + 16)
+        for u in s.unicodeScalars {
+            switch u {
+            case "&": out += "&amp;"
+            case "<": out += "&lt;"
+            case ">": out += "&gt;"
+            case "\"": out += "&quot;"
+            case "'": out += "&#39;"
+            case _ where isControl(u): out.unicodeScalars.append("\u{FFFD}")
+            default: out.unicodeScalars.append(u)
+            }
+        }
+        return out
+    }
+
+    private static func needsEscape(_ u: Unicode.Scalar) -> Bool {
+        switch u {
+        case "&", "<", ">", "\"", "'": true
+        default: isControl(u)
+        }
+    }
+
+    /// C0 controls other than tab, newline and carriage return, DEL, and the C1 controls.
+    private static func isControl(_ u: Unicode.Scalar) -> Bool {
+        let v = u.value
+        return (v < 0x20 && v != 0x09 && v != 0x0A && v != 0x0D) || (v >= 0x7F && v <= 0x9F)
+    }
+}
+
+/// Builds an HTML document by appending, so that nothing unescaped can get in by accident.
+///
+/// Tag names, attribute names and raw chunks (the inline CSS and script) are `StaticString`s:
+/// they can only be literals written in this module. Every `String` — text and attribute values —
+/// is escaped. Open elements are tracked, so a test can check the document is balanced.
+struct HTMLBuilder {
+    private(set) var html = ""
+    private var open: [String] = []
+
+    init() {}
+
+    /// Whether every element opened has been closed.
+    var isBalanced: Bool { open.isEmpty }
+
+    /// A constant chunk, written as is (the doctype, the inline CSS and script).
+    mutating func raw(_ s: StaticString) { html += Self.string(s) }
+
+    /// Text, escaped.
+    mutating func text(_ s: String) { html += HTMLEscape.escape(s) }
+
+    /// `<tag attr="value" …>`; attributes whose value is nil are left out, an empty value is written
+    /// as a bare attribute (`hidden`, `open`).
+    mutating func open(_ tag: StaticString, _ attributes: KeyValuePairs<StaticString, String?> = [:]) {
+        startTag(tag, attributes)
+        open.append(Self.string(tag))
+    }
+
+    /// `</tag>`, which must close the innermost open element.
+    mutating func close(_ tag: StaticString) {
+        let name = Self.string(tag)
+        assert(open.last == name, "closing <\(name)> but <\(open.last ?? "nothing")> is open")
+        open.removeLast()
+        html += "</" + name + ">"
+        // A line break after block elements keeps the source readable and diffable; it is never inside text.
+        if Self.breakAfter.contains(name) { html += "\n" }
+    }
+
+    private static let breakAfter: Set<String> = [
+        "head", "style", "header", "section", "footer", "table", "thead", "tbody", "tfoot", "tr", "form",
+        "details", "summary", "ol", "ul", "li", "dl", "dd", "p", "h1", "h2", "h4", "h5", "blockquote",
+    ]
+
+    /// An element with its content built by `body`.
+    mutating func element(_ tag: StaticString, _ attributes: KeyValuePairs<StaticString, String?> = [:],
+                          _ body: (inout HTMLBuilder) -> Void) {
+        open(tag, attributes)
+        body(&self)
+        close(tag)
+    }
+
+    /// An element holding only text.
+    mutating func element(_ tag: StaticString, _ attributes: KeyValuePairs<StaticString, String?> = [:], text: String) {
+        open(tag, attributes)
+        self.text(text)
+        close(tag)
+    }
+
+    /// An element without content or end tag (`meta`, `input`, `br`).
+    mutating func void(_ tag: StaticString, _ attributes: KeyValuePairs<StaticString, String?> = [:]) {
+        startTag(tag, attributes)
+    }
+
+    private mutating func startTag(_ tag: StaticString, _ attributes: KeyValuePairs<StaticString, String?>) {
+        html += "<" + Self.string(tag)
+        for (name, value) in attributes {
+            guard let value else { continue }
+            html += " " + Self.string(name)
+            if !value.isEmpty { html += "=\"" + HTMLEscape.escape(value) + "\"" }
+        }
+        html += ">"
+    }
+
+    static func string(_ s: StaticString) -> String {
+        s.withUTF8Buffer { String(decoding: $0, as: UTF8.self) }
+    }
+}

@@ -1,0 +1,172 @@
+import Foundation
+import Testing
+
+@Suite struct HTMLReportCLITests {
+    let hetang = "Samples/hetang-14th-five-year-plan.txt"
+
+    @Test func htmlFormatWritesOnePageAndStillPrintsTheSummary() throws {
+        let dir = try temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let out = dir.appendingPathComponent("reports/report.html")
+        let r = try runPlancheck(["check", hetang, "--format", "html", "--output", out.path])
+        #expect(r.status == 1)
+        #expect(r.stdout.contains("coverage"))
+        let html = try String(contentsOf: out, encoding: .utf8)
+        #expect(html.hasPrefix("<!DOCTYPE html>"))
+        #expect(html.contains("<h1>株洲市“十五五”规划建议 衔接检查</h1>"))
+        #expect(html.contains("<dt>Generated</dt>"))
+        #expect(html.contains("data-target=\"p1-5.5\""))
+        #expect(try FileManager.default.contentsOfDirectory(atPath: out.deletingLastPathComponent().path) == ["report.html"])
+    }
+
+    @Test func htmlWithoutOutputGoesToStandardOutput() throws {
+        let r = try runPlancheck(["check", hetang, "--format", "html", "--fail-on", "never"])
+        #expect(r.status == 0)
+        #expect(r.stdout.hasPrefix("<!DOCTYPE html>"))
+        #expect(r.stdout.hasSuffix("</html>\n"))
+    }
+}
+
+/// Renders reports in a real browser. Runs only where a `chromium` binary is installed (CI does not
+/// install one); elsewhere Swift Testing reports these tests as skipped, with the reason.
+@Suite(.serialized, .enabled(if: Chromium.path != nil, "no chromium on PATH: the HTML report was not checked in a browser"))
+struct HTMLReportBrowserTests {
+    let hetang = "Samples/hetang-14th-five-year-plan.txt"
+
+    @Test func sampleReportRunsItsScriptWithoutErrors() throws {
+        let dir = try temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let page = dir.appendingPathComponent("report.html")
+        #expect(try runPlancheck(["check", hetang, "--format", "html", "--output", page.path]).status == 1)
+        let run = try Chromium.dumpDOM(page, in: dir)
+        #expect(run.consoleLines.isEmpty, "console: \(run.consoleLines)")
+        // The script marks the page only after running to its end; the CSP would have blocked it otherwise.
+        #expect(run.dom.contains("data-script=\"ready\""))
+        #expect(run.dom.contains("class=\"js\""))
+        #expect(run.dom.contains("<button type=\"button\" class=\"sort\">ID</button>"))
+        #expect(run.dom.contains(">7 findings</p>"))
+    }
+
+    @Test func filtersGivenInTheAddressHideOtherRows() throws {
+        let dir = try temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let page = dir.appendingPathComponent("report.html")
+        _ = try runPlancheck(["check", hetang, "--format", "html", "--output", page.path])
+        let missing = try Chromium.dumpDOM(page, query: "status=missing", in: dir)
+        #expect(missing.consoleLines.isEmpty, "console: \(missing.consoleLines)")
+        #expect(missing.dom.contains("Showing 1 of 7 findings"))
+        #expect(missing.dom.contains("data-target=\"p1-5.5\">"))           // shown: no hidden attribute
+        #expect(missing.dom.contains("data-target=\"p1-5.1\" hidden=\"\">"))
+        let text = try Chromium.dumpDOM(page, query: "status=gaps&severity=warning&q=%E7%A0%94%E5%8F%91", in: dir)   // q=研发
+        #expect(text.dom.contains("Showing 1 of 7 findings"))
+        #expect(text.dom.contains("data-target=\"p1-5.2\">"))
+    }
+
+    @Test func sortGivenInTheAddressOrdersTheRows() throws {
+        let dir = try temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let page = dir.appendingPathComponent("report.html")
+        _ = try runPlancheck(["check", hetang, "--format", "html", "--output", page.path])
+        func order(_ dom: String) -> [String] {
+            dom.components(separatedBy: "data-target=\"").dropFirst().map { String($0.prefix { $0 != "\"" }) }
+        }
+        // Most serious status first: missing, then outdated, then the weak ones in rule order.
+        let byStatus = try Chromium.dumpDOM(page, query: "sort=status", in: dir)
+        #expect(byStatus.consoleLines.isEmpty, "console: \(byStatus.consoleLines)")
+        #expect(order(byStatus.dom) == ["p1-5.5", "p1-retire_3a_5341_4e5d_5927", "p1-5.1", "p1-5.2", "p1-5.3", "p1-5.4", "p1-6"])
+        #expect(byStatus.dom.contains("<th scope=\"col\" aria-sort=\"ascending\"><button type=\"button\" class=\"sort\">Status</button>"))
+        // Ids compare as numbers part by part; retired terms after goals (here, descending: first).
+        let byID = try Chromium.dumpDOM(page, query: "sort=-id", in: dir)
+        #expect(order(byID.dom) == ["p1-retire_3a_5341_4e5d_5927", "p1-6", "p1-5.5", "p1-5.4", "p1-5.3", "p1-5.2", "p1-5.1"])
+        let byWhere = try Chromium.dumpDOM(page, query: "sort=where", in: dir)
+        #expect(order(byWhere.dom) == ["p1-5.1", "p1-5.3", "p1-5.4", "p1-retire_3a_5341_4e5d_5927", "p1-6", "p1-5.2", "p1-5.5"])
+    }
+
+    @Test func hostilePlansAndRulesStayTextInTheBrowser() throws {
+        let dir = try temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let hostile = "\"><img src=x onerror=alert(1)>"
+        let rules = dir.appendingPathComponent("hostile.rules")
+        try Data(#"""
+        ruleset "<script>alert(1)</script> \"><img src=x onerror=alert(1)>" {
+          source 建议 = "城市建议" published 2025-12-23
+          period 2026..2030
+        }
+        term 幸福 = "幸福株洲"
+        goal 1 "建设幸福株洲<script>alert(1)</script>" {
+          cite 建议 item 5 "\"><img src=x onerror=alert(1)>"
+          require commitment 幸福
+        }
+        """#.utf8).write(to: rules)
+        let plan = dir.appendingPathComponent("\(hostile).txt")
+        try Data("第一章 <script>alert(1)</script>\n到2030年，建设幸福株洲<script>alert(1)</script>，确保\(hostile)实现。\n".utf8).write(to: plan)
+        let page = dir.appendingPathComponent("report.html")
+        let r = try runPlancheck(["check", plan.path, repositoryRoot.appendingPathComponent(hetang).path,
+                                  "--rules", rules.path, "--format", "html", "--output", page.path, "--fail-on", "never"])
+        #expect(r.status == 0, "\(r.stderr)")
+        let run = try Chromium.dumpDOM(page, in: dir)
+        #expect(run.consoleLines.isEmpty, "console: \(run.consoleLines)")
+        #expect(run.dom.contains("data-script=\"ready\""))
+        // After parsing, the markup is text: the DOM has no such elements, only our one script.
+        #expect(!run.dom.contains("<img"))
+        #expect(run.dom.components(separatedBy: "<script").count == 2)
+        #expect(run.dom.contains("&lt;script&gt;alert(1)&lt;/script&gt;"))
+        #expect(run.dom.contains("<mark>幸福株洲</mark>&lt;script&gt;alert(1)&lt;/script&gt;"))
+        #expect(run.dom.contains("class=\"matrix\""))
+    }
+}
+
+func temporaryFolder() throws -> URL {
+    let dir = FileManager.default.temporaryDirectory.appendingPathComponent("plancheck-html-\(UUID().uuidString)")
+    try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+    return dir
+}
+
+/// A headless Chromium, if one is installed.
+enum Chromium {
+    /// The first `chromium` or `chromium-browser` on PATH.
+    static let path: String? = {
+        let dirs = (ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin").split(separator: ":")
+        for name in ["chromium", "chromium-browser"] {
+            for d in dirs where FileManager.default.isExecutableFile(atPath: "\(d)/\(name)") { return "\(d)/\(name)" }
+        }
+        return nil
+    }()
+
+    struct Run {
+        /// The DOM after the page's script ran.
+        var dom: String
+        /// What the page wrote to the console: uncaught exceptions, CSP violations, anything logged.
+        var consoleLines: [String]
+    }
+
+    /// Loads `page` headless and returns the DOM after load and the page's console lines.
+    static func dumpDOM(_ page: URL, query: String? = nil, in dir: URL) throws -> Run {
+        var url = URLComponents(url: page, resolvingAgainstBaseURL: false)!
+        url.percentEncodedQuery = query
+        let out = dir.appendingPathComponent("chromium-\(UUID().uuidString).out")
+        let err = dir.appendingPathComponent("chromium-\(UUID().uuidString).err")
+        _ = FileManager.default.createFile(atPath: out.path, contents: nil)
+        _ = FileManager.default.createFile(atPath: err.path, contents: nil)
+        let p = Process()
+        p.executableURL = URL(fileURLWithPath: try #require(path))
+        // A profile of its own, so runs never share state or locks.
+        p.arguments = ["--headless", "--no-sandbox", "--disable-gpu", "--no-first-run", "--enable-logging=stderr", "--v=0",
+                       "--user-data-dir=" + dir.appendingPathComponent("chromium-profile").path,
+                       "--dump-dom", url.string!]
+        // Files, not pipes: the browser's chatter on stderr can never block it.
+        p.standardOutput = try FileHandle(forWritingTo: out)
+        p.standardError = try FileHandle(forWritingTo: err)
+        try p.run()
+        let deadline = Date().addingTimeInterval(90)
+        while p.isRunning && Date() < deadline { Thread.sleep(forTimeInterval: 0.05) }
+        if p.isRunning {
+            p.terminate()
+            Issue.record("chromium did not finish within 90 s")
+        }
+        p.waitUntilExit()
+        let dom = try String(contentsOf: out, encoding: .utf8)
+        let log = try String(contentsOf: err, encoding: .utf8)
+        return Run(dom: dom, consoleLines: log.split(separator: "\n").map(String.init).filter { $0.contains(":CONSOLE") })
+    }
+}
