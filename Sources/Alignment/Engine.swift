@@ -20,6 +20,9 @@ public final class AlignmentEngine: Sendable {
     let resolved: [ResolvedTerm]
     let period: ClosedRange<Int>?
     let sectionRegexes: [String: SectionRegex]
+    /// Every `in xpath "…"` expression of the rules: a structured plan must be read with them
+    /// (`ReadOptions.xpathScopes`), since the elements they select are resolved while the XML is at hand.
+    public let xpathExpressions: [String]
 
     struct PatternRole: Sendable, Hashable {
         let term: Int
@@ -84,12 +87,16 @@ public final class AlignmentEngine: Sendable {
 
         // Section patterns, compiled once (the checker has already rejected invalid ones).
         var regexes: [String: SectionRegex] = [:]
+        var xpaths: [String] = []
         func scopes(_ list: [Scope]) {
             for s in list {
                 switch s.kind {
                 case .inSection(let p), .outsideSection(let p):
                     if regexes[p.pattern] == nil, let r = p.regularExpression() { regexes[p.pattern] = SectionRegex(regex: r) }
-                default: break
+                case .inXPath(let x):
+                    if !xpaths.contains(x) { xpaths.append(x) }
+                case .outsideReview:
+                    break
                 }
             }
         }
@@ -99,6 +106,7 @@ public final class AlignmentEngine: Sendable {
         }
         for r in ruleSet.retirements { scopes(r.scopes) }
         sectionRegexes = regexes
+        xpathExpressions = xpaths
     }
 
     static func key(_ ref: TermRef) -> String {

@@ -65,6 +65,7 @@ struct Evaluation {
             tracing = explainGoal == goal.id.value
             findings.append(evaluate(goal))
             if findings[findings.count - 1].status == .missing { missing.append((findings.count - 1, goal)) }
+            findings += missingBindingIndicators(goal)
         }
         tracing = false
         // The closest passages of every missing goal, from one scan of the plan.
@@ -76,7 +77,7 @@ struct Evaluation {
                 findings[at].suggestions = index.closest(query: q).map { hit in
                     let s = doc.sentences[hit.sentence]
                     return Evidence(file: doc.file, line: s.line, column: s.column, path: doc.path(of: s), text: doc.text(of: s),
-                                    score: (hit.score * 100).rounded() / 100)
+                                    xpath: s.xpath, score: (hit.score * 100).rounded() / 100)
                 }
             }
         }
@@ -141,9 +142,12 @@ struct Evaluation {
                 if let id = doc.sentences[i].section, sectionFlags(p)[id] { return false }
             case .outsideReview:
                 if facts.isReview(i) { return false }
-            case .inXPath:
-                // Text plans have no elements; the scope applies only to XML plans.
-                continue
+            case .inXPath(let x):
+                // Resolved only for structured plans read with the expression; text plans have no elements.
+                guard let roots = doc.xpathScopes[x] else { continue }
+                guard let path = doc.sentences[i].xpath, roots.contains(where: { path == $0 || path.hasPrefix($0 + "/") }) else {
+                    return false
+                }
             }
         }
         return true
@@ -366,10 +370,38 @@ struct Evaluation {
             }
             if best != nil { break }
         }
+        // The plan's indicator table states targets exactly: a row naming the subject counts like a sentence.
+        var tableBest: (Indicator, Quantities.Quantity)?
+        var tableConflict: (Indicator, Quantities.Quantity, QuantityComparison)?
+        for ind in indicators(for: t.subject) {
+            guard var q = ind.target?.quantity else { continue }
+            var target = targetQuantity(t, unit: t.comparison.quantities.first?.unit ?? subjectUnit)
+            if q.unit == nil, let u = ind.unit ?? subjectUnit ?? target.unit { q = q.resolvingUnit(u) }
+            if q.year == nil { q.year = ind.target?.year }
+            if let change {
+                target.kind = change
+                if q.kind == .level { q.kind = change }
+            }
+            let verdict = q.compare(to: target, defaultYear: engine.period?.upperBound)
+            if tracing { trace.append("    indicator “\(ind.name)” (line \(ind.line)): \(q) — \(describe(verdict))") }
+            switch verdict {
+            case .satisfies: if tableBest == nil { tableBest = (ind, q) }
+            case .weaker, .laterYear, .incompatibleUnit: if tableConflict == nil { tableConflict = (ind, q, verdict) }
+            case .notComparable: break
+            }
+        }
+        if let (ind, q) = tableBest {
+            return ClauseResult(outcome: .covered, message: "“\(t.subject.text)” \(q) in the indicator table meets \(ask)",
+                                evidence: [evidence(ind, q)])
+        }
         if let (h, q, _) = best {
             let inferred = q.unitInferred ? " (unit \(q.unit?.symbol ?? "") taken from the subject)" : ""
             return ClauseResult(outcome: .covered, message: "“\(t.subject.text)” \(q)\(inferred) meets \(ask)",
                                 evidence: [evidence(h, commitment: .quantity)])
+        }
+        if let (ind, q, v) = tableConflict {
+            return ClauseResult(outcome: .conflicting, message: "“\(t.subject.text)”: the indicator table commits to \(q), the city asks \(ask) — \(describe(v))",
+                                evidence: [evidence(ind, q)])
         }
         if let (h, q, v) = firstConflict {
             return ClauseResult(outcome: .conflicting, message: "“\(t.subject.text)”: the plan commits to \(q), the city asks \(ask) — \(describe(v))",
@@ -384,6 +416,48 @@ struct Evaluation {
                                 evidence: [evidence(h)])
         }
         return ClauseResult(outcome: .missing, message: "no target for “\(t.subject.text)” (the city asks \(ask))\(scopeNote(scopes))", evidence: [])
+    }
+
+    /// The rows of the plan's indicator tables that name the term (an alias within the row's name).
+    func indicators(for ref: TermRef) -> [Indicator] {
+        guard !doc.indicators.isEmpty else { return [] }
+        let t = term(ref)
+        let aliases = (t?.aliases ?? [ref.text]).map { Normalizer.normalize(Array($0.unicodeScalars)).text }
+        let exclusions = (t?.exclusions ?? []).map { Normalizer.normalize(Array($0.unicodeScalars)).text }
+        return doc.indicators.filter { ind in
+            aliases.contains { !$0.isEmpty && ind.name.contains($0) } && !exclusions.contains { !$0.isEmpty && ind.name.contains($0) }
+        }
+    }
+
+    func evidence(_ ind: Indicator, _ q: Quantities.Quantity) -> Evidence {
+        let path = ind.section.map { doc.sectionPaths[$0] } ?? []
+        let text = ind.name + "：" + (ind.target?.text ?? "") + (ind.unitText.map { "（\($0)）" } ?? "")
+        return Evidence(file: doc.file, line: ind.line, column: ind.column ?? 1, path: path, text: text, match: ind.name,
+                        matchStart: 0, matchEnd: ind.name.unicodeScalars.count, quantities: [q.description],
+                        commitment: ind.isBinding ? "indicator table (约束性)" : "indicator table", xpath: ind.xpath)
+    }
+
+    /// Goals tagged 约束性 ask for their indicators in the plan's table: a binding indicator the table
+    /// lacks is its own finding (only when the plan has a table at all).
+    func missingBindingIndicators(_ goal: Goal) -> [Finding] {
+        guard !doc.indicators.isEmpty, goal.tags.contains(where: { $0.value == "约束性" }) else { return [] }
+        var out: [Finding] = []
+        for c in goal.clauses {
+            guard case .target(let t) = c.predicate, indicators(for: t.subject).isEmpty else { continue }
+            // The evidence points at the table (the first row's parent), where the row should be.
+            let table = doc.indicators.first
+            out.append(Finding(kind: .indicator, goal: "\(goal.id.value)#\(t.subject.text)", title: "约束性指标: \(t.subject.text)",
+                               status: .missing, severity: c.severity(in: goal, default: engine.ruleSet.defaultSeverity),
+                               area: goal.area?.value, weight: 0, tags: goal.tags.map(\.value),
+                               message: "the binding indicator “\(t.subject.text)” is not in the plan's indicator table\(table?.table.map { " “\($0)”" } ?? "") (goal \(goal.id.value) asks \(describeTarget(t)))",
+                               citation: citation(goal), plan: doc.file,
+                               evidence: table.map { [Evidence(file: doc.file, line: $0.line, column: $0.column ?? 1,
+                                                               path: $0.section.map { doc.sectionPaths[$0] } ?? [],
+                                                               text: $0.table ?? "indicator table",
+                                                               xpath: $0.xpath.map { x in x.lastIndex(of: "/").map { String(x[..<$0]) } ?? x })] } ?? [],
+                               suggestions: [], rule: location(c.range.start)))
+        }
+        return out
     }
 
     func targetQuantity(_ t: Target, unit: Quantities.Unit?) -> Quantities.Quantity {
@@ -451,7 +525,7 @@ struct Evaluation {
         let qs = facts.quantities(h.sentence).map(\.description)
         return Evidence(file: doc.file, line: s.line, column: cols.lowerBound, path: doc.path(of: s),
                         text: doc.text(of: s), match: match, matchStart: h.start, matchEnd: h.end,
-                        quantities: qs, commitment: commitment?.description)
+                        quantities: qs, commitment: commitment?.description, xpath: s.xpath)
     }
 
     func matchText(_ h: Hit) -> String {

@@ -67,7 +67,12 @@ public struct RuleLocation: Sendable, Hashable, Codable {
 public struct Finding: Sendable, Hashable, Codable {
     /// What kind of rule produced it.
     public enum Kind: String, Sendable, Hashable, Codable {
-        case goal, retirement
+        /// A city goal and whether the plan carries it.
+        case goal
+        /// A retired term the plan still uses.
+        case retirement
+        /// A binding (约束性) indicator the goal asks for, absent from the plan's indicator table.
+        case indicator
     }
 
     public var kind: Kind

@@ -108,7 +108,8 @@ struct CheckCommand: ParsableCommand {
         do { engine = try AlignmentEngine(ruleSet: loaded.ruleSet, profile: profile) } catch { throw InputError(error.description) }
 
         // One plan at a time: memory is bounded by the largest plan, not by the whole set.
-        let readOptions = try input.readOptions()
+        var readOptions = try input.readOptions()
+        readOptions.xpathScopes = engine.xpathExpressions
         var infos: [CheckReport.PlanInfo] = []
         var results: [PlanResult] = []
         for path in plans {
