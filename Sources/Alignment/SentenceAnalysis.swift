@@ -160,11 +160,13 @@ struct SentenceFacts {
     /// The clause (between `,，;；:：。`) holding `hit`, as offsets within the sentence.
     static func clause(around hit: Range<Int>, in s: ArraySlice<Unicode.Scalar>) -> Range<Int> {
         // `、` joins items of one clause, so it does not end one.
-        let stops: Set<Unicode.Scalar> = [",", "，", ";", "；", ":", "：", "。"]
+        func stop(_ c: Unicode.Scalar) -> Bool {
+            switch c { case ",", "，", ";", "；", ":", "：", "。": true; default: false }
+        }
         var a = hit.lowerBound, b = hit.upperBound
         let base = s.startIndex
-        while a > 0, !stops.contains(s[base + a - 1]) { a -= 1 }
-        while b < s.count, !stops.contains(s[base + b]) { b += 1 }
+        while a > 0, !stop(s[base + a - 1]) { a -= 1 }
+        while b < s.count, !stop(s[base + b]) { b += 1 }
         return a..<b
     }
 }

@@ -143,10 +143,15 @@ enum NoiseDetector {
 
     /// `◀上接01版`, `▶下转03版`, `**上接A1版**`: the marker's normalized range at the start of the line.
     static func pageMarker(_ s: [Unicode.Scalar]) -> Range<Int>? {
-        let lead: Set<Unicode.Scalar> = ["*", "◀", "▶", "►", "◄", "【", "[", "（", "(", " "]
-        let trail: Set<Unicode.Scalar> = ["*", "】", "]", "）", ")", " "]
+        // Switches, not Sets: this runs on every line, and building or hashing a Set costs more than the scan.
+        func lead(_ c: Unicode.Scalar) -> Bool {
+            switch c { case "*", "◀", "▶", "►", "◄", "【", "[", "（", "(", " ": true; default: false }
+        }
+        func trail(_ c: Unicode.Scalar) -> Bool {
+            switch c { case "*", "】", "]", "）", ")", " ": true; default: false }
+        }
         var i = 0
-        while i < s.count, lead.contains(s[i]) { i += 1 }
+        while i < s.count, lead(s[i]) { i += 1 }
         guard i + 2 < s.count else { return nil }
         switch (s[i], s[i + 1]) {
         case ("上", "接"), ("下", "转"), ("接", "上"), ("转", "下"): break
@@ -159,7 +164,7 @@ enum NoiseDetector {
         while i < s.count, i - numStart < 4, ChineseNumeral.digit(s[i]) != nil || ChineseNumeral.smallUnit(s[i]) != nil { i += 1 }
         guard i > numStart, i < s.count, s[i] == "版" else { return nil }
         i += 1
-        while i < s.count, trail.contains(s[i]) { i += 1 }
+        while i < s.count, trail(s[i]) { i += 1 }
         return 0..<i
     }
 

@@ -73,6 +73,10 @@ public struct SourceText: Sendable {
             bom = 2
             enc = bytes[0] == 0xFF ? .utf16LE : .utf16BE
             scalars = try SourceText.decodeUTF16(bytes, bigEndian: enc == .utf16BE, file: file)
+        } else if let decoded = UTF8Validation.decodeIfValid(bytes[...]) {
+            // The common case, in one pass: valid UTF-8 decoded while it is checked.
+            enc = .utf8
+            scalars = decoded
         } else if let bad = UTF8Validation.firstInvalid(bytes[...]) {
             // Not UTF-8. Text that is mostly well-formed UTF-8 with a flaw is a damaged UTF-8 file,
             // not GB18030: decoding it as GB18030 would give mojibake instead of an error.
@@ -98,6 +102,7 @@ public struct SourceText: Sendable {
                 gb = widths
             }
         } else {
+            // Unreachable: bytes that fail to decode have a first invalid byte.
             enc = .utf8
             scalars = UTF8Validation.decodeValid(bytes[...])
         }
@@ -303,6 +308,50 @@ enum UTF8Validation {
             }
         }
         return out
+    }
+
+    /// Decodes the bytes if they are well-formed UTF-8, else nil: validation and decoding in one pass.
+    static func decodeIfValid(_ bytes: ArraySlice<UInt8>) -> [Unicode.Scalar]? {
+        var out: [Unicode.Scalar] = []
+        out.reserveCapacity(bytes.count)
+        let ok = bytes.withUnsafeBufferPointer { b -> Bool in
+            var i = 0
+            let n = b.count
+            @inline(__always) func cont(_ k: Int) -> UInt32? {
+                guard k < n, b[k] & 0xC0 == 0x80 else { return nil }
+                return UInt32(b[k] & 0x3F)
+            }
+            while i < n {
+                let c = b[i]
+                if c < 0x80 {
+                    out.append(Unicode.Scalar(c)); i += 1; continue
+                }
+                var v: UInt32
+                switch c {
+                case 0xC2...0xDF:
+                    guard let x = cont(i + 1) else { return false }
+                    v = UInt32(c & 0x1F) << 6 | x; i += 2
+                case 0xE0...0xEF:
+                    guard i + 1 < n else { return false }
+                    let b1 = b[i + 1]
+                    if c == 0xE0 && b1 < 0xA0 || c == 0xED && b1 > 0x9F { return false }
+                    guard let x = cont(i + 1), let y = cont(i + 2) else { return false }
+                    v = UInt32(c & 0x0F) << 12 | x << 6 | y; i += 3
+                case 0xF0...0xF4:
+                    guard i + 1 < n else { return false }
+                    let b1 = b[i + 1]
+                    if c == 0xF0 && b1 < 0x90 || c == 0xF4 && b1 > 0x8F { return false }
+                    guard let x = cont(i + 1), let y = cont(i + 2), let z = cont(i + 3) else { return false }
+                    v = UInt32(c & 0x07) << 18 | x << 12 | y << 6 | z; i += 4
+                default:
+                    return false
+                }
+                guard let s = Unicode.Scalar(v) else { return false }
+                out.append(s)
+            }
+            return true
+        }
+        return ok ? out : nil
     }
 
     /// How many well-formed multi-byte sequences and how many bad bytes the bytes hold.

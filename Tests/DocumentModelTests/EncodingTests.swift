@@ -145,3 +145,21 @@ struct SplitMix: RandomNumberGenerator {
         return z ^ (z >> 31)
     }
 }
+
+@Suite struct UTF8DecoderTests {
+    /// The one-pass decoder agrees with the standard library on random and near-valid bytes.
+    @Test func agreesWithTheStandardLibrary() {
+        var rng = SplitMix(seed: 11)
+        let valid = Array("第一章 总则 3.3% 𠀀 é".utf8)
+        for round in 0..<5_000 {
+            var bytes = round % 2 == 0 ? valid : (0..<Int.random(in: 0...12, using: &rng)).map { _ in UInt8.random(in: 0...255, using: &rng) }
+            if round % 2 == 0, !bytes.isEmpty {
+                bytes[Int.random(in: 0..<bytes.count, using: &rng)] = UInt8.random(in: 0...255, using: &rng)
+            }
+            let mine = UTF8Validation.decodeIfValid(bytes[...])
+            let theirs = String(validating: bytes, as: UTF8.self).map { Array($0.unicodeScalars) }
+            #expect(mine == theirs, "\(bytes)")
+            #expect((mine == nil) == (UTF8Validation.firstInvalid(bytes[...]) != nil))
+        }
+    }
+}
