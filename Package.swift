@@ -14,6 +14,8 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.20"),
+        // SHA-256 for report hashes, with the processor's SHA instructions.
+        .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
     ],
     targets: [
         .target(name: "Quantities"),
@@ -25,7 +27,7 @@ let package = Package(
         ]),
         .target(name: "RuleLanguage", dependencies: ["Quantities"]),
         .target(name: "Alignment", dependencies: ["Quantities", "DocumentModel", "RuleLanguage"]),
-        .target(name: "Reports", dependencies: ["Alignment"]),
+        .target(name: "Reports", dependencies: ["Alignment", .product(name: "Crypto", package: "swift-crypto")]),
         .executableTarget(
             name: "plancheck",
             dependencies: [

@@ -440,7 +440,7 @@ struct PlanBuilder {
         case .line:
             let line = p.line
             var cursor = lineCursor ?? ByteCursor(source: source, line: line)
-            let b0 = cursor.offset(at: orig.lowerBound), b1 = cursor.offset(at: orig.upperBound)
+            let b0 = cursor.offset(at: orig.lowerBound, in: source), b1 = cursor.offset(at: orig.upperBound, in: source)
             lineCursor = cursor
             let sp = SourceSpan(line: line, column: orig.lowerBound + 1, endLine: line, endColumn: orig.upperBound + 1,
                                 byteStart: b0, byteEnd: b1)
@@ -606,7 +606,8 @@ struct SourceCursor {
 
 /// Walks a line's scalars once, turning scalar indices into byte offsets in the original encoding.
 struct ByteCursor {
-    let source: SourceText
+    // The source is passed to `offset` rather than stored: a stored copy would retain its four arrays
+    // every time the cursor is copied, once per sentence.
     let line: Int
     var index = 0
     var byte: Int
@@ -614,15 +615,25 @@ struct ByteCursor {
     let end: Int
 
     init(source: SourceText, line: Int) {
-        self.source = source
         self.line = line
         byte = source.lineByteStarts[line - 1]
         start = source.lines[line - 1].lowerBound
         end = source.lines[line - 1].upperBound
     }
 
-    mutating func offset(at target: Int) -> Int {
+    mutating func offset(at target: Int, in source: SourceText) -> Int {
         if target < index { index = 0; byte = source.lineByteStarts[line - 1] }
+        if source.encoding == .utf8 {
+            // The common case: widths follow from the scalar values.
+            source.scalars.withUnsafeBufferPointer { sc in
+                while index < target, start + index < end {
+                    let v = sc[start + index].value
+                    byte += v < 0x80 ? 1 : v < 0x800 ? 2 : v < 0x10000 ? 3 : 4
+                    index += 1
+                }
+            }
+            return byte
+        }
         while index < target, start + index < end {
             byte += SourceText.width(of: source.scalars[start + index], at: start + index,
                                      encoding: source.encoding, gb: source.gbWidths)

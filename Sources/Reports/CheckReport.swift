@@ -77,7 +77,7 @@ public struct CheckReport: Sendable, Codable {
             file = doc.file
             title = doc.title
             encoding = doc.encoding.rawValue
-            hash = SHA256.hex(bytes)
+            hash = Digest.sha256Hex(bytes)
             sentences = doc.bodySentenceCount
         }
     }
@@ -89,7 +89,7 @@ public struct CheckReport: Sendable, Codable {
         for f in ruleSet.files {
             hashInput += Array(f.path.utf8) + [0] + Array(f.source.utf8) + [0]
         }
-        rules = RulesInfo(path: rulesPath, title: ruleSet.title, hash: SHA256.hex(hashInput),
+        rules = RulesInfo(path: rulesPath, title: ruleSet.title, hash: Digest.sha256Hex(hashInput),
                           period: ruleSet.period.map { "\($0.start)..\($0.end)" })
         self.plans = plans
         var all = results.flatMap(\.findings)
@@ -122,7 +122,7 @@ public struct CheckReport: Sendable, Codable {
     /// A finding's identity across drafts: goal, plan file name, status and message; never a line number.
     public static func fingerprint(_ f: Finding) -> String {
         let plan = (f.plan as NSString).lastPathComponent
-        return String(SHA256.hex(Array("\(f.goal)\u{0}\(plan)\u{0}\(f.status.rawValue)\u{0}\(f.message)".utf8)).prefix(16))
+        return String(Digest.sha256Hex(Array("\(f.goal)\u{0}\(plan)\u{0}\(f.status.rawValue)\u{0}\(f.message)".utf8)).prefix(16))
     }
 
     static func matrix(plans: [String], findings: [Finding]) -> Matrix {

@@ -543,7 +543,7 @@ public struct HTMLReport: Sendable {
 
     /// `sha256-…` of the inline script, as CSP wants it (base64 of the digest).
     static let scriptHash: String = {
-        let hex = Array(SHA256.hex(Array(HTMLBuilder.string(script).utf8)).utf8)
+        let hex = Array(Digest.sha256Hex(Array(HTMLBuilder.string(script).utf8)).utf8)
         func nibble(_ c: UInt8) -> UInt8 { c <= 57 ? c - 48 : c - 87 }
         let bytes = stride(from: 0, to: hex.count, by: 2).map { nibble(hex[$0]) << 4 | nibble(hex[$0 + 1]) }
         return "sha256-" + Data(bytes).base64EncodedString()

@@ -174,7 +174,7 @@ import Testing
         let start = try #require(html.range(of: "<script>"))
         let end = try #require(html.range(of: "</script>"))
         let script = String(html[start.upperBound..<end.lowerBound])
-        let hex = SHA256.hex(Array(script.utf8))
+        let hex = Digest.sha256Hex(Array(script.utf8))
         var bytes: [UInt8] = []
         var i = hex.startIndex
         while i < hex.endIndex {
