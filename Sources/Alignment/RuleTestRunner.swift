@@ -233,6 +233,9 @@ public struct RuleSetTestReport: Sendable {
             }
         }
         for f in untestedFiles { out += "  ✗ \(f): goals or retirements but no test\n" }
+        if tests.isEmpty && untestedFiles.isEmpty && errors.isEmpty {
+            out += "  no tests: only a header or terms, tested through the rule sets that include them\n"
+        }
         return out
     }
 }
