@@ -69,9 +69,15 @@ public enum ReviewSections {
 public enum GoalSections {
     /// Words in a heading that mark a goal section.
     public static let markers = ["目标", "主要指标"]
+    /// Words that make such a heading an account of goals met (`“十三五”规划目标完成情况`), not a goal section.
+    public static let accounts = ["完成情况", "实现情况", "评估"]
 
     /// For each section id of `doc`, whether it or a heading above it is a goal section.
-    public static func flags(for doc: PlanDocument) -> [Bool] { ReviewSections.flags(for: doc, markers: markers) }
+    public static func flags(for doc: PlanDocument) -> [Bool] {
+        let goal = ReviewSections.flags(for: doc, markers: markers)
+        let account = ReviewSections.flags(for: doc, markers: accounts)
+        return zip(goal, account).map { $0 && !$1 }
+    }
 }
 
 /// The words by which a plan commits to something.

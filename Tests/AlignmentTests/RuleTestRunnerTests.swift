@@ -197,6 +197,7 @@ let runnerGoals = """
         // The same words in a task chapter without a verb, or in a review of goals met, stay mentions.
         #expect(status(try check(rulesText, "第六章 创新\n研发投入强度大幅增加。\n"), "R") == .weak)
         #expect(status(try check(rulesText, "第一章 “十四五”目标完成情况回顾\n研发投入强度大幅增加。\n"), "R") == .weak)
+        #expect(status(try check(rulesText, "第一章 “十三五”规划目标完成情况\n研发投入强度大幅增加。\n"), "R") == .weak)
     }
 
     @Test func aRankMeetsAUnitlessCeiling() throws {
