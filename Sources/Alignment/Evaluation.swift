@@ -357,6 +357,11 @@ struct Evaluation {
                     target.kind = change
                     if q.kind == .level { q.kind = change }
                 }
+                // A place in a ranking (`50强`, `百强`) against a unitless ceiling (`<= 五十`): the rule's number
+                // is a place too, since a ranking has no unit for the rule to name.
+                if q.kind == .rank, target.kind == .level, target.unit == nil, target.comparator != .atLeast {
+                    target.kind = .rank
+                }
                 let verdict = q.compare(to: target, defaultYear: engine.period?.upperBound)
                 if tracing { trace.append("    \(describe(h)): \(q) — \(describe(verdict))") }
                 switch verdict {

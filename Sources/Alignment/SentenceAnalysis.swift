@@ -5,14 +5,17 @@ import Quantities
 public enum CommitmentClass: Int, Sendable, Codable, Comparable, CaseIterable, CustomStringConvertible {
     /// Named only: in passing, in the review of the past, or in a background analysis.
     case mentionOnly = 0
+    /// Stated as one of the plan's goals (under a 目标 heading: `居民收入增长和经济增长基本同步`), without a
+    /// commitment verb, quantity or deadline.
+    case goalStatement = 1
     /// Committed with a commitment verb (确保, 力争, 建成, 推进…) but no quantity or deadline.
-    case verb = 1
+    case verb = 2
     /// Committed with a deadline (`到2025年`) but no quantity.
-    case deadline = 2
+    case deadline = 3
     /// Committed with a quantity about the subject.
-    case quantity = 3
+    case quantity = 4
     /// Committed with a quantity and a deadline.
-    case quantityAndDeadline = 4
+    case quantityAndDeadline = 5
 
     public static func < (a: CommitmentClass, b: CommitmentClass) -> Bool { a.rawValue < b.rawValue }
 
@@ -22,6 +25,7 @@ public enum CommitmentClass: Int, Sendable, Codable, Comparable, CaseIterable, C
     public var description: String {
         switch self {
         case .mentionOnly: "mentioned only"
+        case .goalStatement: "stated as a goal of the plan"
         case .verb: "committed with a commitment verb"
         case .deadline: "committed with a deadline"
         case .quantity: "committed with a quantity"
@@ -39,7 +43,10 @@ public enum ReviewSections {
                                  "面临的形势", "国内外形势", "工作回顾"]
 
     /// For each section id of `doc`, whether it or a heading above it is a review section.
-    public static func flags(for doc: PlanDocument) -> [Bool] {
+    public static func flags(for doc: PlanDocument) -> [Bool] { flags(for: doc, markers: markers) }
+
+    /// For each section id of `doc`, whether its title or a title above it holds one of `markers`.
+    static func flags(for doc: PlanDocument, markers: [String]) -> [Bool] {
         var flags = [Bool](repeating: false, count: doc.allSections.count)
         let words = markers.map { Array($0.unicodeScalars) }
         func walk(_ sections: [Section], inherited: Bool) {
@@ -52,6 +59,24 @@ public enum ReviewSections {
         }
         walk(doc.sections, inherited: false)
         return flags
+    }
+}
+
+/// Which sections state the plan's goals: 主要目标, “十四五”规划目标, 二〇三五年远景目标, 主要指标.
+///
+/// Plans write their goals as states to be reached (`创新能力更强。研发投入大幅增加`), without the verbs of
+/// the task chapters; under such a heading a sentence that names a subject commits to it.
+public enum GoalSections {
+    /// Words in a heading that mark a goal section.
+    public static let markers = ["目标", "主要指标"]
+    /// Words that make such a heading an account of goals met (`“十三五”规划目标完成情况`), not a goal section.
+    public static let accounts = ["完成情况", "实现情况", "评估"]
+
+    /// For each section id of `doc`, whether it or a heading above it is a goal section.
+    public static func flags(for doc: PlanDocument) -> [Bool] {
+        let goal = ReviewSections.flags(for: doc, markers: markers)
+        let account = ReviewSections.flags(for: doc, markers: accounts)
+        return zip(goal, account).map { $0 && !$1 }
     }
 }
 
@@ -96,6 +121,7 @@ struct SentenceFacts {
     let extractor: QuantityExtractor
     let period: ClosedRange<Int>?
     let reviewSection: [Bool]
+    let goalSection: [Bool]
     // Per-sentence caches, filled on first use: many goals ask about the same sentences.
     private var quantityCache: [[Quantity]?]
     private var verbCache: [UInt8]   // 0 unknown, 1 no, 2 yes
@@ -106,6 +132,7 @@ struct SentenceFacts {
         self.period = period
         extractor = QuantityExtractor(planPeriod: period)
         reviewSection = ReviewSections.flags(for: doc)
+        goalSection = GoalSections.flags(for: doc)
         quantityCache = Array(repeating: nil, count: doc.sentences.count)
         verbCache = Array(repeating: 0, count: doc.sentences.count)
         pastCache = Array(repeating: 0, count: doc.sentences.count)
@@ -113,6 +140,9 @@ struct SentenceFacts {
 
     /// Whether sentence `i` stands in a review or background section.
     func isReview(_ i: Int) -> Bool { doc.sentences[i].section.map { reviewSection[$0] } ?? false }
+
+    /// Whether sentence `i` stands in a goal section (and not in a review).
+    func isGoalStatement(_ i: Int) -> Bool { doc.sentences[i].section.map { goalSection[$0] } ?? false }
 
     /// The quantities of sentence `i`, extracted on first use.
     mutating func quantities(_ i: Int) -> [Quantity] {
@@ -153,7 +183,7 @@ struct SentenceFacts {
         case (true, true): return .quantityAndDeadline
         case (true, false): return .quantity
         case (false, true): return .deadline
-        case (false, false): return hasVerb ? .verb : .mentionOnly
+        case (false, false): return hasVerb ? .verb : isGoalStatement(i) ? .goalStatement : .mentionOnly
         }
     }
 

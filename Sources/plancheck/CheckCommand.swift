@@ -273,10 +273,13 @@ enum DefaultRules {
     /// The newest city rule set, used when --rules is not given.
     static let name = "zhuzhou/15th"
 
-    static func path() throws -> String {
+    static func path() throws -> String { try path(of: name) }
+
+    /// A bundled rule set or dictionary, by its path under Rules/ (`zhuzhou/15th`, `common`).
+    static func path(of relative: String) throws -> String {
         guard let url = Bundle.module.url(forResource: "Rules", withExtension: nil) else {
             throw InputError("the bundled rules are missing from this build; pass --rules PATH")
         }
-        return url.appendingPathComponent(name).path
+        return url.appendingPathComponent(relative).path
     }
 }

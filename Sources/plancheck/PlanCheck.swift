@@ -18,6 +18,6 @@ struct PlanCheck: ParsableCommand {
         Exit codes: 0 clean, 1 findings or warnings at the level asked for, 2 bad usage or unreadable input.
         Run 'plancheck help <subcommand>' for each command's options and examples.
         """,
-        subcommands: [CheckCommand.self, OutlineCommand.self, Rules.self]
+        subcommands: [CheckCommand.self, OutlineCommand.self, Rules.self, ExtractCommand.self]
     )
 }

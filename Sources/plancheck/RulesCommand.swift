@@ -1,20 +1,22 @@
+import Alignment
 import ArgumentParser
 import Foundation
 import RuleLanguage
 
-/// `plancheck rules …`: work on rule files (lint, format).
+/// `plancheck rules …`: work on rule files (lint, format, test).
 struct Rules: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "rules",
-        abstract: "Check and format rule files.",
+        abstract: "Check, format and test rule files.",
         discussion: """
         City goals are written as rules in .rules files (see docs/rule-language.md).
 
         Examples:
           plancheck rules lint Rules/zhuzhou/15th
           plancheck rules fmt --check Rules
+          plancheck rules test Rules/zhuzhou
         """,
-        subcommands: [RulesLint.self, RulesFormat.self]
+        subcommands: [RulesLint.self, RulesFormat.self, RulesTest.self]
     )
 }
 
@@ -221,5 +223,88 @@ struct RulesFormat: ParsableCommand {
             try? FileManager.default.removeItem(at: temp)
             throw CocoaError(.fileWriteUnknown)
         }
+    }
+}
+
+/// `plancheck rules test PATH…`
+struct RulesTest: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "test",
+        abstract: "Run the tests written beside the rules: small plan texts and the status each goal must get.",
+        discussion: """
+        A test is a few sentences of a plan and the statuses the engine must give (see docs/rule-language.md):
+
+          test "研发强度写足即为覆盖" {
+            plan "到2030年，全社会研发经费投入强度达到3.5%以上。"
+            expect 5.2 covered
+            expect no outdated "十九大"
+          }
+
+        Each file or folder is loaded as a rule set (a folder and each of its subfolders holding .rules \
+        files, as lint does) and each test runs with the real engine; the tests of a file belong to the \
+        rule set the file is part of. For every expectation the expected and the actual status are printed.
+
+        Example:
+          $ plancheck rules test Rules/zhuzhou/15th
+          Rules/zhuzhou/15th — 株洲市“十五五”规划建议 衔接检查
+            ✓ test "主要目标写全即为覆盖" (Rules/zhuzhou/15th/10-main-goals.rules:80)
+                ✓ 5.1 covered
+                ✗ 5.2: expected covered, got weak (line 84)
+                    mentions “科创中城” but never commits to it (only in passing or in the review of the past)
+          1 test, 1 passed, 1 failed
+
+        Exit status: 0 when every expectation holds; 1 when one fails, when a file with goals or \
+        retirements has no test, or when no test ran at all; 2 when the rules have errors.
+        """
+    )
+
+    @Argument(help: "Rule files or folders whose tests to run.")
+    var paths: [String]
+
+    @Flag(help: "Print only the failing expectations and the summary.")
+    var failuresOnly = false
+
+    func validate() throws {
+        if paths.isEmpty { throw ValidationError("Name at least one rule file or folder, e.g. plancheck rules test Rules/zhuzhou") }
+    }
+
+    func run() throws {
+        var reports: [RuleSetTestReport] = []
+        for path in paths {
+            for set in RuleTestRunner.ruleSetPaths(for: path) { reports.append(RuleTestRunner.run(path: set)) }
+        }
+        var ruleErrors = false
+        var sources: [String: String] = [:]
+        var diagnostics: [Diagnostic] = []
+        for r in reports {
+            diagnostics += r.diagnostics
+            sources.merge(r.sources) { a, _ in a }
+            if r.hasRuleErrors { ruleErrors = true }
+        }
+        var seen = Set<Diagnostic>()
+        diagnostics = Diagnostic.sorted(diagnostics.filter { seen.insert($0).inserted })
+        if !diagnostics.isEmpty {
+            printError(DiagnosticRenderer(sources: sources, color: stderrWantsColor()).render(diagnostics))
+        }
+        for r in reports where !r.hasRuleErrors || !r.errors.isEmpty {
+            print(r.rendered(failuresOnly: failuresOnly), terminator: "")
+        }
+        let tests = reports.reduce(0) { $0 + $1.tests.count }
+        let passed = reports.reduce(0) { $0 + $1.passed }
+        let failed = reports.reduce(0) { $0 + $1.failed }
+        let untested = reports.flatMap(\.untestedFiles)
+        var summary = "\(plural(tests, "test")), \(passed) passed, \(failed) failed"
+        if !untested.isEmpty { summary += ", \(plural(untested.count, "file")) with rules but no test" }
+        print(summary)
+        if ruleErrors {
+            printError("the rules have errors (see above); fix them or run: plancheck rules lint \(paths.joined(separator: " "))\n")
+            throw ExitCode(RulesExit.errors)
+        }
+        if tests == 0 {
+            let exempt = reports.flatMap(\.exemptFiles)
+            printError("no test ran" + (exempt.isEmpty ? "" : ": \(exempt.joined(separator: ", ")) hold\(exempt.count == 1 ? "s" : "") only a header or terms, which are tested through the rule sets that include them") + "\n")
+            throw ExitCode(RulesExit.findings)
+        }
+        if failed > 0 || !untested.isEmpty { throw ExitCode(RulesExit.findings) }
     }
 }

@@ -1,0 +1,138 @@
+import Foundation
+import Testing
+@testable import Alignment
+import DocumentModel
+import RuleLanguage
+
+/// `plancheck extract`'s drafts: what they hold for the city documents, and that they always lint clean.
+@Suite struct RuleDraftTests {
+    static let dictionary: [String: [String]] = {
+        let loaded = RuleSetLoader.load(path: repoPath("Rules/common"))
+        return loaded.ruleSet.resolvedTerms.filter { $0.value.unit != nil }.mapValues(\.aliases)
+    }()
+
+    func draft(_ sample: String) throws -> (RuleDraft, RuleSetLoadResult) {
+        let doc = try TextPlanReader.read(path: repoPath("Samples/" + sample))
+        let d = RuleDrafter.draft(doc, options: RuleDraftOptions(dictionary: Self.dictionary, dictionaryPath: "Rules/common"))
+        return (d, RuleSetLoader.load(source: d.text, path: "/tmp/draft.rules"))
+    }
+
+    func clauses(_ goal: Goal?) -> [String] {
+        guard let goal else { return [] }
+        return goal.clauses.map { c in
+            switch c.predicate {
+            case .target(let t):
+                switch t.comparison {
+                case .atLeast(let v): return "target \(t.subject.text) >= \(v.text)"
+                case .atMost(let v): return "target \(t.subject.text) <= \(v.text)"
+                case .equal(let v): return "target \(t.subject.text) = \(v.text)"
+                case .between(let a, let b): return "target \(t.subject.text) between \(a.text) and \(b.text)"
+                }
+            case .mention(let s): return "mention " + s.terms.map(\.text).joined(separator: ",")
+            case .commitment(let s): return "commitment " + s.terms.map(\.text).joined(separator: ",")
+            }
+        }
+    }
+
+    @Test func theFifteenthProposalGivesOneGoalPerItemAndItsTargets() throws {
+        let (d, loaded) = try draft("zhuzhou-15th-plan-proposal-2025.txt")
+        #expect(loaded.diagnostics.isEmpty, "\(loaded.rendered())")
+        #expect(d.basis == "numbered items")
+        let ids = loaded.ruleSet.goals.map(\.id.value)
+        // 52 numbered items, and the ——lines of items 4 (six) and 5 (five) as sub-goals.
+        #expect(ids.filter { !$0.contains(".") } == (1...52).map(String.init))
+        #expect(ids.filter { $0.hasPrefix("5.") } == ["5.1", "5.2", "5.3", "5.4", "5.5"])
+        #expect(ids.count == 63)
+        #expect(loaded.ruleSet.period.map { [$0.start, $0.end] } == [2026, 2030])
+        let six = loaded.ruleSet.goal(id: "6")
+        #expect(six?.title.value == "梯度培育制造业产业集群")
+        #expect(six?.citation?.item?.value == "6")
+        #expect(six?.citation?.quote?.value.hasPrefix("坚持优势产业锻长板、战略产业扩规模") == true)
+        let targets = clauses(six)
+        for cluster in ["陶瓷", "电子信息", "先进硬质材料", "功率半导体"] {
+            #expect(targets.contains("target \(cluster) >= 1000亿"), "\(cluster): \(targets)")
+        }
+        #expect(targets.contains("target 北斗 >= 500亿元"))
+        #expect(targets.contains("target 低空经济产业 >= 500亿元"))
+        // A class of firms (百亿企业倍增) is not a target.
+        #expect(!targets.contains { $0.contains("100亿") })
+        #expect(clauses(loaded.ruleSet.goal(id: "32")).contains("target 最具人才吸引力城市百强榜 <= 五十"))
+        // Item 1 reviews the 十四五: its figures are past, kept only as comments.
+        #expect(clauses(loaded.ruleSet.goal(id: "1")).allSatisfy { !$0.hasPrefix("target") })
+        #expect(d.text.contains("原文“突破4000亿元”是过去的数"))
+        #expect(d.text.contains("# TODO: area"))
+        #expect(d.targets >= 8)
+    }
+
+    @Test func theCommuniqueGivesOneGoalPerParagraphNumberedAsTheFourteenthRulesCite() throws {
+        let (d, loaded) = try draft("zhuzhou-14th-plenum-communique-2020.txt")
+        #expect(loaded.diagnostics.isEmpty, "\(loaded.rendered())")
+        #expect(d.basis == "paragraphs opening with 全会提出")
+        #expect(loaded.ruleSet.goals.count == 14)   // not the closing 全会号召, not the COVID notice after it
+        #expect(loaded.ruleSet.period.map { [$0.start, $0.end] } == [2021, 2025])
+        #expect(loaded.ruleSet.goal(id: "4")?.title.value == "坚持制造强市,加快建设更具实力的中国动力谷")
+        #expect(clauses(loaded.ruleSet.goal(id: "4")).first == "commitment 制造强市,制造强市七大工程")
+        // The hand-written 十四五 rules cite 公报 paragraphs by the same numbers.
+        let doc = try TextPlanReader.read(path: repoPath("Samples/zhuzhou-14th-plenum-communique-2020.txt"))
+        let paragraphs = RuleDrafter.paragraphs(doc).filter { p in RuleDrafter.paragraphMarkers.contains { doc.text(of: p[0]).hasPrefix($0) } }
+        let rules = RuleSetLoader.load(path: repoPath("Rules/zhuzhou/14th")).ruleSet
+        var checked = 0
+        for g in rules.goals {
+            guard case .source("公报")? = g.citation?.document.value, let item = g.citation?.item.flatMap({ Int($0.value) }),
+                  let quote = g.citation?.quote?.value else { continue }
+            let text = paragraphs[item - 1].map { doc.text(of: $0) }.joined()
+            #expect(text.contains(quote), "\(g.id.value): “\(quote)” is not in paragraph \(item)")
+            checked += 1
+        }
+        #expect(checked >= 20)
+    }
+
+    @Test func documentsWithoutItemsOrMarkersFallBackToSectionsOrTheWholeText() throws {
+        let sections = TextPlanReader.read(try SourceText(bytes: Array("""
+            第一章 发展目标
+            到2025年，全社会研发投入强度达到3.2%以上。
+            第二章 重点任务
+            “十四五”时期，打造“材料科技城”。
+            """.utf8), file: "x.txt"))
+        let d1 = RuleDrafter.draft(sections, options: RuleDraftOptions(dictionary: Self.dictionary))
+        let l1 = RuleSetLoader.load(source: d1.text, path: "/tmp/d1.rules")
+        #expect(l1.diagnostics.isEmpty, "\(l1.rendered())")
+        #expect(d1.basis == "sections")
+        #expect(l1.ruleSet.goals.map(\.title.value) == ["发展目标", "重点任务"])
+        #expect(clauses(l1.ruleSet.goals.first).contains("target 研发投入强度 >= 3.2%"))
+        #expect(clauses(l1.ruleSet.goals.last).first == "commitment 重点任务,材料科技城")
+
+        let empty = TextPlanReader.read(try SourceText(bytes: [], file: "empty.txt"))
+        let d2 = RuleDrafter.draft(empty)
+        let l2 = RuleSetLoader.load(source: d2.text, path: "/tmp/d2.rules")
+        #expect(!l2.hasErrors, "\(l2.rendered())")
+        #expect(d2.basis == "the whole text")
+        #expect(d2.text.contains("未能从文中判断规划期"))
+    }
+
+    @Test(arguments: ["zhuzhou-government-work-report-2023.txt", "zhuzhou-13th-party-congress-2021.txt", "hetang-14th-five-year-plan.txt"])
+    func everyDraftLintsClean(sample: String) throws {
+        let (d, loaded) = try draft(sample)
+        #expect(loaded.diagnostics.isEmpty, "\(loaded.rendered())")
+        #expect(d.goals == loaded.ruleSet.goals.count)
+        // The draft is in canonical layout: formatting it changes nothing.
+        #expect(RuleFormatter.format(source: d.text, path: "d.rules").output == d.text)
+    }
+
+    @Test func theCongressTargetsListIsReadLabelByLabel() throws {
+        let (_, loaded) = try draft("zhuzhou-13th-party-congress-2021.txt")
+        let all = loaded.ruleSet.goals.flatMap { clauses($0) }
+        #expect(all.contains("target 科技进步贡献率 >= 70%"))
+        #expect(all.contains("target 常住人口城镇化率 >= 75%"))
+        #expect(all.contains("target 对外贸易依存度 >= 15%"))
+        #expect(all.contains("target 万元GDP能耗下降 >= 15%"))
+    }
+
+    @Test func ranksAreWrittenInChineseNumerals() {
+        #expect(RuleDrafter.chineseNumeral(50) == "五十")
+        #expect(RuleDrafter.chineseNumeral(10) == "十")
+        #expect(RuleDrafter.chineseNumeral(100) == "一百")
+        #expect(RuleDrafter.chineseNumeral(105) == "一百零五")
+        #expect(RuleDrafter.chineseNumeral(2030) == "二千零三十")
+    }
+}
