@@ -37,7 +37,7 @@ struct HTMLReportBrowserTests {
         let dir = try temporaryFolder()
         defer { try? FileManager.default.removeItem(at: dir) }
         let page = dir.appendingPathComponent("report.html")
-        #expect(try runPlancheck(["check", hetang, "--format", "html", "--output", page.path]).status == 1)
+        #expect(try runPlancheck(["check", hetang, "--rules", fixtureRules, "--format", "html", "--output", page.path]).status == 1)
         let run = try Chromium.dumpDOM(page, in: dir)
         #expect(run.consoleLines.isEmpty, "console: \(run.consoleLines)")
         // The script marks the page only after running to its end; the CSP would have blocked it otherwise.
@@ -51,7 +51,7 @@ struct HTMLReportBrowserTests {
         let dir = try temporaryFolder()
         defer { try? FileManager.default.removeItem(at: dir) }
         let page = dir.appendingPathComponent("report.html")
-        _ = try runPlancheck(["check", hetang, "--format", "html", "--output", page.path])
+        _ = try runPlancheck(["check", hetang, "--rules", fixtureRules, "--format", "html", "--output", page.path])
         let missing = try Chromium.dumpDOM(page, query: "status=missing", in: dir)
         #expect(missing.consoleLines.isEmpty, "console: \(missing.consoleLines)")
         #expect(missing.dom.contains("Showing 1 of 7 findings"))
@@ -66,7 +66,7 @@ struct HTMLReportBrowserTests {
         let dir = try temporaryFolder()
         defer { try? FileManager.default.removeItem(at: dir) }
         let page = dir.appendingPathComponent("report.html")
-        _ = try runPlancheck(["check", hetang, "--format", "html", "--output", page.path])
+        _ = try runPlancheck(["check", hetang, "--rules", fixtureRules, "--format", "html", "--output", page.path])
         func order(_ dom: String) -> [String] {
             dom.components(separatedBy: "data-target=\"").dropFirst().map { String($0.prefix { $0 != "\"" }) }
         }

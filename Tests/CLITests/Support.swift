@@ -48,3 +48,6 @@ func tempDir() throws -> URL {
     try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
     return dir
 }
+
+/// A frozen rule set for tests that pin statuses (see Tests/Fixtures/README.md).
+let fixtureRules = repositoryRoot.appendingPathComponent("Tests/Fixtures/Rules/zhuzhou/15th").path

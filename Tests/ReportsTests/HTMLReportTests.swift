@@ -123,7 +123,7 @@ import Testing
     }
 
     @Test func plansWithTheSameFileNameAreToldApartByPath() throws {
-        let rules = try loadRules(path: "Rules/zhuzhou/15th")
+        let rules = try loadRules(path: fixtureRules)
         let report = try makeReport(rules, [PlanInput(file: "a/draft.txt", text: exampleDraft),
                                             PlanInput(file: "b/draft.txt", text: exampleDraft)])
         let html = HTMLReport(report: report, generatedAt: nil).render()
@@ -132,7 +132,7 @@ import Testing
     }
 
     @Test func emptyAndInconsistentReportsStillRender() throws {
-        let rules = try loadRules(path: "Rules/zhuzhou/15th")
+        let rules = try loadRules(path: fixtureRules)
         let empty = HTMLReport(report: try makeReport(rules, []), generatedAt: nil).render()
         #expect(empty.contains(">0 findings</p>"))
         #expect(empty.hasSuffix("</html>\n"))

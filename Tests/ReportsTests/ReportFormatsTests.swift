@@ -11,7 +11,7 @@ import FoundationXML
 /// A real report: the 荷塘区 plan and a small hand-written draft, checked against the 十五五 rules.
 func formatsReport(waivers: [Waiver]? = nil, today: String = "2026-01-01",
                   baseline: (path: String, report: CheckReport)? = nil, extraLines: Int = 0) throws -> CheckReport {
-    let rules = RuleSetLoader.load(path: repositoryRoot.appendingPathComponent("Rules/zhuzhou/15th").path)
+    let rules = RuleSetLoader.load(path: repositoryRoot.appendingPathComponent(fixtureRules).path)
     #expect(!rules.hasErrors)
     let engine = try AlignmentEngine(ruleSet: rules.ruleSet)
     let hetangBytes = [UInt8](try Data(contentsOf: repositoryRoot.appendingPathComponent("Samples/hetang-14th-five-year-plan.txt")))

@@ -11,6 +11,9 @@ let repositoryRoot: URL = URL(fileURLWithPath: #filePath)
 
 let hetangPath = "Samples/hetang-14th-five-year-plan.txt"
 
+/// A frozen rule set for report tests (see Tests/Fixtures/README.md); reports still name it Rules/zhuzhou/15th.
+let fixtureRules = "Tests/Fixtures/Rules/zhuzhou/15th"
+
 /// A fixed time, so pages can be compared byte for byte.
 let fixedTime = Date(timeIntervalSince1970: 1_767_225_600)   // 2026-01-01T00:00:00Z
 
@@ -78,12 +81,12 @@ func makeReport(_ ruleSet: RuleSet, rulesPath: String = "Rules/zhuzhou/15th", _ 
 
 /// The sample plan against the city's 十五五 rules.
 func sampleReport() throws -> CheckReport {
-    try makeReport(loadRules(path: "Rules/zhuzhou/15th"), [PlanInput(sample: hetangPath)])
+    try makeReport(loadRules(path: fixtureRules), [PlanInput(sample: hetangPath)])
 }
 
 /// The sample plan and the example draft against the city's 十五五 rules.
 func twoPlanReport() throws -> CheckReport {
-    try makeReport(loadRules(path: "Rules/zhuzhou/15th"),
+    try makeReport(loadRules(path: fixtureRules),
                    [PlanInput(sample: hetangPath), PlanInput(file: "drafts/example-district.txt", text: exampleDraft)])
 }
 
