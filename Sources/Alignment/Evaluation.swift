@@ -73,8 +73,9 @@ struct Evaluation {
             let queries = missing.map { query(for: $0.1) }
             let f = facts
             let index = PassageIndex(doc, queries: queries) { s in s.section.map { !f.reviewSection[$0] } ?? true }
+            var scratch = index.makeScratch()
             for (q, (at, _)) in missing.enumerated() {
-                findings[at].suggestions = index.closest(query: q).map { hit in
+                findings[at].suggestions = index.closest(query: q, scratch: &scratch).map { hit in
                     let s = doc.sentences[hit.sentence]
                     return Evidence(file: doc.file, line: s.line, column: s.column, path: doc.path(of: s), text: doc.text(of: s),
                                     xpath: s.xpath, score: (hit.score * 100).rounded() / 100)
