@@ -91,13 +91,11 @@ public enum CommitmentVerbs {
                                 "做大", "做强", "做优", "引进", "布局", "谋划", "开展", "创新", "提高", "增强", "巩固", "拓展",
                                 "加大", "建立", "设立", "启动", "融入", "对接", "争当", "筑牢", "守住", "严格", "坚决"]
 
-    static let all: [[Unicode.Scalar]] = (binding + action).map { Array($0.unicodeScalars) }
+    /// Every commitment word in one automaton: a sentence is scanned once, not once per word.
+    static let automaton = TermAutomaton(patterns: binding + action)
 
     /// Whether `s` contains one of the commitment words.
-    static func present(in s: ArraySlice<Unicode.Scalar>) -> Bool {
-        for w in all where contains(s, w) { return true }
-        return false
-    }
+    static func present(in s: ArraySlice<Unicode.Scalar>) -> Bool { automaton.containsMatch(in: s) }
 
     static func contains(_ hay: ArraySlice<Unicode.Scalar>, _ w: [Unicode.Scalar]) -> Bool {
         guard let first = w.first, hay.count >= w.count else { return false }

@@ -127,45 +127,75 @@ public struct TermAutomaton: Sendable {
         s.value < 0x10000 ? Int(bmpSymbols[Int(s.value)]) : Int(otherSymbols[s.value] ?? 0)
     }
 
-    @inline(__always)
-    private func next(_ st: Int, _ sym: Int) -> Int? {
-        if st == 0 { let t = rootNext[sym]; return t == 0 ? nil : Int(t) }
-        var lo = Int(edgeStart[st]), hi = Int(edgeStart[st + 1])
-        let key = UInt16(sym)
-        while lo < hi {
-            let mid = (lo + hi) >> 1
-            let v = edgeSymbols[mid]
-            if v == key { return Int(edgeTargets[mid]) }
-            if v < key { lo = mid + 1 } else { hi = mid }
-        }
-        return nil
-    }
 
     /// Calls `body` for every occurrence of every pattern in `text`, overlapping ones included, in order of
     /// their end offset.
-    @inline(__always)
     public func forEachMatch<C: Collection>(in text: C, _ body: (Match) -> Void) where C.Element == Unicode.Scalar {
-        var st = 0
-        var i = 0
-        for c in text {
-            i += 1
-            let sym = symbol(c)
-            if sym == 0 { st = 0; continue }
-            while true {
-                if let t = next(st, sym) { st = t; break }
-                if st == 0 { break }
-                st = Int(fail[st])
-            }
-            if st == 0 { continue }
-            var o = outputStart[st] < outputStart[st + 1] ? st : Int(outputLink[st])
-            while o > 0 {
-                for k in Int(outputStart[o])..<Int(outputStart[o + 1]) {
-                    let p = Int(outputs[k])
-                    body(Match(pattern: p, start: i - Int(patternLengths[p]), end: i))
-                }
-                o = Int(outputLink[o])
-            }
+        withoutActuallyEscaping(body) { body in
+            let each: (Match) -> Bool = { body($0); return true }
+            if text.withContiguousStorageIfAvailable({ scan($0, each) }) != nil { return }
+            Array(text).withUnsafeBufferPointer { scan($0, each) }
         }
+    }
+
+    /// Whether any pattern occurs in `text` (stops at the first).
+    public func containsMatch<C: Collection>(in text: C) -> Bool where C.Element == Unicode.Scalar {
+        var found = false
+        let first: (Match) -> Bool = { _ in found = true; return false }
+        if text.withContiguousStorageIfAvailable({ scan($0, first) }) == nil {
+            Array(text).withUnsafeBufferPointer { scan($0, first) }
+        }
+        return found
+    }
+
+    /// The scan itself, over raw buffers: this loop runs once per character of every plan, and array
+    /// bounds checks would cost about as much as the automaton's own work.
+    /// `body` returns false to stop the scan.
+    private func scan(_ text: UnsafeBufferPointer<Unicode.Scalar>, _ body: (Match) -> Bool) {
+        bmpSymbols.withUnsafeBufferPointer { bmp in
+        rootNext.withUnsafeBufferPointer { root in
+        edgeStart.withUnsafeBufferPointer { edgeStart in
+        edgeSymbols.withUnsafeBufferPointer { edgeSymbols in
+        edgeTargets.withUnsafeBufferPointer { edgeTargets in
+        fail.withUnsafeBufferPointer { fail in
+        outputStart.withUnsafeBufferPointer { outputStart in
+        outputLink.withUnsafeBufferPointer { outputLink in
+            var st = 0
+            var i = 0
+            scanning: for c in text {
+                i += 1
+                let v = c.value
+                let sym = v < 0x10000 ? Int(bmp[Int(v)]) : Int(otherSymbols[v] ?? 0)
+                if sym == 0 { st = 0; continue }
+                while true {
+                    if st == 0 {
+                        st = Int(root[sym])
+                        break
+                    }
+                    // Bisect the state's sorted edges for the symbol.
+                    var lo = Int(edgeStart[st]), hi = Int(edgeStart[st + 1])
+                    let key = UInt16(truncatingIfNeeded: sym)
+                    var found = -1
+                    while lo < hi {
+                        let mid = (lo + hi) >> 1
+                        let e = edgeSymbols[mid]
+                        if e == key { found = Int(edgeTargets[mid]); break }
+                        if e < key { lo = mid + 1 } else { hi = mid }
+                    }
+                    if found >= 0 { st = found; break }
+                    st = Int(fail[st])
+                }
+                if st == 0 { continue }
+                var o = outputStart[st] < outputStart[st + 1] ? st : Int(outputLink[st])
+                while o > 0 {
+                    for k in Int(outputStart[o])..<Int(outputStart[o + 1]) {
+                        let p = Int(outputs[k])
+                        if !body(Match(pattern: p, start: i - Int(patternLengths[p]), end: i)) { break scanning }
+                    }
+                    o = Int(outputLink[o])
+                }
+            }
+        }}}}}}}}
     }
 
     /// Every occurrence of every pattern in `text`, sorted by position.

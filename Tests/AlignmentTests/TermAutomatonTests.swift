@@ -57,3 +57,14 @@ private func naive(_ patterns: [String], _ text: String) -> [TermAutomaton.Match
         #expect(a.matches(in: "一𠀀字".unicodeScalars) == [.init(pattern: 0, start: 1, end: 3), .init(pattern: 1, start: 2, end: 3)])
     }
 }
+
+@Suite struct TermAutomatonContainsTests {
+    @Test func containsMatchStopsAtTheFirst() {
+        let a = TermAutomaton(patterns: ["确保", "力争"])
+        #expect(a.containsMatch(in: "到2025年力争建成".unicodeScalars))
+        #expect(!a.containsMatch(in: "发展成就显著".unicodeScalars))
+        #expect(!a.containsMatch(in: "".unicodeScalars))
+        #expect(CommitmentVerbs.present(in: ArraySlice("加快建设科技创新高地".unicodeScalars)))
+        #expect(!CommitmentVerbs.present(in: ArraySlice("综合实力跃上新台阶".unicodeScalars)))
+    }
+}
