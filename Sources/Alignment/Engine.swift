@@ -12,8 +12,10 @@ public final class AlignmentEngine: Sendable {
     /// The goals checked (all, or a profile's).
     public let goals: [Goal]
     let automaton: TermAutomaton
-    /// For each automaton pattern, the terms it is an alias of and the terms it excludes.
-    let patternRoles: [[PatternRole]]
+    /// For each automaton pattern, `roleStart[p]..<roleStart[p + 1]` in `roles`: the terms it is an alias
+    /// or an exclusion of. Flat, because a nested array would be retained and released on every match.
+    let roleStart: [Int32]
+    let roles: [PatternRole]
     /// Term keys in a fixed order; a term's index is its id in hits.
     let termKeys: [String]
     let termIndex: [String: Int]
@@ -83,7 +85,14 @@ public final class AlignmentEngine: Sendable {
             for e in term.exclusions { if let p = pattern(e) { roles[p].append(PatternRole(term: t, isExclusion: true)) } }
         }
         automaton = TermAutomaton(patterns: patterns)
-        patternRoles = roles
+        var starts: [Int32] = [0]
+        var flat: [PatternRole] = []
+        for r in roles {
+            flat += r
+            starts.append(Int32(flat.count))
+        }
+        roleStart = starts
+        self.roles = flat
 
         // Section patterns, compiled once (the checker has already rejected invalid ones).
         var regexes: [String: SectionRegex] = [:]

@@ -103,7 +103,8 @@ struct Evaluation {
             guard si < sentences.count, m.start >= sentences[si].range.lowerBound else { return }
             let base = sentences[si].range.lowerBound
             let hit = Hit(sentence: si, start: m.start - base, end: m.end - base)
-            for role in engine.patternRoles[m.pattern] {
+            for k in Int(engine.roleStart[m.pattern])..<Int(engine.roleStart[m.pattern + 1]) {
+                let role = engine.roles[k]
                 if role.isExclusion { exclusions[role.term].append(hit) } else { aliases[role.term].append(hit) }
             }
         }

@@ -19,9 +19,13 @@ public struct TermAutomaton: Sendable {
     private let bmpSymbols: [UInt16]
     private let otherSymbols: [UInt32: UInt16]
     private let symbolCount: Int
-    // The root's transitions are dense (most characters of a text leave or stay at the root);
-    // the others are sorted (symbol, target) runs searched by bisection.
-    private let rootNext: [Int32]
+    // Every state's edges as sorted (symbol, target) runs, searched by bisection where no dense row exists.
+    /// Full transition rows (failures already followed) for the states nearest the root, where a scan
+    /// spends most of its steps; `denseRow[state]` is the row's index, or -1 for the deeper states, which
+    /// bisect their own edges and fall back along failure links.
+    private let denseRow: [Int32]
+    private let dense: [Int32]
+    private let width: Int
     private let edgeStart: [Int32]
     private let edgeSymbols: [UInt16]
     private let edgeTargets: [Int32]
@@ -94,7 +98,24 @@ public struct TermAutomaton: Sendable {
 
         var root = [Int32](repeating: 0, count: count + 1)
         for (sym, c) in children[0] { root[sym] = Int32(c) }
-        rootNext = root
+        // Dense rows in breadth-first order (root first), within about 1 MB so they stay in cache; a state's
+        // failure target is nearer the root, so its row is always built first.
+        let w = count + 1
+        let budget = max(1, 262_144 / w)
+        var rowOf = [Int32](repeating: -1, count: n)
+        var rows: [Int32] = root
+        rowOf[0] = 0
+        for st in queue where rows.count / w < budget {
+            let f = Int(failLink[st])
+            guard rowOf[f] >= 0 else { continue }
+            var row = Array(rows[(Int(rowOf[f]) * w)..<(Int(rowOf[f]) * w + w)])
+            for (sym, c) in children[st] { row[sym] = Int32(c) }
+            rowOf[st] = Int32(rows.count / w)
+            rows += row
+        }
+        denseRow = rowOf
+        dense = rows
+        width = w
         var es: [Int32] = [], syms: [UInt16] = [], targets: [Int32] = []
         var os: [Int32] = [], outs: [Int32] = []
         for st in 0..<n {
@@ -153,7 +174,8 @@ public struct TermAutomaton: Sendable {
     /// `body` returns false to stop the scan.
     private func scan(_ text: UnsafeBufferPointer<Unicode.Scalar>, _ body: (Match) -> Bool) {
         bmpSymbols.withUnsafeBufferPointer { bmp in
-        rootNext.withUnsafeBufferPointer { root in
+        denseRow.withUnsafeBufferPointer { denseRow in
+        dense.withUnsafeBufferPointer { dense in
         edgeStart.withUnsafeBufferPointer { edgeStart in
         edgeSymbols.withUnsafeBufferPointer { edgeSymbols in
         edgeTargets.withUnsafeBufferPointer { edgeTargets in
@@ -168,8 +190,9 @@ public struct TermAutomaton: Sendable {
                 let sym = v < 0x10000 ? Int(bmp[Int(v)]) : Int(otherSymbols[v] ?? 0)
                 if sym == 0 { st = 0; continue }
                 while true {
-                    if st == 0 {
-                        st = Int(root[sym])
+                    let row = Int(denseRow[st])
+                    if row >= 0 {
+                        st = Int(dense[row * width + sym])
                         break
                     }
                     // Bisect the state's sorted edges for the symbol.
@@ -195,7 +218,7 @@ public struct TermAutomaton: Sendable {
                     o = Int(outputLink[o])
                 }
             }
-        }}}}}}}}
+        }}}}}}}}}
     }
 
     /// Every occurrence of every pattern in `text`, sorted by position.

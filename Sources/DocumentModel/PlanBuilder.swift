@@ -182,10 +182,10 @@ struct PlanBuilder {
         }
         if title == nil { title = input.fallbackTitle }
         for i in 0..<n {
-            let p = paragraphs[i]
-            if p.closesBefore > 0 { closeMarkup(p.closesBefore) }
-            if !p.indicators.isEmpty {
-                for var row in p.indicators { row.section = stack.last?.id; indicators.append(row) }
+            // Fields are read in place: copying a Paragraph retains every array and string it holds.
+            if paragraphs[i].closesBefore > 0 { closeMarkup(paragraphs[i].closesBefore) }
+            if !paragraphs[i].indicators.isEmpty {
+                for var row in paragraphs[i].indicators { row.section = stack.last?.id; indicators.append(row) }
             }
             let s = normalized[i].scalars
             if s.isEmpty || titleLines.contains(i) { continue }
@@ -195,9 +195,9 @@ struct PlanBuilder {
                 bodyFrom = partial.upperBound
             } else if let h = markup[i] {
                 // The markup says it is a heading: no context test.
-                open(h, at: i, markup: p.heading)
+                open(h, at: i, markup: paragraphs[i].heading)
                 bodyFrom = h.bodyStart
-            } else if p.headingText, let h = candidates[i] ?? glossaryCandidate(i), let accepted = accept(h, at: i) {
+            } else if paragraphs[i].headingText, let h = candidates[i] ?? glossaryCandidate(i), let accepted = accept(h, at: i) {
                 open(accepted, at: i, markup: nil)
                 bodyFrom = accepted.bodyStart
             } else if let top = stack.last, top.kind == .dashItem, !top.closedByMarkup {

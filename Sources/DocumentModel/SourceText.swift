@@ -120,9 +120,17 @@ public struct SourceText: Sendable {
         var i = 0
         let n = scalars.count
         lines.reserveCapacity(n / 40 + 1)
+        let utf8 = enc == .utf8
         while i < n {
             let s = scalars[i]
-            let w = SourceText.width(of: s, at: i, encoding: enc, gb: gb)
+            let v = s.value
+            // UTF-8 widths inline: this loop visits every character of the plan.
+            let w = utf8 ? (v < 0x80 ? 1 : v < 0x800 ? 2 : v < 0x10000 ? 3 : 4) : SourceText.width(of: s, at: i, encoding: enc, gb: gb)
+            if v >= 0x20 {
+                byte += w
+                i += 1
+                continue
+            }
             if s == "\n" || s == "\r" {
                 lines.append(lineStart..<i)
                 starts.append(lineByte)
@@ -312,46 +320,53 @@ enum UTF8Validation {
 
     /// Decodes the bytes if they are well-formed UTF-8, else nil: validation and decoding in one pass.
     static func decodeIfValid(_ bytes: ArraySlice<UInt8>) -> [Unicode.Scalar]? {
-        var out: [Unicode.Scalar] = []
-        out.reserveCapacity(bytes.count)
-        let ok = bytes.withUnsafeBufferPointer { b -> Bool in
-            var i = 0
-            let n = b.count
-            @inline(__always) func cont(_ k: Int) -> UInt32? {
-                guard k < n, b[k] & 0xC0 == 0x80 else { return nil }
-                return UInt32(b[k] & 0x3F)
-            }
-            while i < n {
-                let c = b[i]
-                if c < 0x80 {
-                    out.append(Unicode.Scalar(c)); i += 1; continue
-                }
-                var v: UInt32
-                switch c {
-                case 0xC2...0xDF:
-                    guard let x = cont(i + 1) else { return false }
-                    v = UInt32(c & 0x1F) << 6 | x; i += 2
-                case 0xE0...0xEF:
-                    guard i + 1 < n else { return false }
-                    let b1 = b[i + 1]
-                    if c == 0xE0 && b1 < 0xA0 || c == 0xED && b1 > 0x9F { return false }
-                    guard let x = cont(i + 1), let y = cont(i + 2) else { return false }
-                    v = UInt32(c & 0x0F) << 12 | x << 6 | y; i += 3
-                case 0xF0...0xF4:
-                    guard i + 1 < n else { return false }
-                    let b1 = b[i + 1]
-                    if c == 0xF0 && b1 < 0x90 || c == 0xF4 && b1 > 0x8F { return false }
-                    guard let x = cont(i + 1), let y = cont(i + 2), let z = cont(i + 3) else { return false }
-                    v = UInt32(c & 0x07) << 18 | x << 12 | y << 6 | z; i += 4
-                default:
-                    return false
-                }
-                guard let s = Unicode.Scalar(v) else { return false }
-                out.append(s)
-            }
-            return true
+        var ok = false
+        // Written into uninitialized storage: a checked append per character costs as much as decoding it.
+        let out = [Unicode.Scalar](unsafeUninitializedCapacity: bytes.count) { buffer, count in
+            ok = bytes.withUnsafeBufferPointer { b in decode(b, into: buffer, count: &count) }
+            if !ok { count = 0 }
         }
         return ok ? out : nil
+    }
+
+    private static func decode(_ b: UnsafeBufferPointer<UInt8>, into out: UnsafeMutableBufferPointer<Unicode.Scalar>,
+                               count: inout Int) -> Bool {
+        var i = 0
+        let n = b.count
+        @inline(__always) func cont(_ k: Int) -> UInt32? {
+            guard k < n, b[k] & 0xC0 == 0x80 else { return nil }
+            return UInt32(b[k] & 0x3F)
+        }
+        while i < n {
+            let c = b[i]
+            if c < 0x80 {
+                out[count] = Unicode.Scalar(c); count += 1; i += 1; continue
+            }
+            var v: UInt32
+            switch c {
+            case 0xC2...0xDF:
+                guard let x = cont(i + 1) else { return false }
+                v = UInt32(c & 0x1F) << 6 | x; i += 2
+            case 0xE0...0xEF:
+                guard i + 1 < n else { return false }
+                let b1 = b[i + 1]
+                if c == 0xE0 && b1 < 0xA0 || c == 0xED && b1 > 0x9F { return false }
+                guard let x = cont(i + 1), let y = cont(i + 2) else { return false }
+                v = UInt32(c & 0x0F) << 12 | x << 6 | y; i += 3
+            case 0xF0...0xF4:
+                guard i + 1 < n else { return false }
+                let b1 = b[i + 1]
+                if c == 0xF0 && b1 < 0x90 || c == 0xF4 && b1 > 0x8F { return false }
+                guard let x = cont(i + 1), let y = cont(i + 2), let z = cont(i + 3) else { return false }
+                v = UInt32(c & 0x07) << 18 | x << 12 | y << 6 | z; i += 4
+            default:
+                return false
+            }
+            guard let s = Unicode.Scalar(v) else { return false }
+            out[count] = s
+            count += 1
+        }
+        return true
     }
 
     /// How many well-formed multi-byte sequences and how many bad bytes the bytes hold.

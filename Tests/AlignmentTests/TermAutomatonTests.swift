@@ -68,3 +68,23 @@ private func naive(_ patterns: [String], _ text: String) -> [TermAutomaton.Match
         #expect(!CommitmentVerbs.present(in: ArraySlice("综合实力跃上新台阶".unicodeScalars)))
     }
 }
+
+@Suite struct TermAutomatonSparseTests {
+    /// With a very large alphabet only the states nearest the root get full rows; deeper states must
+    /// still find their matches through their own edges and failure links.
+    @Test func deepStatesBeyondTheDenseBudgetAgreeWithNaiveSearch() {
+        var patterns = (0..<60_000).map { String(Character(Unicode.Scalar(0x4E00 + UInt32($0 % 20_000))!)) + "\u{3007}" }
+        patterns += ["发展成就显著", "展成", "成就显著提升", "显著", "高质量发展成就"]
+        let text = "高质量发展成就显著提升,发展成就显著。" + String(repeating: "一〇", count: 50)
+        let a = TermAutomaton(patterns: patterns)
+        var naive: [TermAutomaton.Match] = []
+        let t = Array(text.unicodeScalars)
+        for (p, pat) in patterns.enumerated() {
+            let s = Array(pat.unicodeScalars)
+            for i in 0...(t.count - s.count) where Array(t[i..<i + s.count]) == s {
+                naive.append(.init(pattern: p, start: i, end: i + s.count))
+            }
+        }
+        #expect(a.matches(in: text.unicodeScalars) == naive.sorted())
+    }
+}
