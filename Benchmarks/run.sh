@@ -53,6 +53,10 @@ read -r _ s k < <(run check "$bin" check "${files[@]}" --rules Rules/zhuzhou/15t
 line "check, rules x1" "$s" "$k" "$bytes"
 read -r _ s k < <(run check10 "$bin" check "${files[@]}" --rules "$work/rules10" --format json --output "$work/report10.json" --fail-on never)
 line "check, rules x10" "$s" "$k" "$bytes"
+read -r _ s k < <(run text "$bin" check "${files[@]}" --rules Rules/zhuzhou/15th --limit 1 --fail-on never)
+line "check, rules x1, summary only" "$s" "$k" "$bytes"
+read -r _ s k < <(run text10 "$bin" check "${files[@]}" --rules "$work/rules10" --limit 1 --fail-on never)
+line "check, rules x10, summary only" "$s" "$k" "$bytes"
 read -r _ s k < <(run rg rg -j1 -F -c -f "$work/terms.txt" "${files[@]}")
 line "rg -F -f (same terms, floor)" "$s" "$k" "$bytes"
 echo
