@@ -11,7 +11,7 @@ func repoPath(_ relative: String) -> String { repoRoot.appendingPathComponent(re
 
 /// The city's rule sets, as shipped: every test written beside a rule must hold, so CI guards the rules.
 @Suite struct CityRuleSetTests {
-    static let roots = ["Rules/zhuzhou", "Rules/common"]
+    static let roots = ["Rules/zhuzhou", "Rules/common", "Rules/examples"]
 
     @Test(arguments: roots.flatMap { RuleTestRunner.ruleSetPaths(for: repoPath($0)) })
     func everyRuleTestHolds(path: String) throws {
