@@ -39,23 +39,7 @@ public enum JUnitReport {
         return out
     }
 
-    /// Escapes text for XML content and attribute values; drops characters XML 1.0 cannot hold.
-    static func xml(_ s: String) -> String {
-        var out = ""
-        out.reserveCapacity(s.utf8.count)
-        for u in s.unicodeScalars {
-            switch u {
-            case "&": out += "&amp;"
-            case "<": out += "&lt;"
-            case ">": out += "&gt;"
-            case "\"": out += "&quot;"
-            case "'": out += "&apos;"
-            case "\t", "\n", "\r": out.unicodeScalars.append(u)
-            default:
-                if u.value < 0x20 || (0xFFFE...0xFFFF).contains(u.value) { continue }
-                out.unicodeScalars.append(u)
-            }
-        }
-        return out
-    }
+    /// Escapes text for XML content and attribute values: the same characters as HTML, and control
+    /// characters (which XML 1.0 cannot hold either) replaced.
+    static func xml(_ s: String) -> String { HTMLEscape.escape(s) }
 }
