@@ -52,7 +52,7 @@ public enum ReviewSections {
         func walk(_ sections: [Section], inherited: Bool) {
             for s in sections {
                 let title = ArraySlice(s.title.unicodeScalars)
-                let own = words.contains { CommitmentVerbs.contains(title, $0) }
+                let own = words.contains { title.contains($0) }
                 flags[s.id] = inherited || own
                 walk(s.children, inherited: inherited || own)
             }
@@ -96,21 +96,6 @@ public enum CommitmentVerbs {
 
     /// Whether `s` contains one of the commitment words.
     static func present(in s: ArraySlice<Unicode.Scalar>) -> Bool { automaton.containsMatch(in: s) }
-
-    static func contains(_ hay: ArraySlice<Unicode.Scalar>, _ w: [Unicode.Scalar]) -> Bool {
-        guard let first = w.first, hay.count >= w.count else { return false }
-        var i = hay.startIndex
-        let last = hay.endIndex - w.count
-        while i <= last {
-            if hay[i] == first {
-                var k = 1
-                while k < w.count, hay[i + k] == w[k] { k += 1 }
-                if k == w.count { return true }
-            }
-            i += 1
-        }
-        return false
-    }
 }
 
 /// Per-sentence facts the engine needs, computed once per document and only for sentences that matter.

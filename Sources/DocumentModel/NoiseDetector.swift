@@ -198,12 +198,13 @@ enum NoiseDetector {
     }
 }
 
-extension Array where Element == Unicode.Scalar {
-    /// Whether `word` occurs in the array (plain search: the words are short).
-    func contains(_ word: [Unicode.Scalar]) -> Bool {
-        guard !word.isEmpty, word.count <= count, let first = word.first else { return word.isEmpty }
-        var i = 0
-        let last = count - word.count
+extension RandomAccessCollection where Element == Unicode.Scalar, Index == Int {
+    /// Whether `word` occurs in the scalars (plain search: the words are short).
+    public func contains(_ word: [Unicode.Scalar]) -> Bool {
+        guard let first = word.first else { return true }
+        guard word.count <= count else { return false }
+        var i = startIndex
+        let last = endIndex - word.count
         while i <= last {
             if self[i] == first {
                 var k = 1
@@ -214,7 +215,9 @@ extension Array where Element == Unicode.Scalar {
         }
         return false
     }
+}
 
+extension Array where Element == Unicode.Scalar {
     /// Whether the array ends with `tail`.
     func hasSuffix(_ tail: [Unicode.Scalar]) -> Bool {
         tail.count <= count && self[(count - tail.count)...].elementsEqual(tail)
