@@ -199,7 +199,9 @@ enum NoiseDetector {
 }
 
 extension RandomAccessCollection where Element == Unicode.Scalar, Index == Int {
-    /// Whether `word` occurs in the scalars (plain search: the words are short).
+    /// Whether `word` occurs in the scalars (plain search: the words are short). Inlinable, so other
+    /// modules get a copy specialized for their collection instead of a generic call per character.
+    @inlinable
     public func contains(_ word: [Unicode.Scalar]) -> Bool {
         guard let first = word.first else { return true }
         guard word.count <= count else { return false }
