@@ -29,32 +29,42 @@ public enum Normalizer {
     /// Normalizes one line (no line breaks inside).
     public static func normalize<C: RandomAccessCollection>(_ line: C) -> NormalizedLine
     where C.Element == Unicode.Scalar, C.Index == Int {
+        let n = line.count
         var out: [Unicode.Scalar] = []
-        var origin: [Int32] = []
-        out.reserveCapacity(line.count)
-        origin.reserveCapacity(line.count)
-        var pendingSpace = false       // a run of spaces seen since the last kept scalar
-        let base = line.startIndex
-        var i = line.startIndex
-        while i < line.endIndex {
-            let raw = line[i]
-            let idx = Int32(i - base)
-            i += 1
-            if isZeroWidth(raw) { continue }
-            if isSpace(raw) { pendingSpace = !out.isEmpty; continue }
-            var s = mapFullWidth(raw)
-            if raw == "．", let last = out.last, isASCIIDigit(last), i < line.endIndex, isASCIIDigit(mapFullWidth(line[i])) {
-                s = "."
-            }
-            if pendingSpace {
-                if let last = out.last, isASCIIAlphanumeric(last), isASCIIAlphanumeric(s) {
-                    out.append(" ")
-                    origin.append(idx - 1)   // the space just before this scalar
+        // Both arrays are filled in place: this runs on every character of every plan, and a checked
+        // append per character costs more than the normalization itself.
+        let origin = [Int32](unsafeUninitializedCapacity: n) { ob, originCount in
+            out = [Unicode.Scalar](unsafeUninitializedCapacity: n) { sb, count in
+                var k = 0
+                var pendingSpace = false       // a run of spaces seen since the last kept scalar
+                let base = line.startIndex
+                var i = line.startIndex
+                while i < line.endIndex {
+                    let raw = line[i]
+                    let idx = Int32(i - base)
+                    i += 1
+                    if isZeroWidth(raw) { continue }
+                    if isSpace(raw) { pendingSpace = k > 0; continue }
+                    var s = mapFullWidth(raw)
+                    if raw == "．", k > 0, isASCIIDigit(sb[k - 1]), i < line.endIndex, isASCIIDigit(mapFullWidth(line[i])) {
+                        s = "."
+                    }
+                    if pendingSpace {
+                        // A kept space stands for at least one dropped one, so k never passes n.
+                        if isASCIIAlphanumeric(sb[k - 1]), isASCIIAlphanumeric(s) {
+                            sb[k] = " "
+                            ob[k] = idx - 1   // the space just before this scalar
+                            k += 1
+                        }
+                        pendingSpace = false
+                    }
+                    sb[k] = s
+                    ob[k] = idx
+                    k += 1
                 }
-                pendingSpace = false
+                count = k
+                originCount = k
             }
-            out.append(s)
-            origin.append(idx)
         }
         return NormalizedLine(scalars: out, origin: origin)
     }
