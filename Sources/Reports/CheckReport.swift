@@ -162,7 +162,10 @@ public struct CheckReport: Sendable, Codable {
     }
 
     /// The report as JSON: sorted keys and fixed formatting, so the same input gives the same bytes.
-    public func json() throws -> Data {
+    public func json() throws -> Data { ReportJSON.encode(self) }
+
+    /// The same bytes through `JSONEncoder`: the reference `ReportJSON` is tested against.
+    func jsonThroughEncoder() throws -> Data {
         let e = JSONEncoder()
         e.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
         return try e.encode(self)

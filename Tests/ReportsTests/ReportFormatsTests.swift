@@ -221,3 +221,28 @@ final class ElementCounter: NSObject, XMLParserDelegate {
         #expect(throws: ReportReadError.self) { _ = try CheckReport.read(path: dir.appendingPathComponent("none.json").path) }
     }
 }
+
+@Suite struct ReportJSONTests {
+    /// The fast writer and JSONEncoder give the same bytes, for every shape a report takes.
+    @Test func sameBytesAsJSONEncoder() throws {
+        let w = try WaiverFile.parse("waive 5.5 because \"另有《专项规划》/ \\\\ 说明\"\nwaive 6 until 2025-01-01 because \"过期\"\nwaive 42 because \"无\"\n", path: "w.txt")
+        let plain = try formatsReport()
+        let full = try formatsReport(waivers: w, today: "2026-01-01", baseline: ("old.json", plain), extraLines: 2)
+        for r in [plain, full] {
+            let fast = try r.json()
+            let reference = try r.jsonThroughEncoder()
+            #expect(fast == reference, "first difference at byte \(zip(fast, reference).enumerated().first { $0.element.0 != $0.element.1 }?.offset ?? min(fast.count, reference.count))")
+        }
+    }
+
+    @Test func escapesAndNumbersLikeJSONEncoder() throws {
+        var r = try formatsReport()
+        r.findings[0].message = "a\"b\\c\nd\te\u{1}f/g “引号” 😀"
+        r.findings[0].weight = 0.1
+        r.findings[1].weight = 1e20
+        r.findings[2].weight = 2.5
+        r.findings[0].evidence = []
+        r.findings[0].tags = []
+        #expect(try r.json() == r.jsonThroughEncoder())
+    }
+}
