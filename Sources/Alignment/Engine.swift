@@ -16,8 +16,7 @@ public final class AlignmentEngine: Sendable {
     /// or an exclusion of. Flat, because a nested array would be retained and released on every match.
     let roleStart: [Int32]
     let roles: [PatternRole]
-    /// Term keys in a fixed order; a term's index is its id in hits.
-    let termKeys: [String]
+    /// Each term reference's key (`term:NAME`, `phrase:TEXT`) → its index in `resolved`, the term's id in hits.
     let termIndex: [String: Int]
     let resolved: [ResolvedTerm]
     let period: ClosedRange<Int>?
@@ -46,14 +45,12 @@ public final class AlignmentEngine: Sendable {
         period = ruleSet.period.map { $0.start...$0.end }
 
         // Every term reference the goals and retirements use, resolved, in first-use order.
-        var keys: [String] = []
         var index: [String: Int] = [:]
         var terms: [ResolvedTerm] = []
         func add(_ ref: TermRef) {
             let key = AlignmentEngine.key(ref)
             guard index[key] == nil, let t = ruleSet.resolve(ref) else { return }
-            index[key] = keys.count
-            keys.append(key)
+            index[key] = terms.count
             terms.append(t)
         }
         for g in goals {
@@ -63,7 +60,6 @@ public final class AlignmentEngine: Sendable {
             }
         }
         for r in ruleSet.retirements { for ref in r.old + r.exclusions { add(ref) } }
-        termKeys = keys
         termIndex = index
         resolved = terms
 

@@ -92,7 +92,7 @@ struct Evaluation {
     // MARK: Matching: one pass over the whole normalized text for every term
 
     mutating func matchTerms() {
-        let count = engine.termKeys.count
+        let count = engine.resolved.count
         var aliases = [[Hit]](repeating: [], count: count)
         var exclusions = [[Hit]](repeating: [], count: count)
         let sentences = doc.sentences
