@@ -15,17 +15,19 @@ public struct TermAutomaton: Sendable {
     /// Number of patterns compiled in.
     public let patternCount: Int
     private let patternLengths: [Int32]
+    private let longestPattern: Int
     // Characters that occur in some pattern get a small symbol number; 0 means "in no pattern".
     private let bmpSymbols: [UInt16]
     private let otherSymbols: [UInt32: UInt16]
-    private let symbolCount: Int
-    // Every state's edges as sorted (symbol, target) runs, searched by bisection where no dense row exists.
-    /// Full transition rows (failures already followed) for the states nearest the root, where a scan
-    /// spends most of its steps; `denseRow[state]` is the row's index, or -1 for the deeper states, which
-    /// bisect their own edges and fall back along failure links.
-    private let denseRow: [Int32]
+    /// Full transition rows (failures already followed) for the states nearest the root, where a scan spends
+    /// nearly all of its steps. An entry is either the next state's row offset (even: `width` is even), so
+    /// the common step is a single load whose result is the next load's base, or `state << 1 | 1` when the
+    /// next state has outputs or no row of its own, which the scan then handles by state number.
     private let dense: [Int32]
-    private let width: Int
+    /// `rowOffset[state]`: the state's row in `dense`, or -1 for the deeper states, which bisect their own
+    /// edges and fall back along failure links.
+    private let rowOffset: [Int32]
+    // Every state's edges as sorted (symbol, target) runs.
     private let edgeStart: [Int32]
     private let edgeSymbols: [UInt16]
     private let edgeTargets: [Int32]
@@ -35,21 +37,25 @@ public struct TermAutomaton: Sendable {
     private let outputs: [Int32]
     private let outputLink: [Int32]
 
+    /// Entries of dense rows kept: about 1 MB (a 16 MB table was slower than bisecting the deep states).
+    static let denseBudget = 262_144
+
     /// Compiles `patterns`; a pattern's index in the array is its id in matches. Empty patterns never match.
     public init(patterns: [[Unicode.Scalar]]) {
         patternCount = patterns.count
         patternLengths = patterns.map { Int32($0.count) }
+        longestPattern = patterns.map(\.count).max() ?? 0
 
         // Symbols: distinct characters of all patterns, numbered from 1 in first-seen order (deterministic).
         var bmp = [UInt16](repeating: 0, count: 0x10000)
         var other: [UInt32: UInt16] = [:]
         var count = 0
-        func symbol(_ s: Unicode.Scalar, create: Bool) -> Int {
+        func symbol(_ s: Unicode.Scalar) -> Int {
             if s.value < 0x10000 {
-                if bmp[Int(s.value)] == 0 && create { count += 1; bmp[Int(s.value)] = UInt16(truncatingIfNeeded: count) }
+                if bmp[Int(s.value)] == 0 { count += 1; bmp[Int(s.value)] = UInt16(truncatingIfNeeded: count) }
                 return Int(bmp[Int(s.value)])
             }
-            if other[s.value] == nil && create { count += 1; other[s.value] = UInt16(truncatingIfNeeded: count) }
+            if other[s.value] == nil { count += 1; other[s.value] = UInt16(truncatingIfNeeded: count) }
             return Int(other[s.value] ?? 0)
         }
 
@@ -59,7 +65,7 @@ public struct TermAutomaton: Sendable {
         for (p, pattern) in patterns.enumerated() where !pattern.isEmpty {
             var st = 0
             for s in pattern {
-                let sym = symbol(s, create: true)
+                let sym = symbol(s)
                 if let next = children[st][sym] { st = next } else {
                     children.append([:])
                     ending.append([])
@@ -70,12 +76,12 @@ public struct TermAutomaton: Sendable {
             ending[st].append(Int32(p))
         }
         precondition(count < Int(UInt16.max), "too many distinct characters in the rule terms")
-        symbolCount = count
         bmpSymbols = bmp
         otherSymbols = other
 
         // Failure links breadth first; a state's outputs link to the nearest failure state with outputs.
         let n = children.count
+        precondition(n < Int(Int32.max) >> 2, "too many automaton states")
         var failLink = [Int32](repeating: 0, count: n)
         var outLink = [Int32](repeating: -1, count: n)
         var queue: [Int] = []
@@ -96,26 +102,30 @@ public struct TermAutomaton: Sendable {
             }
         }
 
-        var root = [Int32](repeating: 0, count: count + 1)
-        for (sym, c) in children[0] { root[sym] = Int32(c) }
-        // Dense rows in breadth-first order (root first), within about 1 MB so they stay in cache; a state's
-        // failure target is nearer the root, so its row is always built first.
-        let w = count + 1
-        let budget = max(1, 262_144 / w)
-        var rowOf = [Int32](repeating: -1, count: n)
-        var rows: [Int32] = root
-        rowOf[0] = 0
-        for st in queue where rows.count / w < budget {
-            let f = Int(failLink[st])
-            guard rowOf[f] >= 0 else { continue }
-            var row = Array(rows[(Int(rowOf[f]) * w)..<(Int(rowOf[f]) * w + w)])
+        // Dense rows in breadth-first order (root first), within the budget. A state's failure target is
+        // nearer the root, so its row is always built first. Rows hold state numbers here; encoded below.
+        let w = (count + 2) & ~1   // column 0 is "in no pattern"; even, so row offsets are even
+        let rowCount = max(1, min(n, Self.denseBudget / w))
+        var offsets = [Int32](repeating: -1, count: n)
+        var rowsMade = 1
+        var rows = [Int32](repeating: 0, count: w)
+        for (sym, c) in children[0] { rows[sym] = Int32(c) }
+        offsets[0] = 0
+        for st in queue where rowsMade < rowCount {
+            let f = Int(offsets[Int(failLink[st])])
+            var row = Array(rows[f..<(f + w)])
             for (sym, c) in children[st] { row[sym] = Int32(c) }
-            rowOf[st] = Int32(rows.count / w)
+            offsets[st] = Int32(rows.count)
+            rowsMade += 1
             rows += row
         }
-        denseRow = rowOf
-        dense = rows
-        width = w
+        func hasOutput(_ st: Int) -> Bool { !ending[st].isEmpty || outLink[st] >= 0 }
+        dense = rows.map { t in
+            let t = Int(t)
+            return offsets[t] >= 0 && !hasOutput(t) ? offsets[t] : Int32(t << 1 | 1)
+        }
+        rowOffset = offsets
+
         var es: [Int32] = [], syms: [UInt16] = [], targets: [Int32] = []
         var os: [Int32] = [], outs: [Int32] = []
         for st in 0..<n {
@@ -143,82 +153,155 @@ public struct TermAutomaton: Sendable {
         self.init(patterns: patterns.map { Array($0.unicodeScalars) })
     }
 
-    @inline(__always)
-    private func symbol(_ s: Unicode.Scalar) -> Int {
-        s.value < 0x10000 ? Int(bmpSymbols[Int(s.value)]) : Int(otherSymbols[s.value] ?? 0)
-    }
-
-
     /// Calls `body` for every occurrence of every pattern in `text`, overlapping ones included, in order of
     /// their end offset.
     public func forEachMatch<C: Collection>(in text: C, _ body: (Match) -> Void) where C.Element == Unicode.Scalar {
-        withoutActuallyEscaping(body) { body in
-            let each: (Match) -> Bool = { body($0); return true }
-            if text.withContiguousStorageIfAvailable({ scan($0, each) }) != nil { return }
-            Array(text).withUnsafeBufferPointer { scan($0, each) }
-        }
+        if text.withContiguousStorageIfAvailable({ scanInLanes($0, body) }) != nil { return }
+        Array(text).withUnsafeBufferPointer { scanInLanes($0, body) }
     }
 
     /// Whether any pattern occurs in `text` (stops at the first).
     public func containsMatch<C: Collection>(in text: C) -> Bool where C.Element == Unicode.Scalar {
         var found = false
         let first: (Match) -> Bool = { _ in found = true; return false }
-        if text.withContiguousStorageIfAvailable({ scan($0, first) }) == nil {
-            Array(text).withUnsafeBufferPointer { scan($0, first) }
+        let scanAll = { (text: UnsafeBufferPointer<Unicode.Scalar>) in
+            _ = withTables { scan(text, $0, first) }
         }
+        if text.withContiguousStorageIfAvailable(scanAll) == nil { Array(text).withUnsafeBufferPointer(scanAll) }
         return found
     }
 
-    /// The scan itself, over raw buffers: this loop runs once per character of every plan, and array
-    /// bounds checks would cost about as much as the automaton's own work.
-    /// `body` returns false to stop the scan.
-    private func scan(_ text: UnsafeBufferPointer<Unicode.Scalar>, _ body: (Match) -> Bool) {
+    /// The tables as raw buffers: the scan runs once per character of every plan, and array bounds checks
+    /// would cost about as much as the automaton's own work.
+    private struct Tables {
+        let bmp: UnsafeBufferPointer<UInt16>
+        let dense: UnsafeBufferPointer<Int32>
+        let rowOffset: UnsafeBufferPointer<Int32>
+        let edgeStart: UnsafeBufferPointer<Int32>
+        let edgeSymbols: UnsafeBufferPointer<UInt16>
+        let edgeTargets: UnsafeBufferPointer<Int32>
+        let fail: UnsafeBufferPointer<Int32>
+        let outputStart: UnsafeBufferPointer<Int32>
+        let outputs: UnsafeBufferPointer<Int32>
+        let outputLink: UnsafeBufferPointer<Int32>
+        let patternLengths: UnsafeBufferPointer<Int32>
+        let other: [UInt32: UInt16]
+
+        @inline(__always) func symbol(_ c: Unicode.Scalar) -> Int {
+            let v = c.value
+            return v < 0x10000 ? Int(bmp[Int(v)]) : Int(other[v] ?? 0)
+        }
+
+        /// Where state `st` goes on `sym`, encoded as a dense entry is (a row offset, or `state << 1 | 1`);
+        /// for the deep states, which have no row: bisect their edges, fall back along failure links.
+        func next(_ st: Int, _ sym: Int) -> Int {
+            var st = st
+            while true {
+                let row = Int(rowOffset[st])
+                if row >= 0 { return Int(dense[row + sym]) }
+                var lo = Int(edgeStart[st]), hi = Int(edgeStart[st + 1])
+                let key = UInt16(truncatingIfNeeded: sym)
+                while lo < hi {
+                    let mid = (lo + hi) >> 1
+                    let e = edgeSymbols[mid]
+                    if e == key { return Int(edgeTargets[mid]) << 1 | 1 }
+                    if e < key { lo = mid + 1 } else { hi = mid }
+                }
+                st = Int(fail[st])
+            }
+        }
+
+        /// Reports the patterns ending at state `st` when the scan is just past `end`; false to stop.
+        @inline(__always) func report(_ st: Int, end: Int, _ body: (Match) -> Bool) -> Bool {
+            var o = outputStart[st] < outputStart[st + 1] ? st : Int(outputLink[st])
+            while o > 0 {
+                for k in Int(outputStart[o])..<Int(outputStart[o + 1]) {
+                    let p = Int(outputs[k])
+                    if !body(Match(pattern: p, start: end - Int(patternLengths[p]), end: end)) { return false }
+                }
+                o = Int(outputLink[o])
+            }
+            return true
+        }
+    }
+
+    private func withTables<R>(_ body: (Tables) -> R) -> R {
         bmpSymbols.withUnsafeBufferPointer { bmp in
-        denseRow.withUnsafeBufferPointer { denseRow in
         dense.withUnsafeBufferPointer { dense in
+        rowOffset.withUnsafeBufferPointer { rowOffset in
         edgeStart.withUnsafeBufferPointer { edgeStart in
         edgeSymbols.withUnsafeBufferPointer { edgeSymbols in
         edgeTargets.withUnsafeBufferPointer { edgeTargets in
         fail.withUnsafeBufferPointer { fail in
         outputStart.withUnsafeBufferPointer { outputStart in
+        outputs.withUnsafeBufferPointer { outputs in
         outputLink.withUnsafeBufferPointer { outputLink in
-            var st = 0
-            var i = 0
-            scanning: for c in text {
-                i += 1
-                let v = c.value
-                let sym = v < 0x10000 ? Int(bmp[Int(v)]) : Int(otherSymbols[v] ?? 0)
-                if sym == 0 { st = 0; continue }
-                while true {
-                    let row = Int(denseRow[st])
-                    if row >= 0 {
-                        st = Int(dense[row * width + sym])
-                        break
-                    }
-                    // Bisect the state's sorted edges for the symbol.
-                    var lo = Int(edgeStart[st]), hi = Int(edgeStart[st + 1])
-                    let key = UInt16(truncatingIfNeeded: sym)
-                    var found = -1
-                    while lo < hi {
-                        let mid = (lo + hi) >> 1
-                        let e = edgeSymbols[mid]
-                        if e == key { found = Int(edgeTargets[mid]); break }
-                        if e < key { lo = mid + 1 } else { hi = mid }
-                    }
-                    if found >= 0 { st = found; break }
-                    st = Int(fail[st])
-                }
-                if st == 0 { continue }
-                var o = outputStart[st] < outputStart[st + 1] ? st : Int(outputLink[st])
-                while o > 0 {
-                    for k in Int(outputStart[o])..<Int(outputStart[o + 1]) {
-                        let p = Int(outputs[k])
-                        if !body(Match(pattern: p, start: i - Int(patternLengths[p]), end: i)) { break scanning }
-                    }
-                    o = Int(outputLink[o])
-                }
+        patternLengths.withUnsafeBufferPointer { patternLengths in
+            body(Tables(bmp: bmp, dense: dense, rowOffset: rowOffset, edgeStart: edgeStart,
+                        edgeSymbols: edgeSymbols, edgeTargets: edgeTargets, fail: fail, outputStart: outputStart,
+                        outputs: outputs, outputLink: outputLink, patternLengths: patternLengths, other: otherSymbols))
+        }}}}}}}}}}}
+    }
+
+    /// A scan's place: while `off` ≥ 0 it is the current state's row offset (the fast path); else the scan
+    /// is in deep state `-1 - off`, stepped by state number until it is back in a state with a row.
+    private struct Cursor {
+        var off = 0
+
+        @inline(__always) mutating func step(_ c: Unicode.Scalar, end: Int, _ t: Tables, _ body: (Match) -> Bool) -> Bool {
+            let sym = t.symbol(c)
+            let e = off >= 0 ? Int(t.dense[off + sym]) : t.next(-1 - off, sym)
+            if e & 1 == 0 { off = e; return true }
+            let st = e >> 1
+            let row = Int(t.rowOffset[st])
+            off = row >= 0 ? row : -1 - st
+            return t.report(st, end: end, body)
+        }
+    }
+
+    /// Scans the whole text in one lane; false if `body` stopped it.
+    private func scan(_ text: UnsafeBufferPointer<Unicode.Scalar>, _ t: Tables, _ body: (Match) -> Bool) -> Bool {
+        var cursor = Cursor()
+        for i in 0..<text.count where !cursor.step(text[i], end: i + 1, t, body) { return false }
+        return true
+    }
+
+    /// Lanes scanned side by side: each step of a scan waits on the load of the step before, so four
+    /// independent stretches of the text, interleaved, keep the processor's memory pipeline busy.
+    private static let lanes = 4
+
+    /// The whole text in four interleaved lanes. Each lane after the first starts `longestPattern` characters
+    /// early, from the root, which brings it to the true state by its own start (a state is never deeper
+    /// than the longest pattern); matches are reported lane by lane, so still in order of their end.
+    private func scanInLanes(_ text: UnsafeBufferPointer<Unicode.Scalar>, _ body: (Match) -> Void) {
+        let n = text.count
+        withoutActuallyEscaping(body) { body in
+        let each: (Match) -> Bool = { body($0); return true }
+        withTables { t in
+            let warmup = longestPattern
+            guard n >= 16 * (warmup + 16) else { _ = scan(text, t, each); return }
+            let size = n / Self.lanes
+            let b1 = size, b2 = 2 * size, b3 = 3 * size
+            var later: [[Match]] = [[], [], []]
+            var c0 = Cursor(), c1 = Cursor(), c2 = Cursor(), c3 = Cursor()
+            // Warm lanes 1–3 up on the characters before their stretches, reporting nothing.
+            for k in 0..<warmup {
+                _ = c1.step(text[b1 - warmup + k], end: 0, t) { _ in true }
+                _ = c2.step(text[b2 - warmup + k], end: 0, t) { _ in true }
+                _ = c3.step(text[b3 - warmup + k], end: 0, t) { _ in true }
             }
-        }}}}}}}}}
+            for k in 0..<size {
+                _ = c0.step(text[k], end: k + 1, t, each)
+                _ = c1.step(text[b1 + k], end: b1 + k + 1, t) { later[0].append($0); return true }
+                _ = c2.step(text[b2 + k], end: b2 + k + 1, t) { later[1].append($0); return true }
+                _ = c3.step(text[b3 + k], end: b3 + k + 1, t) { later[2].append($0); return true }
+            }
+            for k in (b3 + size)..<n {
+                _ = c3.step(text[k], end: k + 1, t) { later[2].append($0); return true }
+            }
+            for lane in later { for m in lane { body(m) } }
+        }
+        }
     }
 
     /// Every occurrence of every pattern in `text`, sorted by position.

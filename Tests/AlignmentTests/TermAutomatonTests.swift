@@ -45,6 +45,24 @@ private func naive(_ patterns: [String], _ text: String) -> [TermAutomaton.Match
         }
     }
 
+    /// Long texts are scanned in four interleaved lanes: matches across the lane boundaries, at the very
+    /// start and end, and the order of ends must be what one scan gives.
+    @Test func longTextsScannedInLanesAgreeWithNaive() {
+        var rng = SystemRandomNumberGenerator()
+        let alphabet = Array("发展制造业创新高地ab")
+        for _ in 0..<20 {
+            let patterns = (0..<Int.random(in: 1...30, using: &rng)).map { _ in
+                String((0..<Int.random(in: 1...9, using: &rng)).map { _ in alphabet.randomElement(using: &rng)! })
+            }
+            let text = String((0..<Int.random(in: 1_000...6_000, using: &rng)).map { _ in alphabet.randomElement(using: &rng)! })
+            let a = TermAutomaton(patterns: patterns)
+            var ends: [Int] = []
+            a.forEachMatch(in: Array(text.unicodeScalars)) { ends.append($0.end) }
+            #expect(ends == ends.sorted(), "matches out of order of their end")
+            #expect(a.matches(in: Array(text.unicodeScalars)) == naive(patterns, text), "\(patterns)")
+        }
+    }
+
     @Test func emptyAndDuplicatePatterns() {
         let a = TermAutomaton(patterns: ["", "发展", "发展"])
         let m = a.matches(in: "高质量发展".unicodeScalars)
