@@ -17,27 +17,67 @@ public struct Summary: Sendable, Hashable, Codable {
     public var openGaps: [String: Int]
 
     public init(findings: [Finding]) {
-        var counts: [String: Int] = [:]
-        for s in Status.allCases { counts[s.rawValue] = 0 }
-        for f in findings { counts[f.status.rawValue, default: 0] += 1 }
+        var sum = Accumulator()
+        for f in findings { sum.add(f) }
+        self = sum.summary
+    }
+
+    init(counts: [String: Int], goals: Int, coverage: Double, coverageByArea: [String: Double], waived: Int,
+         openGaps: [String: Int]) {
         self.counts = counts
-        let goalFindings = findings.filter { $0.kind == .goal }
-        goals = goalFindings.count
-        func mean(_ fs: [Finding]) -> Double {
-            let total = fs.reduce(0) { $0 + $1.weight }
-            guard total > 0 else { return fs.isEmpty ? 1 : 0 }
-            let got = fs.reduce(0) { $0 + $1.weight * Summary.credit($1.status) }
-            return (got / total * 10_000).rounded() / 10_000
+        self.goals = goals
+        self.coverage = coverage
+        self.coverageByArea = coverageByArea
+        self.waived = waived
+        self.openGaps = openGaps
+    }
+
+    /// Sums findings one at a time, in the order a report lists them: the figures `Summary(findings:)`
+    /// gives, to the last bit (the sums are made in the same order), without holding the findings.
+    public struct Accumulator: Sendable {
+        private var counts: [String: Int]
+        private var goals = 0
+        private var all = Mean()
+        private var areas: [String: Mean] = [:]
+        private var waived = 0
+        private var open: [String: Int]
+
+        /// A weighted mean credit, summed as it goes.
+        struct Mean {
+            var total = 0.0
+            var got = 0.0
+            var count = 0
+            var value: Double {
+                guard total > 0 else { return count == 0 ? 1 : 0 }
+                return (got / total * 10_000).rounded() / 10_000
+            }
         }
-        coverage = mean(goalFindings)
-        var byArea: [String: [Finding]] = [:]
-        for f in goalFindings { byArea[f.area ?? "(none)", default: []].append(f) }
-        coverageByArea = byArea.mapValues(mean)
-        waived = findings.filter { $0.isGap && $0.waiver != nil }.count
-        var open: [String: Int] = [:]
-        for sev in ["error", "warning", "info"] { open[sev] = 0 }
-        for f in findings where f.isOpenGap { open[f.severity.rawValue, default: 0] += 1 }
-        openGaps = open
+
+        public init() {
+            counts = Dictionary(uniqueKeysWithValues: Status.allCases.map { ($0.rawValue, 0) })
+            open = ["error": 0, "warning": 0, "info": 0]
+        }
+
+        public mutating func add(_ f: Finding) {
+            counts[f.status.rawValue, default: 0] += 1
+            if f.kind == .goal {
+                goals += 1
+                let credit = Summary.credit(f.status)
+                all.total += f.weight
+                all.got += f.weight * credit
+                all.count += 1
+                areas[f.area ?? "(none)", default: Mean()].total += f.weight
+                areas[f.area ?? "(none)", default: Mean()].got += f.weight * credit
+                areas[f.area ?? "(none)", default: Mean()].count += 1
+            }
+            if f.isGap && f.waiver != nil { waived += 1 }
+            if f.isOpenGap { open[f.severity.rawValue, default: 0] += 1 }
+        }
+
+        public var summary: Summary {
+            Summary(counts: counts, goals: goals, coverage: all.value, coverageByArea: areas.mapValues(\.value),
+                    waived: waived, openGaps: open)
+        }
     }
 
     /// How much a status counts towards coverage.

@@ -84,65 +84,30 @@ public struct CheckReport: Sendable, Codable {
 
     public init(rulesPath: String, ruleSet: RuleSet, plans: [PlanInfo], results: [PlanResult],
                 waivers: [Waiver]? = nil, today: String = "", baseline: (path: String, report: CheckReport)? = nil) {
+        var builder = ReportBuilder(rulesPath: rulesPath, ruleSet: ruleSet, waivers: waivers, today: today, baseline: baseline)
+        for p in plans { builder.add(plan: p) }
+        for r in results { _ = builder.add(r) }
+        self = builder.finish()
+    }
+
+    /// A report from parts already made (`ReportBuilder.finish`).
+    init(rules: RulesInfo, plans: [PlanInfo], findings: [Finding], summary: Summary, planSummaries: [String: Summary],
+         matrix: Matrix, waivers: WaiverSummary?, baseline: BaselineSummary?) {
         version = 1
-        var hashInput: [UInt8] = []
-        for f in ruleSet.files {
-            hashInput += Array(f.path.utf8) + [0] + Array(f.source.utf8) + [0]
-        }
-        rules = RulesInfo(path: rulesPath, title: ruleSet.title, hash: Digest.sha256Hex(hashInput),
-                          period: ruleSet.period.map { "\($0.start)..\($0.end)" })
+        self.rules = rules
         self.plans = plans
-        var all = results.flatMap(\.findings)
-        for i in all.indices { all[i].fingerprint = CheckReport.fingerprint(all[i]) }
-        if let waivers {
-            self.waivers = WaiverSummary.apply(waivers, to: &all, today: today)
-        }
-        if let (path, old) = baseline {
-            let before = Set(old.findings.map { $0.fingerprint ?? CheckReport.fingerprint($0) })
-            let now = Set(all.map { $0.fingerprint! })
-            var new = 0
-            for i in all.indices {
-                let seen = before.contains(all[i].fingerprint!)
-                all[i].baseline = seen ? "unchanged" : "new"
-                if !seen && all[i].isGap { new += 1 }
-            }
-            let fixed = old.findings.filter { $0.isGap && !now.contains($0.fingerprint ?? CheckReport.fingerprint($0)) }
-                .map { BaselineSummary.FixedGap(goal: $0.goal, title: $0.title, plan: $0.plan, status: $0.status.rawValue, message: $0.message) }
-            self.baseline = BaselineSummary(path: path, new: new, unchanged: all.filter { $0.isGap && $0.baseline == "unchanged" }.count,
-                                            fixed: fixed)
-        }
-        findings = all
-        summary = Summary(findings: all)
-        var per: [String: Summary] = [:]
-        for p in plans { per[p.file] = Summary(findings: all.filter { $0.plan == p.file }) }
-        planSummaries = per
-        matrix = CheckReport.matrix(plans: plans.map(\.file), findings: all)
+        self.findings = findings
+        self.summary = summary
+        self.planSummaries = planSummaries
+        self.matrix = matrix
+        self.waivers = waivers
+        self.baseline = baseline
     }
 
     /// A finding's identity across drafts: goal, plan file name, status and message; never a line number.
     public static func fingerprint(_ f: Finding) -> String {
         let plan = (f.plan as NSString).lastPathComponent
         return String(Digest.sha256Hex(Array("\(f.goal)\u{0}\(plan)\u{0}\(f.status.rawValue)\u{0}\(f.message)".utf8)).prefix(16))
-    }
-
-    static func matrix(plans: [String], findings: [Finding]) -> Matrix {
-        var rows: [Matrix.Row] = []
-        var index: [String: Int] = [:]
-        for f in findings where f.kind == .goal && index[f.goal] == nil {
-            index[f.goal] = rows.count
-            rows.append(Matrix.Row(goal: f.goal, title: f.title, area: f.area,
-                                   statuses: Array(repeating: "", count: plans.count), coverage: 0))
-        }
-        let column = Dictionary(plans.enumerated().map { ($1, $0) }, uniquingKeysWith: { a, _ in a })
-        for f in findings where f.kind == .goal {
-            guard let r = index[f.goal], let c = column[f.plan] else { continue }
-            rows[r].statuses[c] = f.waiver != nil ? "waived" : f.status.rawValue
-        }
-        for r in rows.indices {
-            let covered = rows[r].statuses.filter { $0 == "covered" }.count
-            rows[r].coverage = plans.isEmpty ? 0 : (Double(covered) / Double(plans.count) * 10_000).rounded() / 10_000
-        }
-        return Matrix(plans: plans, rows: rows)
     }
 
     /// Reads a report written by an earlier run (for `--baseline`).

@@ -6,10 +6,26 @@ import Foundation
 /// of many plans. A test holds it byte for byte to `JSONEncoder`'s output, so the two cannot drift.
 enum ReportJSON {
     static func encode(_ r: CheckReport) -> Data {
+        let (head, tail) = parts(r, findingCount: r.findings.count)
+        var bytes = head
+        var w = JSONWriter(depth: 2)
+        for (i, f) in r.findings.enumerated() { w.item(f, first: i == 0) }
+        bytes += w.bytes
+        bytes += tail
+        return Data(bytes)
+    }
+
+    /// The report's bytes before and after the members of its `findings` array, which a streaming writer
+    /// puts between them (`JSONWriter.item`); `r.findings` itself is not written.
+    static func parts(_ r: CheckReport, findingCount: Int) -> (head: [UInt8], tail: [UInt8]) {
         var w = JSONWriter()
+        var at = 0
         w.object { o in
             if let b = r.baseline { o.key("baseline") { $0.baseline(b) } }
-            o.key("findings") { $0.array(r.findings) { $0.finding($1) } }
+            o.key("findings") { w in
+                at = w.bytes.count
+                w.array([Finding]()) { $0.finding($1) }
+            }
             o.key("matrix") { $0.matrix(r.matrix) }
             o.key("planSummaries") { w in
                 w.object { o in for k in r.planSummaries.keys.sorted() { o.key(k) { $0.summary(r.planSummaries[k]!) } } }
@@ -27,7 +43,13 @@ enum ReportJSON {
             o.key("version") { $0.int(r.version) }
             if let wv = r.waivers { o.key("waivers") { $0.waivers(wv) } }
         }
-        return Data(w.bytes)
+        // An empty array is written `[`, a blank line, then `]` at the key's indent; a filled one has its
+        // items, each on a line of its own, before the same closing line.
+        let empty = Array("[\n\n  ]".utf8)
+        precondition(Array(w.bytes[at..<(at + empty.count)]) == empty, "unexpected layout of the findings array")
+        let head = Array(w.bytes[..<(at + 1)])
+        let tail = (findingCount == 0 ? [0x0A] : []) + Array(w.bytes[(at + 2)...])
+        return (head, tail)
     }
 }
 
@@ -125,6 +147,14 @@ struct ObjectWriter {
 }
 
 extension JSONWriter {
+    /// One member of the report's `findings` array, with the comma before it unless it is the first
+    /// (the writer is at the array's depth, 2).
+    mutating func item(_ f: Finding, first: Bool) {
+        if !first { raw(",") }
+        newline()
+        finding(f)
+    }
+
     mutating func finding(_ f: Finding) {
         object { o in
             if let a = f.area { o.key("area") { $0.string(a) } }

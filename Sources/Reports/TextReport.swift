@@ -30,14 +30,46 @@ public struct TextReport {
         return (a.rule.file, a.rule.line) < (b.rule.file, b.rule.line)
     }
 
+    /// What the summary shows of one plan: the open gaps it lists (only the new ones when there is a
+    /// baseline), most severe first, and the gaps accepted by waivers.
+    public struct Listing: Sendable {
+        /// The gaps listed, at most the limit.
+        public var gaps: [Finding]
+        /// How many gaps there are to list in all.
+        public var gapCount: Int
+        public var waived: [Finding]
+
+        /// The listing of a plan's findings; `merging` one made earlier for the same file.
+        public init(findings: [Finding], limit: Int, merging earlier: Listing? = nil) {
+            let open = findings.filter { $0.isOpenGap && ($0.baseline ?? "new") == "new" }
+            // The earlier listing's gaps come first, as they would in a report of both runs; its own
+            // cut at `limit` cannot drop any of the first `limit` of the two together.
+            let all = ((earlier?.gaps ?? []) + open).sorted(by: TextReport.rank)
+            gaps = limit > 0 ? Array(all.prefix(limit)) : all
+            gapCount = (earlier?.gapCount ?? 0) + open.count
+            waived = (earlier?.waived ?? []) + findings.filter { $0.isGap && $0.waiver != nil }
+        }
+    }
+
+    /// The summary of a report that holds its findings.
     public func render(_ report: CheckReport) -> String {
+        var listings: [String: Listing] = [:]
+        for (file, group) in Dictionary(grouping: report.findings, by: \.plan) {
+            listings[file] = Listing(findings: group, limit: limit)
+        }
+        return render(report, listings: listings)
+    }
+
+    /// The summary from listings made as the plans were checked (`ReportBuilder.listings`), for a report
+    /// whose findings went to disk.
+    public func render(_ report: CheckReport, listings: [String: Listing]) -> String {
         var out = ""
         let title = report.rules.title ?? report.rules.path
         let goals = report.summary.goals / max(report.plans.count, 1)
         out += bold("plancheck") + " · " + title + dim(" · \(report.rules.path) · \(goals) goals") + "\n"
         for plan in report.plans {
-            let findings = report.findings.filter { $0.plan == plan.file }
             guard let summary = report.planSummaries[plan.file] else { continue }
+            let listing = listings[plan.file] ?? Listing(findings: [], limit: limit)
             out += "\n" + bold(plan.file) + (plan.title.map { dim(" — " + $0) } ?? "") + "\n"
             out += "  coverage " + bold(percent(summary.coverage)) + " " + bar(summary.coverage) + "  "
             out += summary.coverageByArea.keys.sorted().map { "\($0) \(percent(summary.coverageByArea[$0]!))" }.joined(separator: " · ") + "\n"
@@ -47,24 +79,21 @@ public struct TextReport {
             if let b = report.baseline {
                 // Plans are matched by file name, as fingerprints are: the draft may sit in another folder.
                 let fixed = b.fixed.filter { ($0.plan as NSString).lastPathComponent == (plan.file as NSString).lastPathComponent }
-                let new = findings.filter { $0.isOpenGap && $0.baseline == "new" }.count
-                out += "  since    " + dim(b.path) + ": \(new) new gap(s), \(fixed.count) fixed\n"
+                // With a baseline every finding is marked, so the gaps listed are exactly the new ones.
+                out += "  since    " + dim(b.path) + ": \(listing.gapCount) new gap(s), \(fixed.count) fixed\n"
                 for x in fixed { out += "  " + paint("✔ fixed", "32") + "     \(x.goal) \(x.title) " + dim("(was \(x.status))") + "\n" }
             }
             // With a baseline only what is new is listed: the rest was seen in the earlier draft.
-            let gaps = findings.filter { $0.isOpenGap && ($0.baseline ?? "new") == "new" }.sorted(by: TextReport.rank)
-            let waived = findings.filter { $0.isGap && $0.waiver != nil }
-            if gaps.isEmpty {
+            if listing.gapCount == 0 {
                 out += "\n  " + paint(report.baseline == nil ? "✔ no open gaps" : "✔ no new gaps", "32") + "\n"
             } else {
                 out += "\n"
-                let shown = limit > 0 ? Array(gaps.prefix(limit)) : gaps
-                for f in shown { out += gap(f) }
-                if shown.count < gaps.count {
-                    out += dim("  … \(gaps.count - shown.count) more gaps (see the JSON or HTML report, or --limit 0)") + "\n"
+                for f in listing.gaps { out += gap(f) }
+                if listing.gaps.count < listing.gapCount {
+                    out += dim("  … \(listing.gapCount - listing.gaps.count) more gaps (see the JSON or HTML report, or --limit 0)") + "\n"
                 }
             }
-            for f in waived {
+            for f in listing.waived {
                 let w = f.waiver!
                 out += "  " + dim("⊘ waived    \(f.kind == .goal ? "\(f.goal) \(f.title)" : f.title) — \(w.reason)\(w.expires.map { " (until \($0))" } ?? "")") + "\n"
             }

@@ -115,12 +115,36 @@ public struct WaiverSummary: Sendable, Hashable, Codable {
 
     /// Marks the gaps the waivers accept; `today` is `YYYY-MM-DD`.
     public static func apply(_ waivers: [Waiver], to findings: inout [Finding], today: String) -> WaiverSummary {
-        var used = Set<Int>()
-        var expired: [Waiver] = []
-        var waived = 0
+        var tally = WaiverTally(waivers, today: today)
+        tally.apply(to: &findings)
+        return tally.summary
+    }
+
+    static func matches(_ w: Waiver, _ f: Finding) -> Bool {
+        guard w.goal == f.goal else { return false }
+        guard let plan = w.plan else { return true }
+        return plan == f.plan || (f.plan as NSString).lastPathComponent == plan
+    }
+}
+
+/// Waivers applied plan by plan, with what they did so far: which were used, which had expired.
+struct WaiverTally {
+    let waivers: [Waiver]
+    let today: String
+    private var used = Set<Int>()
+    private var expired: [Waiver] = []
+    private var waived = 0
+
+    init(_ waivers: [Waiver], today: String) {
+        self.waivers = waivers
+        self.today = today
+    }
+
+    /// Marks the gaps among `findings` that a waiver accepts (the first waiver that matches decides).
+    mutating func apply(to findings: inout [Finding]) {
         for i in findings.indices where findings[i].isGap {
             let f = findings[i]
-            guard let (k, w) = waivers.enumerated().first(where: { matches($0.element, f) }) else { continue }
+            guard let (k, w) = waivers.enumerated().first(where: { WaiverSummary.matches($0.element, f) }) else { continue }
             used.insert(k)
             if let until = w.until, until < today {
                 if !expired.contains(w) { expired.append(w) }
@@ -129,13 +153,9 @@ public struct WaiverSummary: Sendable, Hashable, Codable {
             findings[i].waiver = AppliedWaiver(reason: w.reason, expires: w.until, source: w.source)
             waived += 1
         }
-        let unused = waivers.enumerated().filter { !used.contains($0.offset) }.map(\.element)
-        return WaiverSummary(waived: waived, expired: expired, unused: unused)
     }
 
-    static func matches(_ w: Waiver, _ f: Finding) -> Bool {
-        guard w.goal == f.goal else { return false }
-        guard let plan = w.plan else { return true }
-        return plan == f.plan || (f.plan as NSString).lastPathComponent == plan
+    var summary: WaiverSummary {
+        WaiverSummary(waived: waived, expired: expired, unused: waivers.enumerated().filter { !used.contains($0.offset) }.map(\.element))
     }
 }

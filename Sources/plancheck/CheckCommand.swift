@@ -107,22 +107,9 @@ struct CheckCommand: ParsableCommand {
         let engine: AlignmentEngine
         do { engine = try AlignmentEngine(ruleSet: loaded.ruleSet, profile: profile) } catch { throw InputError(error.description) }
 
-        // One plan at a time: memory is bounded by the largest plan, not by the whole set.
-        var readOptions = try input.readOptions()
-        readOptions.xpathScopes = engine.xpathExpressions
-        var infos: [CheckReport.PlanInfo] = []
-        var results: [PlanResult] = []
-        for path in plans {
-            let doc: PlanDocument
-            let bytes: [UInt8]
-            do {
-                bytes = try SourceText.readBytes(path, maxBytes: readOptions.maxBytes)
-                doc = try PlanReader.read(bytes: bytes, file: path, options: readOptions)
-            } catch { throw InputError(error.description) }
-            infos.append(CheckReport.PlanInfo(doc, bytes: bytes))
-            results.append(engine.check(doc, explain: explain))
-        }
         let shownPath = rules ?? "bundled \(DefaultRules.name)"
+        // Waivers, baseline and destinations are checked before any plan is read: a mistake in them
+        // should not cost a whole run.
         var waiverList: [Waiver]?
         if let waivers {
             do { waiverList = try WaiverFile.read(path: waivers) } catch { throw InputError(error.description) }
@@ -131,17 +118,53 @@ struct CheckCommand: ParsableCommand {
         if let baseline {
             do { base = (baseline, try CheckReport.read(path: baseline)) } catch { throw InputError(error.description) }
         }
-        let report = CheckReport(rulesPath: shownPath, ruleSet: loaded.ruleSet, plans: infos, results: results,
-                                 waivers: waiverList, today: today ?? CheckCommand.todayString(), baseline: base)
+        var destinations = try outputs()
+        // The JSON report alone (the usual case in CI, and for many plans) is streamed: each plan's findings
+        // go to disk as soon as it is checked, and only what the terminal summary lists stays in memory.
+        // The other formats lay out every finding at once, so with them the run keeps every finding.
+        var stream: StreamedJSONReport?
+        if destinations.count == 1, destinations[0].0 == .json {
+            do { stream = try StreamedJSONReport(destination: destinations[0].1, withBaseline: base != nil) } catch {
+                throw InputError(error.description)
+            }
+            destinations = []
+        }
+        defer { stream?.discard() }
+        var builder = ReportBuilder(rulesPath: shownPath, ruleSet: loaded.ruleSet, waivers: waiverList,
+                                    today: today ?? CheckCommand.todayString(), baseline: base,
+                                    keepFindings: !destinations.isEmpty, limit: limit)
+
+        // One plan at a time: memory is bounded by the largest plan, not by the whole set.
+        var readOptions = try input.readOptions()
+        readOptions.xpathScopes = engine.xpathExpressions
+        var explanations: [(plan: String, lines: [String])] = []
+        for path in plans {
+            let doc: PlanDocument
+            let bytes: [UInt8]
+            do {
+                bytes = try SourceText.readBytes(path, maxBytes: readOptions.maxBytes)
+                doc = try PlanReader.read(bytes: bytes, file: path, options: readOptions)
+            } catch { throw InputError(error.description) }
+            builder.add(plan: CheckReport.PlanInfo(doc, bytes: bytes))
+            let result = engine.check(doc, explain: explain)
+            let findings = builder.add(result)
+            do { try stream?.append(findings) } catch { throw InputError(error.description) }
+            if explain != nil { explanations.append((result.plan, result.explanation)) }
+        }
+        let report = builder.finish()
 
         if let explain {
-            for r in results {
+            for r in explanations {
                 print("explain \(explain) in \(r.plan):")
-                print(r.explanation.joined(separator: "\n"))
+                print(r.lines.joined(separator: "\n"))
             }
         }
         var toStdout = false
-        for (fmt, path) in try outputs() {
+        if let stream {
+            do { try stream.finish(report) } catch { throw InputError(error.description) }
+            toStdout = stream.destination == nil
+        }
+        for (fmt, path) in destinations {
             let data = try render(report, as: fmt)
             if let path {
                 do { try AtomicFile.write(data, to: path) } catch { throw InputError(error.description) }
@@ -152,16 +175,13 @@ struct CheckCommand: ParsableCommand {
         }
         // The terminal summary, unless a report went to standard output (or --explain alone was asked).
         if !toStdout && (explain == nil || output != nil || outputDir != nil) {
-            print(TextReport(color: color.enabled, limit: limit).render(report), terminator: "")
+            print(TextReport(color: color.enabled, limit: limit).render(report, listings: builder.listings), terminator: "")
         }
         if let w = report.waivers {
             for u in w.unused { warn("\(u.source): warning: unused waiver for \(u.goal)\(u.plan.map { " in \($0)" } ?? ""): no such gap") }
             for e in w.expired { warn("\(e.source): error: the waiver for \(e.goal) expired on \(e.until ?? "")") }
         }
-        let failing = report.findings.contains { f in
-            guard f.isOpenGap, (f.baseline ?? "new") == "new", let level = failOn.severity else { return false }
-            return f.severity >= level
-        }
+        let failing = failOn.severity.map { level in builder.worstNewGap.map { $0 >= level } ?? false } ?? false
         if failing || !(report.waivers?.expired.isEmpty ?? true) { throw ExitCode(1) }
     }
 

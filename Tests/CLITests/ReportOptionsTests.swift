@@ -83,4 +83,41 @@ import Testing
         #expect(bad.status == 2)
         #expect(bad.stderr.contains("not a plancheck JSON report"))
     }
+
+    /// The JSON report is streamed plan by plan: to a file, to standard output, or beside other formats
+    /// (then made whole in memory), the bytes are the same, and so is the terminal summary.
+    @Test func streamedJSONReportIsTheSameEverywhere() throws {
+        let dir = try tempDir()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let plans = [hetang, "Samples/zhuzhou-15th-plan-proposal-2025.txt"]
+        let file = dir.appendingPathComponent("one/plancheck.json")
+        let streamed = try runPlancheck(["check"] + plans + ["--format", "json", "--output", file.path, "--today", "2026-01-01"])
+        let whole = try runPlancheck(["check"] + plans + ["--format", "json,html", "--output-dir", dir.appendingPathComponent("two").path,
+                                                          "--today", "2026-01-01"])
+        let stdout = try runPlancheck(["check"] + plans + ["--format", "json", "--today", "2026-01-01"])
+        #expect(streamed.status == 1 && whole.status == 1 && stdout.status == 1)
+        let a = try Data(contentsOf: file)
+        #expect(a == (try Data(contentsOf: dir.appendingPathComponent("two/plancheck.json"))))
+        #expect(a == Data(stdout.stdout.utf8))
+        #expect(streamed.stdout == whole.stdout)
+        #expect(streamed.stdout.contains("more gaps"))
+        #expect(try FileManager.default.contentsOfDirectory(atPath: dir.appendingPathComponent("one").path) == ["plancheck.json"])
+    }
+
+    /// A plan that cannot be read halfway through a run: exit 2, the earlier report untouched, no
+    /// temporary file left beside it.
+    @Test func aFailedRunLeavesTheEarlierReport() throws {
+        let dir = try tempDir()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let report = dir.appendingPathComponent("plancheck.json")
+        let good = Data("{\"earlier\": true}\n".utf8)
+        try good.write(to: report)
+        let binary = dir.appendingPathComponent("scan.txt")
+        try Data([0x00, 0x01, 0x02, 0x03] + Array("第一章".utf8)).write(to: binary)
+        let r = try runPlancheck(["check", hetang, binary.path, "--json", report.path])
+        #expect(r.status == 2)
+        #expect(r.stderr.contains("scan.txt"))
+        #expect(try Data(contentsOf: report) == good)
+        #expect(try FileManager.default.contentsOfDirectory(atPath: dir.path).sorted() == ["plancheck.json", "scan.txt"])
+    }
 }

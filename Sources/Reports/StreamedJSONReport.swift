@@ -1,0 +1,125 @@
+import Alignment
+import Foundation
+
+/// The JSON report written as the check goes: each plan's findings are appended to a temporary file as soon
+/// as the plan is checked, and `finish` puts the report together around them — the same bytes
+/// `CheckReport.json()` gives, without holding every finding of the run in memory. The report replaces its
+/// destination only when complete (rename), so a failed run never leaves half a report.
+public final class StreamedJSONReport {
+    /// The report's file, or nil for standard output.
+    public let destination: String?
+    private let spillPath: String
+    private let spill: FileHandle
+    private var count = 0
+    /// Whether the spill file begins with the report's head: known in advance unless a baseline summary
+    /// comes before the findings.
+    private let headWritten: [UInt8]?
+    private var done = false
+
+    /// Prepares the temporary file beside `destination` (in the temporary folder for standard output).
+    /// `withBaseline`: the report will carry a baseline summary, which sorts before the findings.
+    public init(destination: String?, withBaseline: Bool) throws(AtomicWriteError) {
+        self.destination = destination
+        let fm = FileManager.default
+        var dir = NSTemporaryDirectory()
+        var name = "plancheck-report"
+        if let destination {
+            let url = URL(fileURLWithPath: destination)
+            var isDir: ObjCBool = false
+            if fm.fileExists(atPath: url.path, isDirectory: &isDir), isDir.boolValue {
+                throw AtomicWriteError(path: destination, reason: "is a folder")
+            }
+            dir = url.deletingLastPathComponent().path
+            name = url.lastPathComponent
+            do { try fm.createDirectory(atPath: dir, withIntermediateDirectories: true) } catch {
+                throw AtomicWriteError(path: destination, reason: "cannot create the folder \(dir)")
+            }
+        }
+        spillPath = (dir as NSString).appendingPathComponent(".\(name).\(ProcessInfo.processInfo.processIdentifier).findings.tmp")
+        guard fm.createFile(atPath: spillPath, contents: nil), let handle = FileHandle(forWritingAtPath: spillPath) else {
+            throw AtomicWriteError(path: destination ?? "standard output", reason: "cannot write in \(dir)")
+        }
+        spill = handle
+        headWritten = withBaseline ? nil : Array("{\n  \"findings\" : [".utf8)
+        if let head = headWritten { try write(Data(head)) }
+    }
+
+    deinit { discard() }
+
+    /// Appends one plan's findings, as `ReportBuilder.add` returned them.
+    public func append(_ findings: [Finding]) throws(AtomicWriteError) {
+        var w = JSONWriter(depth: 2)
+        w.bytes.reserveCapacity(findings.count * 2048)
+        for f in findings {
+            w.item(f, first: count == 0)
+            count += 1
+        }
+        try write(Data(w.bytes))
+    }
+
+    /// Completes the report (`report` from `ReportBuilder.finish`: its summaries, not its findings, are
+    /// used) and puts it in place, or copies it to standard output.
+    public func finish(_ report: CheckReport) throws(AtomicWriteError) {
+        let (head, tail) = ReportJSON.parts(report, findingCount: count)
+        try write(Data(tail + [0x0A]))
+        do { try spill.close() } catch { throw failure("\(error)") }
+        let skip = headWritten?.count ?? 0
+        if let destination {
+            var complete = spillPath
+            if headWritten != head {
+                // The head was not known in advance: the complete report is the head, then the findings.
+                complete = spillPath + ".whole"
+                try copy(from: spillPath, skipping: skip, to: complete, after: head)
+            }
+            if rename(complete, destination) != 0 {
+                let reason = String(cString: strerror(errno))
+                try? FileManager.default.removeItem(atPath: complete)
+                throw AtomicWriteError(path: destination, reason: reason)
+            }
+        } else {
+            try copy(from: spillPath, skipping: skip, to: nil, after: head)
+        }
+        try? FileManager.default.removeItem(atPath: spillPath)
+        done = true
+    }
+
+    /// Removes the temporary files of a run that did not finish; nothing once `finish` has succeeded.
+    public func discard() {
+        guard !done else { return }
+        done = true
+        try? spill.close()
+        try? FileManager.default.removeItem(atPath: spillPath)
+        try? FileManager.default.removeItem(atPath: spillPath + ".whole")
+    }
+
+    private func write(_ data: Data) throws(AtomicWriteError) {
+        do { try spill.write(contentsOf: data) } catch { throw failure("\(error)") }
+    }
+
+    private func failure(_ reason: String) -> AtomicWriteError {
+        AtomicWriteError(path: destination ?? "standard output", reason: reason)
+    }
+
+    /// Copies `source` from byte `skip` on, in pieces, after `prefix`, to `target` (nil: standard output).
+    private func copy(from source: String, skipping skip: Int, to target: String?, after prefix: [UInt8]) throws(AtomicWriteError) {
+        guard let input = FileHandle(forReadingAtPath: source) else { throw failure("cannot read \(source)") }
+        defer { try? input.close() }
+        let output: FileHandle
+        if let target {
+            guard FileManager.default.createFile(atPath: target, contents: nil), let h = FileHandle(forWritingAtPath: target) else {
+                throw failure("cannot write \(target)")
+            }
+            output = h
+        } else {
+            output = FileHandle.standardOutput
+        }
+        defer { if target != nil { try? output.close() } }
+        do {
+            try input.seek(toOffset: UInt64(skip))
+            try output.write(contentsOf: Data(prefix))
+            while let chunk = try input.read(upToCount: 1 << 22), !chunk.isEmpty { try output.write(contentsOf: chunk) }
+        } catch {
+            throw failure("\(error)")
+        }
+    }
+}
