@@ -106,8 +106,12 @@ public struct CheckReport: Sendable, Codable {
 
     /// A finding's identity across drafts: goal, plan file name, status and message; never a line number.
     public static func fingerprint(_ f: Finding) -> String {
-        let plan = (f.plan as NSString).lastPathComponent
-        return String(Digest.sha256Hex(Array("\(f.goal)\u{0}\(plan)\u{0}\(f.status.rawValue)\u{0}\(f.message)".utf8)).prefix(16))
+        fingerprint(f, planName: (f.plan as NSString).lastPathComponent)
+    }
+
+    /// The fingerprint, with the plan's file name already taken from its path (the same for all its findings).
+    static func fingerprint(_ f: Finding, planName: String) -> String {
+        String(Digest.sha256Hex(Array("\(f.goal)\u{0}\(planName)\u{0}\(f.status.rawValue)\u{0}\(f.message)".utf8)).prefix(16))
     }
 
     /// Reads a report written by an earlier run (for `--baseline`).

@@ -53,7 +53,11 @@ public struct ReportBuilder {
     /// waiver accepts them, marked new or unchanged against the baseline.
     public mutating func add(_ result: PlanResult) -> [Finding] {
         var fs = result.findings
-        for i in fs.indices { fs[i].fingerprint = CheckReport.fingerprint(fs[i]) }
+        var name = (path: "", name: "")
+        for i in fs.indices {
+            if fs[i].plan != name.path { name = (fs[i].plan, (fs[i].plan as NSString).lastPathComponent) }
+            fs[i].fingerprint = CheckReport.fingerprint(fs[i], planName: name.name)
+        }
         tally?.apply(to: &fs)
         if baseline != nil {
             for i in fs.indices {

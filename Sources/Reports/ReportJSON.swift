@@ -71,22 +71,31 @@ struct JSONWriter {
 
     mutating func string(_ s: String) {
         bytes.append(0x22)
-        for u in s.utf8 {
-            switch u {
-            case 0x22: raw("\\\"")
-            case 0x5C: raw("\\\\")
-            case 0x0A: raw("\\n")
-            case 0x0D: raw("\\r")
-            case 0x09: raw("\\t")
-            case 0x08: raw("\\b")
-            case 0x0C: raw("\\f")
-            case 0..<0x20:
-                let hex: [UInt8] = Array("0123456789abcdef".utf8)
-                raw("\\u00")
-                bytes.append(hex[Int(u >> 4)])
-                bytes.append(hex[Int(u & 0xF)])
-            default: bytes.append(u)
+        var s = s
+        s.withUTF8 { utf8 in
+            // Runs that need no escape (nearly all of a report) are copied whole.
+            var run = 0
+            for i in 0..<utf8.count {
+                let u = utf8[i]
+                if u >= 0x20 && u != 0x22 && u != 0x5C { continue }
+                bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[run..<i]))
+                run = i + 1
+                switch u {
+                case 0x22: raw("\\\"")
+                case 0x5C: raw("\\\\")
+                case 0x0A: raw("\\n")
+                case 0x0D: raw("\\r")
+                case 0x09: raw("\\t")
+                case 0x08: raw("\\b")
+                case 0x0C: raw("\\f")
+                default:
+                    let hex: [UInt8] = Array("0123456789abcdef".utf8)
+                    raw("\\u00")
+                    bytes.append(hex[Int(u >> 4)])
+                    bytes.append(hex[Int(u & 0xF)])
+                }
             }
+            bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[run...]))
         }
         bytes.append(0x22)
     }

@@ -41,7 +41,7 @@ public final class StreamedJSONReport {
         }
         spill = handle
         headWritten = withBaseline ? nil : Array("{\n  \"findings\" : [".utf8)
-        if let head = headWritten { try write(Data(head)) }
+        if let head = headWritten { try write(head) }
     }
 
     deinit { discard() }
@@ -54,14 +54,14 @@ public final class StreamedJSONReport {
             w.item(f, first: count == 0)
             count += 1
         }
-        try write(Data(w.bytes))
+        try write(w.bytes)
     }
 
     /// Completes the report (`report` from `ReportBuilder.finish`: its summaries, not its findings, are
     /// used) and puts it in place, or copies it to standard output.
     public func finish(_ report: CheckReport) throws(AtomicWriteError) {
         let (head, tail) = ReportJSON.parts(report, findingCount: count)
-        try write(Data(tail + [0x0A]))
+        try write(tail + [0x0A])
         do { try spill.close() } catch { throw failure("\(error)") }
         let skip = headWritten?.count ?? 0
         if let destination {
@@ -92,8 +92,19 @@ public final class StreamedJSONReport {
         try? FileManager.default.removeItem(atPath: spillPath + ".whole")
     }
 
-    private func write(_ data: Data) throws(AtomicWriteError) {
-        do { try spill.write(contentsOf: data) } catch { throw failure("\(error)") }
+    private func write(_ bytes: [UInt8]) throws(AtomicWriteError) {
+        // Straight to the descriptor: a report of many plans is hundreds of megabytes, and wrapping each
+        // plan's bytes in `Data` for `FileHandle` copies them once more.
+        let fd = spill.fileDescriptor
+        var done = 0
+        while done < bytes.count {
+            let n = bytes.withUnsafeBytes { Foundation.write(fd, $0.baseAddress! + done, bytes.count - done) }
+            if n < 0 {
+                if errno == EINTR { continue }
+                throw failure(String(cString: strerror(errno)))
+            }
+            done += n
+        }
     }
 
     private func failure(_ reason: String) -> AtomicWriteError {
