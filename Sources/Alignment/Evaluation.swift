@@ -69,9 +69,9 @@ struct Evaluation {
         matchTerms()
         var findings: [Finding] = []
         var missing: [(Int, Goal)] = []
-        for goal in engine.goals {
+        for (goal, info) in zip(engine.goals, engine.goalInfo) {
             tracing = explainGoal == goal.id.value
-            findings.append(evaluate(goal))
+            findings.append(evaluate(goal, info))
             if findings[findings.count - 1].status == .missing { missing.append((findings.count - 1, goal)) }
             findings += missingBindingIndicators(goal)
         }
@@ -214,15 +214,15 @@ struct Evaluation {
 
     // MARK: Goals
 
-    mutating func evaluate(_ goal: Goal) -> Finding {
+    mutating func evaluate(_ goal: Goal, _ info: GoalInfo) -> Finding {
         let fallback = engine.ruleSet.defaultSeverity
         var results: [(Clause, ClauseResult)] = []
         var notes: [String] = []
         if tracing { trace.append("goal \(goal.id.value) “\(goal.title.value)” (\(goal.range.start))") }
-        for clause in goal.clauses {
-            let scopes = goal.scopes + clause.scopes
+        for clause in info.clauses {
+            let scopes = info.scopes + clause.scopes
             if let cond = clause.condition {
-                let c = evaluate(cond.predicate, scopes: goal.scopes + cond.scopes, label: "when")
+                let c = evaluate(cond.predicate, scopes: info.scopes + cond.scopes, label: "when")
                 guard c.outcome == .covered else {
                     notes.append("not applicable: \(c.message)")
                     if tracing { trace.append("  clause at line \(clause.range.start.line) does not apply: \(c.message)") }
@@ -267,23 +267,9 @@ struct Evaluation {
         }
         if tracing { trace.append("  ⇒ \(status.rawValue) (\(severity.rawValue)): \(message)") }
         return Finding(kind: .goal, goal: goal.id.value, title: goal.title.value, status: status, severity: severity,
-                       area: goal.area?.value, weight: goal.effectiveWeight, tags: goal.tags.map(\.value),
-                       message: message, citation: citation(goal), plan: doc.file, evidence: Array(evidence.prefix(5)),
+                       area: info.area, weight: info.weight, tags: info.tags,
+                       message: message, citation: info.citation, plan: doc.file, evidence: Array(evidence.prefix(5)),
                        suggestions: [], rule: location(goal.range.start))
-    }
-
-    func citation(_ goal: Goal) -> CitationInfo? {
-        guard let c = goal.citation else { return nil }
-        let document: String
-        var short: String?
-        switch c.document.value {
-        case .source(let name):
-            document = engine.ruleSet.header?.sources.first { $0.name?.value == name }?.title.value ?? name
-            short = name
-        case .text(let t):
-            document = t
-        }
-        return CitationInfo(document: document, short: short, item: c.item?.value, quote: c.quote?.value)
     }
 
     func location(_ l: SourceLocation) -> RuleLocation { RuleLocation(file: l.file, line: l.line, column: l.column) }
@@ -508,7 +494,7 @@ struct Evaluation {
                                status: .missing, severity: c.severity(in: goal, default: engine.ruleSet.defaultSeverity),
                                area: goal.area?.value, weight: 0, tags: goal.tags.map(\.value),
                                message: "the binding indicator “\(t.subject.text)” is not in the plan's indicator table\(table?.table.map { " “\($0)”" } ?? "") (goal \(goal.id.value) asks \(describeTarget(t)))",
-                               citation: citation(goal), plan: doc.file,
+                               citation: engine.citation(goal), plan: doc.file,
                                evidence: table.map { [Evidence(file: doc.file, line: $0.line, column: $0.column ?? 1,
                                                                path: $0.section.map { doc.sectionPaths[$0] } ?? [],
                                                                text: $0.table ?? "indicator table",

@@ -182,9 +182,12 @@ struct SentenceFacts {
         var bits: [UInt8] = []
         ranges.reserveCapacity(doc.sentences.count)
         bits.reserveCapacity(doc.sentences.count)
-        for s in doc.sentences {
-            ranges.append(s.range)
-            bits.append(s.section.map { (review[$0] ? 1 : 0) | (goal[$0] ? 2 : 0) } ?? 0)
+        doc.sentences.withUnsafeBufferPointer { sentences in
+            // Field by field: a `for s in` loop would copy every sentence.
+            for i in sentences.indices {
+                ranges.append(sentences[i].range)
+                bits.append(sentences[i].section.map { (review[$0] ? 1 : 0) | (goal[$0] ? 2 : 0) } ?? 0)
+            }
         }
         self.ranges = ranges
         sectionBits = bits
@@ -277,10 +280,11 @@ struct SentenceFacts {
         func stop(_ c: Unicode.Scalar) -> Bool {
             switch c { case ",", "，", ";", "；", ":", "：", "。": true; default: false }
         }
-        var a = hit.lowerBound, b = hit.upperBound
-        let base = s.startIndex
-        while a > 0, !stop(s[base + a - 1]) { a -= 1 }
-        while b < s.count, !stop(s[base + b]) { b += 1 }
-        return a..<b
+        return s.withUnsafeBufferPointer { s in
+            var a = hit.lowerBound, b = hit.upperBound
+            while a > 0, !stop(s[a - 1]) { a -= 1 }
+            while b < s.count, !stop(s[b]) { b += 1 }
+            return a..<b
+        }
     }
 }

@@ -45,10 +45,27 @@ public struct QuantityExtractor: Sendable, Hashable, Codable {
 
     /// The quantities in `buffer`, spans as offsets into it.
     public func extract(from buffer: UnsafeBufferPointer<Unicode.Scalar>) -> [Quantity] {
-        guard !buffer.isEmpty else { return [] }
+        guard QuantityExtractor.mayHoldQuantity(buffer) else { return [] }
         var scan = Scan(s: buffer, plan: planPeriod)
         scan.run()
         return scan.result()
+    }
+}
+
+extension QuantityExtractor {
+    /// False when `buffer` holds no ASCII digit, Chinese numeral or `本` (of `本世纪中叶`): every quantity
+    /// starts at one of them, so the scan would find none. Nearly half of a plan's sentences are such.
+    static func mayHoldQuantity(_ buffer: UnsafeBufferPointer<Unicode.Scalar>) -> Bool {
+        let starts = quantityStarts
+        for c in buffer {
+            let v = c.value
+            if v < 0x80 {
+                if isDigit(c) { return true }
+            } else if v < 0x10000, starts[Int(v >> 6)] & (1 << UInt64(v & 63)) != 0 {
+                return true
+            }
+        }
+        return false
     }
 }
 
@@ -189,6 +206,15 @@ private let yearRange = 1900.0...2100.0
 private let interestingScalars: [UInt64] = {
     var bits = [UInt64](repeating: 0, count: 1024)
     for c in "〇零一壹二两贰三叁四肆五伍六陆七柒八捌九玖十拾百佰千仟万亿“「《第本".unicodeScalars {
+        bits[Int(c.value >> 6)] |= 1 << UInt64(c.value & 63)
+    }
+    return bits
+}()
+
+/// One bit per BMP scalar that can start a quantity besides ASCII digits: the Chinese numerals and 本.
+private let quantityStarts: [UInt64] = {
+    var bits = [UInt64](repeating: 0, count: 1024)
+    for c in "〇零一壹二两贰三叁四肆五伍六陆七柒八捌九玖十拾百佰千仟万亿本".unicodeScalars {
         bits[Int(c.value >> 6)] |= 1 << UInt64(c.value & 63)
     }
     return bits

@@ -15,6 +15,8 @@ extension Unit {
     /// The unit without its magnitude prefix (`亿元` → `元`, `万亩` → `亩`, `家` → `家`).
     public var root: Unit {
         if dimension == .ratio { return self }
+        // Most units (every classifier) start with no magnitude: no need to take the symbol apart.
+        guard let first = symbol.unicodeScalars.first, Unit.magnitude(of: first) != nil else { return self }
         let scalars = Array(symbol.unicodeScalars)
         var i = 0
         while i < scalars.count - 1, Unit.magnitude(of: scalars[i]) != nil {
