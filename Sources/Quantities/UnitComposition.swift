@@ -122,9 +122,13 @@ extension Unit {
         return d
     }()
 
+    /// The first scalars of `byFirstScalar`, to rule out most scalars without hashing.
+    private static let firstScalars = ScalarBits(byFirstScalar.keys)
+
     /// The longest unit spelled in `buffer` at `index`, with its length, without allocating.
     static func match(_ buffer: UnsafeBufferPointer<Unicode.Scalar>, at index: Int) -> (unit: Unit, length: Int)? {
-        guard index < buffer.count, let candidates = byFirstScalar[buffer[index]] else { return nil }
+        guard index < buffer.count, firstScalars.mayContain(buffer[index]),
+              let candidates = byFirstScalar[buffer[index]] else { return nil }
         outer: for (spelling, unit) in candidates {
             guard index + spelling.count <= buffer.count else { continue }
             for (o, c) in spelling.enumerated() where buffer[index + o] != c { continue outer }
