@@ -11,6 +11,8 @@ public final class AlignmentEngine: Sendable {
     public let ruleSet: RuleSet
     /// The goals checked (all, or a profile's).
     public let goals: [Goal]
+    /// For each of `goals`, what its findings need of it, read once.
+    let goalInfo: [GoalInfo]
     let automaton: TermAutomaton
     /// For each automaton pattern, `roleStart[p]..<roleStart[p + 1]` in `roles`: the terms it is an alias
     /// or an exclusion of. Flat, because a nested array would be retained and released on every match.
@@ -43,6 +45,10 @@ public final class AlignmentEngine: Sendable {
             goals = ruleSet.goals
         }
         period = ruleSet.period.map { $0.start...$0.end }
+        goalInfo = goals.map { g in
+            GoalInfo(clauses: g.clauses, scopes: g.scopes, tags: g.tags.map(\.value), area: g.area?.value,
+                     weight: g.effectiveWeight, citation: AlignmentEngine.citation(g, in: ruleSet))
+        }
 
         // Every term reference the goals and retirements use, resolved, in first-use order.
         var index: [String: Int] = [:]
@@ -114,6 +120,23 @@ public final class AlignmentEngine: Sendable {
         xpathExpressions = xpaths
     }
 
+    /// The city sentence `goal` cites, with its document's full title.
+    func citation(_ goal: Goal) -> CitationInfo? { AlignmentEngine.citation(goal, in: ruleSet) }
+
+    static func citation(_ goal: Goal, in ruleSet: RuleSet) -> CitationInfo? {
+        guard let c = goal.citation else { return nil }
+        let document: String
+        var short: String?
+        switch c.document.value {
+        case .source(let name):
+            document = ruleSet.header?.sources.first { $0.name?.value == name }?.title.value ?? name
+            short = name
+        case .text(let t):
+            document = t
+        }
+        return CitationInfo(document: document, short: short, item: c.item?.value, quote: c.quote?.value)
+    }
+
     static func key(_ ref: TermRef) -> String {
         switch ref.kind {
         case .named(let n): "term:" + n
@@ -133,6 +156,16 @@ public final class AlignmentEngine: Sendable {
         var run = Evaluation(engine: self, doc: doc, explainGoal: explain)
         return run.evaluate()
     }
+}
+
+/// What checking a goal reads of it, read once per rule set: `Goal`'s accessors filter its items on every call.
+struct GoalInfo: Sendable {
+    let clauses: [Clause]
+    let scopes: [Scope]
+    let tags: [String]
+    let area: String?
+    let weight: Double
+    let citation: CitationInfo?
 }
 
 /// A compiled section pattern; NSRegularExpression is immutable once built, so sharing it is safe.

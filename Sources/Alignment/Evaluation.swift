@@ -31,7 +31,14 @@ struct Evaluation {
     let doc: PlanDocument
     let explainGoal: String?
     var facts: SentenceFacts
-    var termHits: [[Hit]] = []
+    /// Every term's kept hits, term after term: term `t`'s are `hitList[hitStart[t]..<hitStart[t + 1]]`.
+    var hitList: [Hit] = []
+    var hitStart: [Int] = [0]
+    /// For each hit of `hitList`, its commitment class + 1 once worked out (0 before): many goals share a
+    /// term, and a hit's class depends only on its sentence and words.
+    var hitClass: [UInt8] = []
+    /// Sentence texts made for evidence, kept: the same sentences are shown for many goals.
+    var sentenceTexts: [String?]
     var sectionMatches: [String: [Bool]] = [:]
     var trace: [String] = []
     var tracing = false
@@ -41,6 +48,7 @@ struct Evaluation {
         self.doc = doc
         self.explainGoal = explainGoal
         facts = SentenceFacts(doc: doc, period: engine.period)
+        sentenceTexts = Array(repeating: nil, count: doc.sentences.count)
         // Which sections each pattern selects, worked out once per plan.
         for (pattern, regex) in engine.sectionRegexes {
             var flags = [Bool](repeating: false, count: doc.allSections.count)
@@ -61,9 +69,9 @@ struct Evaluation {
         matchTerms()
         var findings: [Finding] = []
         var missing: [(Int, Goal)] = []
-        for goal in engine.goals {
+        for (goal, info) in zip(engine.goals, engine.goalInfo) {
             tracing = explainGoal == goal.id.value
-            findings.append(evaluate(goal))
+            findings.append(evaluate(goal, info))
             if findings[findings.count - 1].status == .missing { missing.append((findings.count - 1, goal)) }
             findings += missingBindingIndicators(goal)
         }
@@ -93,8 +101,11 @@ struct Evaluation {
 
     mutating func matchTerms() {
         let count = engine.resolved.count
-        var aliases = [[Hit]](repeating: [], count: count)
-        var exclusions = [[Hit]](repeating: [], count: count)
+        // Every (term, hit) of the scan in one flat list, then bucketed by term: an array per term would
+        // grow (and be reallocated) hit by hit.
+        var found: [(term: Int32, isExclusion: Bool, hit: Hit)] = []
+        var aliasStart = [Int](repeating: 0, count: count + 1)
+        var exclusionStart = [Int](repeating: 0, count: count + 1)
         let sentences = doc.sentences
         var si = 0
         engine.automaton.forEachMatch(in: doc.normalized) { m in
@@ -105,28 +116,68 @@ struct Evaluation {
             let hit = Hit(sentence: si, start: m.start - base, end: m.end - base)
             for k in Int(engine.roleStart[m.pattern])..<Int(engine.roleStart[m.pattern + 1]) {
                 let role = engine.roles[k]
-                if role.isExclusion { exclusions[role.term].append(hit) } else { aliases[role.term].append(hit) }
+                found.append((Int32(role.term), role.isExclusion, hit))
+                if role.isExclusion { exclusionStart[role.term + 1] += 1 } else { aliasStart[role.term + 1] += 1 }
             }
         }
-        termHits = (0..<count).map { t in
-            let excl = exclusions[t]
+        for t in 0..<count {
+            aliasStart[t + 1] += aliasStart[t]
+            exclusionStart[t + 1] += exclusionStart[t]
+        }
+        // Each term's hits in the order found, as separate lists per term would hold them.
+        let none = Hit(sentence: 0, start: 0, end: 0)
+        var aliases = [Hit](repeating: none, count: aliasStart[count])
+        var exclusions = [Hit](repeating: none, count: exclusionStart[count])
+        var aliasFill = aliasStart, exclusionFill = exclusionStart
+        for (term, isExclusion, hit) in found {
+            let t = Int(term)
+            if isExclusion {
+                exclusions[exclusionFill[t]] = hit
+                exclusionFill[t] += 1
+            } else {
+                aliases[aliasFill[t]] = hit
+                aliasFill[t] += 1
+            }
+        }
+        hitList.reserveCapacity(aliases.count)
+        hitStart.reserveCapacity(count + 1)
+        for t in 0..<count {
+            let excluded = exclusionStart[t]..<exclusionStart[t + 1]
+            let first = hitList.count
             // Keep the longest of overlapping aliases (`研发投入强度` over `投入强度`), drop excluded ones.
-            let sorted = aliases[t].sorted()
-            var kept: [Hit] = []
-            for h in sorted where !excl.contains(where: { $0.covers(h) }) {
-                if let last = kept.last, last.sentence == h.sentence, h.start < last.end {
-                    if h.end - h.start > last.end - last.start { kept[kept.count - 1] = h }
+            aliases[aliasStart[t]..<aliasStart[t + 1]].sort()
+            for k in aliasStart[t]..<aliasStart[t + 1] {
+                let h = aliases[k]
+                if excluded.contains(where: { exclusions[$0].covers(h) }) { continue }
+                if hitList.count > first, let last = hitList.last, last.sentence == h.sentence, h.start < last.end {
+                    if h.end - h.start > last.end - last.start { hitList[hitList.count - 1] = h }
                     continue
                 }
-                kept.append(h)
+                hitList.append(h)
             }
-            return kept
+            hitStart.append(hitList.count)
         }
+        hitClass = Array(repeating: 0, count: hitList.count)
     }
 
-    func hits(_ ref: TermRef) -> [Hit] {
-        guard let t = engine.termIndex[AlignmentEngine.key(ref)] else { return [] }
-        return termHits[t]
+    /// The index of a term reference in `engine.resolved` (and of its hits), if it resolves.
+    func termID(_ ref: TermRef) -> Int? { engine.termIndex[AlignmentEngine.key(ref)] }
+
+    /// The indices in `hitList` of a term's hits.
+    func hitRange(_ ref: TermRef) -> Range<Int> {
+        guard let t = termID(ref) else { return 0..<0 }
+        return hitStart[t]..<hitStart[t + 1]
+    }
+
+    func hits(_ ref: TermRef) -> ArraySlice<Hit> { hitList[hitRange(ref)] }
+
+    /// How firmly the sentence of hit number `k` of `hitList` commits to the hit's words; worked out once.
+    mutating func commitmentClass(ofHit k: Int) -> CommitmentClass {
+        if hitClass[k] != 0 { return CommitmentClass(rawValue: Int(hitClass[k]) - 1)! }
+        let h = hitList[k]
+        let c = facts.classify(h.sentence, subject: h.start..<h.end)
+        hitClass[k] = UInt8(c.rawValue + 1)
+        return c
     }
 
     func term(_ ref: TermRef) -> ResolvedTerm? {
@@ -136,6 +187,7 @@ struct Evaluation {
     // MARK: Scopes
 
     func inScope(_ i: Int, _ scopes: [Scope]) -> Bool {
+        if scopes.isEmpty { return true }
         for s in scopes {
             switch s.kind {
             case .inSection(let p):
@@ -162,15 +214,15 @@ struct Evaluation {
 
     // MARK: Goals
 
-    mutating func evaluate(_ goal: Goal) -> Finding {
+    mutating func evaluate(_ goal: Goal, _ info: GoalInfo) -> Finding {
         let fallback = engine.ruleSet.defaultSeverity
         var results: [(Clause, ClauseResult)] = []
         var notes: [String] = []
         if tracing { trace.append("goal \(goal.id.value) “\(goal.title.value)” (\(goal.range.start))") }
-        for clause in goal.clauses {
-            let scopes = goal.scopes + clause.scopes
+        for clause in info.clauses {
+            let scopes = info.scopes + clause.scopes
             if let cond = clause.condition {
-                let c = evaluate(cond.predicate, scopes: goal.scopes + cond.scopes, label: "when")
+                let c = evaluate(cond.predicate, scopes: info.scopes + cond.scopes, label: "when")
                 guard c.outcome == .covered else {
                     notes.append("not applicable: \(c.message)")
                     if tracing { trace.append("  clause at line \(clause.range.start.line) does not apply: \(c.message)") }
@@ -215,23 +267,9 @@ struct Evaluation {
         }
         if tracing { trace.append("  ⇒ \(status.rawValue) (\(severity.rawValue)): \(message)") }
         return Finding(kind: .goal, goal: goal.id.value, title: goal.title.value, status: status, severity: severity,
-                       area: goal.area?.value, weight: goal.effectiveWeight, tags: goal.tags.map(\.value),
-                       message: message, citation: citation(goal), plan: doc.file, evidence: Array(evidence.prefix(5)),
+                       area: info.area, weight: info.weight, tags: info.tags,
+                       message: message, citation: info.citation, plan: doc.file, evidence: Array(evidence.prefix(5)),
                        suggestions: [], rule: location(goal.range.start))
-    }
-
-    func citation(_ goal: Goal) -> CitationInfo? {
-        guard let c = goal.citation else { return nil }
-        let document: String
-        var short: String?
-        switch c.document.value {
-        case .source(let name):
-            document = engine.ruleSet.header?.sources.first { $0.name?.value == name }?.title.value ?? name
-            short = name
-        case .text(let t):
-            document = t
-        }
-        return CitationInfo(document: document, short: short, item: c.item?.value, quote: c.quote?.value)
     }
 
     func location(_ l: SourceLocation) -> RuleLocation { RuleLocation(file: l.file, line: l.line, column: l.column) }
@@ -258,9 +296,8 @@ struct Evaluation {
         var found: [TermRef] = [], absent: [TermRef] = []
         var evidence: [Evidence] = []
         for ref in set.terms {
-            let scoped = hits(ref).filter { inScope($0.sentence, scopes) }
-            if tracing { traceHits(label + " mention", ref, scoped) }
-            if let h = scoped.first {
+            if tracing { traceHits(label + " mention", ref, hits(ref).filter { inScope($0.sentence, scopes) }) }
+            if let h = hits(ref).first(where: { inScope($0.sentence, scopes) }) {
                 found.append(ref)
                 evidence.append(self.evidence(h))
             } else {
@@ -281,15 +318,16 @@ struct Evaluation {
         var committed: [TermRef] = [], mentionedOnly: [TermRef] = [], absent: [TermRef] = []
         var evidence: [Evidence] = []
         for ref in set.terms {
-            let scoped = hits(ref).filter { inScope($0.sentence, scopes) }
             var best: (Hit, CommitmentClass)?
-            for h in scoped {
-                let c = facts.classify(h.sentence, subject: h.start..<h.end)
+            for k in hitRange(ref) {
+                let h = hitList[k]
+                guard inScope(h.sentence, scopes) else { continue }
+                let c = commitmentClass(ofHit: k)
                 if tracing { trace.append("  \(label) commitment “\(ref.text)”: \(describe(h)) — \(c)") }
                 if best == nil || c > best!.1 { best = (h, c) }
                 if c == .quantityAndDeadline { break }
             }
-            if tracing && scoped.isEmpty { trace.append("  \(label) commitment “\(ref.text)”: not found\(scopeNote(scopes))") }
+            if tracing && best == nil { trace.append("  \(label) commitment “\(ref.text)”: not found\(scopeNote(scopes))") }
             guard let (h, c) = best else { absent.append(ref); continue }
             evidence.append(self.evidence(h, commitment: c))
             if c.isCommitment { committed.append(ref) } else { mentionedOnly.append(ref) }
@@ -348,8 +386,7 @@ struct Evaluation {
         var firstConflict: (Hit, Quantities.Quantity, QuantityComparison)?
         var sawQuantity: Hit?
         for h in forward {
-            let s = doc.scalars(of: doc.sentences[h.sentence])
-            let clause = SentenceFacts.clause(around: h.start..<h.end, in: s)
+            let clause = SentenceFacts.clause(around: h.start..<h.end, in: facts.scalars(h.sentence))
             let candidates = facts.quantities(h.sentence).filter { !$0.isTime && $0.span.overlaps(clause) && $0.span.lowerBound >= h.start }
             for var q in candidates {
                 var target = targetQuantity(t, unit: t.comparison.quantities.first?.unit ?? subjectUnit)
@@ -457,7 +494,7 @@ struct Evaluation {
                                status: .missing, severity: c.severity(in: goal, default: engine.ruleSet.defaultSeverity),
                                area: goal.area?.value, weight: 0, tags: goal.tags.map(\.value),
                                message: "the binding indicator “\(t.subject.text)” is not in the plan's indicator table\(table?.table.map { " “\($0)”" } ?? "") (goal \(goal.id.value) asks \(describeTarget(t)))",
-                               citation: citation(goal), plan: doc.file,
+                               citation: engine.citation(goal), plan: doc.file,
                                evidence: table.map { [Evidence(file: doc.file, line: $0.line, column: $0.column ?? 1,
                                                                path: $0.section.map { doc.sectionPaths[$0] } ?? [],
                                                                text: $0.table ?? "indicator table",
@@ -531,13 +568,38 @@ struct Evaluation {
         let match = matchText(h)
         let qs = facts.quantities(h.sentence).map(\.description)
         return Evidence(file: doc.file, line: s.line, column: cols.lowerBound, path: doc.path(of: s),
-                        text: doc.text(of: s), match: match, matchStart: h.start, matchEnd: h.end,
+                        text: sentenceText(h.sentence), match: match, matchStart: h.start, matchEnd: h.end,
                         quantities: qs, commitment: commitment?.description, xpath: s.xpath)
     }
 
+    /// The normalized text of sentence `i`, made once.
+    mutating func sentenceText(_ i: Int) -> String {
+        if let t = sentenceTexts[i] { return t }
+        let t = Evaluation.string(facts.scalars(i))
+        sentenceTexts[i] = t
+        return t
+    }
+
     func matchText(_ h: Hit) -> String {
-        let scalars = doc.scalars(of: doc.sentences[h.sentence])
-        return String(scalars: scalars[(scalars.startIndex + h.start)..<(scalars.startIndex + h.end)])
+        let scalars = facts.scalars(h.sentence)
+        return Evaluation.string(scalars[(scalars.startIndex + h.start)..<(scalars.startIndex + h.end)])
+    }
+
+    /// The same String as `String(scalars:)`, which is generic across modules and so runs unspecialized,
+    /// several times slower.
+    static func string(_ scalars: ArraySlice<Unicode.Scalar>) -> String {
+        var bytes = 0
+        for c in scalars { bytes += UTF8.width(c) }
+        return String(unsafeUninitializedCapacity: bytes) { buffer in
+            var i = 0
+            for c in scalars {
+                UTF8.encode(c) { byte in
+                    buffer[i] = byte
+                    i += 1
+                }
+            }
+            return i
+        }
     }
 
     func describe(_ h: Hit) -> String {

@@ -43,23 +43,7 @@ public enum ReviewSections {
                                  "面临的形势", "国内外形势", "工作回顾"]
 
     /// For each section id of `doc`, whether it or a heading above it is a review section.
-    public static func flags(for doc: PlanDocument) -> [Bool] { flags(for: doc, markers: markers) }
-
-    /// For each section id of `doc`, whether its title or a title above it holds one of `markers`.
-    static func flags(for doc: PlanDocument, markers: [String]) -> [Bool] {
-        var flags = [Bool](repeating: false, count: doc.allSections.count)
-        let words = markers.map { Array($0.unicodeScalars) }
-        func walk(_ sections: [Section], inherited: Bool) {
-            for s in sections {
-                let title = ArraySlice(s.title.unicodeScalars)
-                let own = words.contains { title.contains($0) }
-                flags[s.id] = inherited || own
-                walk(s.children, inherited: inherited || own)
-            }
-        }
-        walk(doc.sections, inherited: false)
-        return flags
-    }
+    public static func flags(for doc: PlanDocument) -> [Bool] { SectionMarkers.flags(for: doc, lists: [markers])[0] }
 }
 
 /// Which sections state the plan's goals: 主要目标, “十四五”规划目标, 二〇三五年远景目标, 主要指标.
@@ -74,9 +58,73 @@ public enum GoalSections {
 
     /// For each section id of `doc`, whether it or a heading above it is a goal section.
     public static func flags(for doc: PlanDocument) -> [Bool] {
-        let goal = ReviewSections.flags(for: doc, markers: markers)
-        let account = ReviewSections.flags(for: doc, markers: accounts)
-        return zip(goal, account).map { $0 && !$1 }
+        let lists = SectionMarkers.flags(for: doc, lists: [markers, accounts])
+        return combine(goal: lists[0], account: lists[1])
+    }
+
+    /// Goal sections less accounts of goals met.
+    static func combine(goal: [Bool], account: [Bool]) -> [Bool] { zip(goal, account).map { $0 && !$1 } }
+}
+
+/// Section headings matched against lists of marker words, every list in one walk of the section tree.
+enum SectionMarkers {
+    /// For each list, for each section id of `doc`: whether its title or a title above it holds a word of the list.
+    static func flags(for doc: PlanDocument, lists: [[String]]) -> [[Bool]] {
+        let words = MarkerWords(lists)
+        var flags = [[Bool]](repeating: [Bool](repeating: false, count: doc.allSections.count), count: lists.count)
+        func walk(_ sections: [Section], inherited: UInt64) {
+            for s in sections {
+                var title = s.title
+                let mask = inherited | title.withUTF8 { words.lists(in: $0) }
+                for l in flags.indices where mask & (1 << UInt64(l)) != 0 { flags[l][s.id] = true }
+                walk(s.children, inherited: mask)
+            }
+        }
+        walk(doc.sections, inherited: 0)
+        return flags
+    }
+}
+
+/// Marker words as UTF-8, found in a title's UTF-8 bytes: a byte match of a whole encoded word is a match
+/// of its scalars (UTF-8 is self-synchronizing), and titles need not be decoded.
+struct MarkerWords {
+    private let words: [(list: Int, bytes: [UInt8])]
+    /// Words by their third byte modulo 64 (the first two of a CJK character vary little):
+    /// `bucketWords[bucketStart[b]..<bucketStart[b + 1]]`, so each title position is tried against a word or two.
+    private let bucketStart: [Int]
+    private let bucketWords: [Int]
+    /// Words shorter than three bytes, tried at every position.
+    private let shortWords: [Int]
+
+    init(_ lists: [[String]]) {
+        precondition(lists.count <= 64, "one bit per list")
+        words = lists.enumerated().flatMap { l, list in list.map { (l, Array($0.utf8)) } }.filter { !$0.bytes.isEmpty }
+        var buckets = [[Int]](repeating: [], count: 64)
+        var short: [Int] = []
+        for (i, w) in words.enumerated() {
+            if w.bytes.count < 3 { short.append(i) } else { buckets[Int(w.bytes[2] & 63)].append(i) }
+        }
+        bucketStart = buckets.reduce(into: [0]) { $0.append($0.last! + $1.count) }
+        bucketWords = buckets.flatMap { $0 }
+        shortWords = short
+    }
+
+    /// Bit `l` set for each list `l` with a word in `text`.
+    func lists(in text: UnsafeBufferPointer<UInt8>) -> UInt64 {
+        var found: UInt64 = 0
+        func test(_ w: Int, at i: Int) {
+            let (l, bytes) = words[w]
+            guard i + bytes.count <= text.count else { return }
+            for k in bytes.indices where text[i + k] != bytes[k] { return }
+            found |= 1 << UInt64(l)
+        }
+        for i in text.indices {
+            for w in shortWords { test(w, at: i) }
+            guard i + 2 < text.count else { continue }
+            let b = Int(text[i + 2] & 63)
+            for k in bucketStart[b]..<bucketStart[b + 1] { test(bucketWords[k], at: i) }
+        }
+        return found
     }
 }
 
@@ -105,68 +153,124 @@ struct SentenceFacts {
     let period: ClosedRange<Int>?
     let reviewSection: [Bool]
     let goalSection: [Bool]
+    /// Each sentence's range in `doc.normalized`, and whether it stands in a review (bit 0) or goal (bit 1)
+    /// section: read from `doc.sentences`, each access would copy (and retain) a whole `Sentence`.
+    private let ranges: [Range<Int>]
+    private let sectionBits: [UInt8]
     // Per-sentence caches, filled on first use: many goals ask about the same sentences.
     private var quantityCache: [[Quantity]?]
     private var verbCache: [UInt8]   // 0 unknown, 1 no, 2 yes
-    private var pastCache: [UInt8]
+    /// What classing needs of a sentence's quantities, worked out with them: `TimeFacts` bits, and where the
+    /// spans of its values (not times) are in `valueSpans`.
+    private var timeFacts: [UInt8]
+    private var valueSpanBounds: [Range<Int32>]
+    private var valueSpans: [Range<Int>] = []
+
+    private enum TimeFacts {
+        static let known: UInt8 = 1, past: UInt8 = 2, deadline: UInt8 = 4
+    }
 
     init(doc: PlanDocument, period: ClosedRange<Int>?) {
         self.doc = doc
         self.period = period
         extractor = QuantityExtractor(planPeriod: period)
-        reviewSection = ReviewSections.flags(for: doc)
-        goalSection = GoalSections.flags(for: doc)
+        let lists = SectionMarkers.flags(for: doc, lists: [ReviewSections.markers, GoalSections.markers, GoalSections.accounts])
+        let review = lists[0], goal = GoalSections.combine(goal: lists[1], account: lists[2])
+        reviewSection = review
+        goalSection = goal
+        var ranges: [Range<Int>] = []
+        var bits: [UInt8] = []
+        ranges.reserveCapacity(doc.sentences.count)
+        bits.reserveCapacity(doc.sentences.count)
+        doc.sentences.withUnsafeBufferPointer { sentences in
+            // Field by field: a `for s in` loop would copy every sentence.
+            for i in sentences.indices {
+                ranges.append(sentences[i].range)
+                bits.append(sentences[i].section.map { (review[$0] ? 1 : 0) | (goal[$0] ? 2 : 0) } ?? 0)
+            }
+        }
+        self.ranges = ranges
+        sectionBits = bits
         quantityCache = Array(repeating: nil, count: doc.sentences.count)
         verbCache = Array(repeating: 0, count: doc.sentences.count)
-        pastCache = Array(repeating: 0, count: doc.sentences.count)
+        timeFacts = Array(repeating: 0, count: doc.sentences.count)
+        valueSpanBounds = Array(repeating: 0..<0, count: doc.sentences.count)
     }
 
+    /// The normalized scalars of sentence `i`.
+    func scalars(_ i: Int) -> ArraySlice<Unicode.Scalar> { doc.normalized[ranges[i]] }
+
     /// Whether sentence `i` stands in a review or background section.
-    func isReview(_ i: Int) -> Bool { doc.sentences[i].section.map { reviewSection[$0] } ?? false }
+    func isReview(_ i: Int) -> Bool { sectionBits[i] & 1 != 0 }
 
     /// Whether sentence `i` stands in a goal section (and not in a review).
-    func isGoalStatement(_ i: Int) -> Bool { doc.sentences[i].section.map { goalSection[$0] } ?? false }
+    func isGoalStatement(_ i: Int) -> Bool { sectionBits[i] & 2 != 0 }
 
     /// The quantities of sentence `i`, extracted on first use.
     mutating func quantities(_ i: Int) -> [Quantity] {
         if let q = quantityCache[i] { return q }
-        let q = extractor.extract(from: doc.scalars(of: doc.sentences[i]))
+        let q = extractor.extract(from: scalars(i))
         quantityCache[i] = q
+        noteTimeFacts(i, q)
         return q
+    }
+
+    /// Records what `classify` and `isPast` ask of the quantities `qs` of sentence `i`.
+    private mutating func noteTimeFacts(_ i: Int, _ qs: [Quantity]) {
+        var facts = TimeFacts.known
+        // Past: it names a year before the plan period and none within it.
+        if let period {
+            var sawYear = false, allBefore = true
+            for q in qs where q.kind == .year || q.kind == .period {
+                sawYear = true
+                if Int(q.upper ?? q.value) >= period.lowerBound { allBefore = false }
+            }
+            if sawYear && allBefore { facts |= TimeFacts.past }
+        }
+        let first = Int32(valueSpans.count)
+        for q in qs {
+            if q.isTime {
+                let due = period.map { q.kind == .period ? Int(q.upper ?? q.value) >= $0.lowerBound : Int(q.value) >= $0.lowerBound } ?? true
+                if due { facts |= TimeFacts.deadline }
+            } else {
+                valueSpans.append(q.span)
+            }
+        }
+        valueSpanBounds[i] = first..<Int32(valueSpans.count)
+        timeFacts[i] = facts
+    }
+
+    /// The `TimeFacts` of sentence `i`, extracting its quantities on first use.
+    private mutating func timeFacts(_ i: Int) -> UInt8 {
+        if timeFacts[i] == 0 { _ = quantities(i) }
+        return timeFacts[i]
     }
 
     /// Whether the sentence reports the past: it names a year before the plan period and none within it.
     mutating func isPast(_ i: Int) -> Bool {
-        guard let period else { return false }
-        if pastCache[i] != 0 { return pastCache[i] == 2 }
-        let years = quantities(i).filter { $0.kind == .year || $0.kind == .period }.map { Int($0.upper ?? $0.value) }
-        let past = !years.isEmpty && years.allSatisfy { $0 < period.lowerBound }
-        pastCache[i] = past ? 2 : 1
-        return past
+        guard period != nil else { return false }
+        return timeFacts(i) & TimeFacts.past != 0
     }
 
     /// Whether sentence `i` holds a commitment verb.
     mutating func hasVerb(_ i: Int) -> Bool {
-        if verbCache[i] == 0 { verbCache[i] = CommitmentVerbs.present(in: doc.scalars(of: doc.sentences[i])) ? 2 : 1 }
+        if verbCache[i] == 0 { verbCache[i] = CommitmentVerbs.present(in: scalars(i)) ? 2 : 1 }
         return verbCache[i] == 2
     }
 
     /// How firmly sentence `i` commits to the subject found at `hit` (scalar offsets within the sentence).
     mutating func classify(_ i: Int, subject hit: Range<Int>) -> CommitmentClass {
         if isReview(i) || isPast(i) { return .mentionOnly }
-        let s = doc.scalars(of: doc.sentences[i])
-        let clause = SentenceFacts.clause(around: hit, in: s)
-        let qs = quantities(i)
-        let hasQuantity = qs.contains { !$0.isTime && $0.span.overlaps(clause) }
-        let hasDeadline = qs.contains { q in
-            q.isTime && (period.map { q.kind == .period ? Int(q.upper ?? q.value) >= $0.lowerBound : Int(q.value) >= $0.lowerBound } ?? true)
-        }
-        let hasVerb = hasVerb(i)
+        let facts = timeFacts(i)
+        let clause = SentenceFacts.clause(around: hit, in: scalars(i))
+        let bounds = valueSpanBounds[i]
+        let hasQuantity = (Int(bounds.lowerBound)..<Int(bounds.upperBound)).contains { valueSpans[$0].overlaps(clause) }
+        let hasDeadline = facts & TimeFacts.deadline != 0
         switch (hasQuantity, hasDeadline) {
         case (true, true): return .quantityAndDeadline
         case (true, false): return .quantity
         case (false, true): return .deadline
-        case (false, false): return hasVerb ? .verb : isGoalStatement(i) ? .goalStatement : .mentionOnly
+        case (false, false): return hasVerb(i) ? .verb : isGoalStatement(i) ? .goalStatement : .mentionOnly
         }
     }
 
@@ -176,10 +280,11 @@ struct SentenceFacts {
         func stop(_ c: Unicode.Scalar) -> Bool {
             switch c { case ",", "，", ";", "；", ":", "：", "。": true; default: false }
         }
-        var a = hit.lowerBound, b = hit.upperBound
-        let base = s.startIndex
-        while a > 0, !stop(s[base + a - 1]) { a -= 1 }
-        while b < s.count, !stop(s[base + b]) { b += 1 }
-        return a..<b
+        return s.withUnsafeBufferPointer { s in
+            var a = hit.lowerBound, b = hit.upperBound
+            while a > 0, !stop(s[a - 1]) { a -= 1 }
+            while b < s.count, !stop(s[b]) { b += 1 }
+            return a..<b
+        }
     }
 }

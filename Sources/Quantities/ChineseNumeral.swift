@@ -1,6 +1,7 @@
 /// Reads numbers written with Chinese numerals: `十三`, `二〇三五`, `三千`, `五百亿`, `两`.
 public enum ChineseNumeral {
     /// The value of a digit character (`〇 零 一 … 九 两` and ASCII or full-width 0–9), if it is one.
+    @inlinable
     public static func digit(_ s: Unicode.Scalar) -> Int? {
         switch s {
         case "〇", "零", "0", "０": return 0
@@ -18,6 +19,7 @@ public enum ChineseNumeral {
     }
 
     /// The multiplier of a small unit character (`十 百 千`), if it is one.
+    @inlinable
     public static func smallUnit(_ s: Unicode.Scalar) -> Int? {
         switch s {
         case "十", "拾": return 10
@@ -28,6 +30,7 @@ public enum ChineseNumeral {
     }
 
     /// The multiplier of a large unit character (`万 亿`), if it is one.
+    @inlinable
     public static func largeUnit(_ s: Unicode.Scalar) -> Int? {
         switch s {
         case "万": return 10_000
@@ -37,6 +40,7 @@ public enum ChineseNumeral {
     }
 
     /// Whether the character can be part of a Chinese numeral.
+    @inlinable
     public static func isNumeralCharacter(_ s: Unicode.Scalar) -> Bool {
         digit(s) != nil || smallUnit(s) != nil || largeUnit(s) != nil
     }
@@ -45,6 +49,9 @@ public enum ChineseNumeral {
     ///
     /// A run of digits without unit characters (`二〇三五`) is read position by position, as years are
     /// written; otherwise the usual grouping by 十/百/千 within 万/亿 applies (`一百零五`, `五百亿`).
+    // Inlinable so that callers in other modules (the heading reader) get it specialized for their
+    // collection type: unspecialized, every scalar goes through protocol witnesses.
+    @inlinable
     public static func value<S: Collection>(of scalars: S) -> Int? where S.Element == Unicode.Scalar {
         guard !scalars.isEmpty, scalars.allSatisfy(isNumeralCharacter) else { return nil }
         if scalars.allSatisfy({ digit($0) != nil }) {

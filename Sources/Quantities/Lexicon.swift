@@ -107,9 +107,12 @@ enum Lexicon {
         return d
     }()
 
+    /// The last scalars of `byLastScalar`, to rule out most scalars without hashing.
+    static let lastScalars = ScalarBits(byLastScalar.keys)
+
     /// The longest prefix word ending right before `end`, if any.
     static func word(in s: UnsafeBufferPointer<Unicode.Scalar>, endingAt end: Int) -> Word? {
-        guard end > 0, let candidates = byLastScalar[s[end - 1]] else { return nil }
+        guard end > 0, lastScalars.mayContain(s[end - 1]), let candidates = byLastScalar[s[end - 1]] else { return nil }
         outer: for w in candidates {
             let len = w.scalars.count
             guard end >= len else { continue }

@@ -45,10 +45,27 @@ public struct QuantityExtractor: Sendable, Hashable, Codable {
 
     /// The quantities in `buffer`, spans as offsets into it.
     public func extract(from buffer: UnsafeBufferPointer<Unicode.Scalar>) -> [Quantity] {
-        guard !buffer.isEmpty else { return [] }
+        guard QuantityExtractor.mayHoldQuantity(buffer) else { return [] }
         var scan = Scan(s: buffer, plan: planPeriod)
         scan.run()
         return scan.result()
+    }
+}
+
+extension QuantityExtractor {
+    /// False when `buffer` holds no ASCII digit, Chinese numeral or `本` (of `本世纪中叶`): every quantity
+    /// starts at one of them, so the scan would find none. Nearly half of a plan's sentences are such.
+    static func mayHoldQuantity(_ buffer: UnsafeBufferPointer<Unicode.Scalar>) -> Bool {
+        let starts = quantityStarts
+        for c in buffer {
+            let v = c.value
+            if v < 0x80 {
+                if isDigit(c) { return true }
+            } else if starts.mayContain(c) {
+                return true
+            }
+        }
+        return false
     }
 }
 
@@ -185,14 +202,11 @@ private struct Prefix {
 
 private let yearRange = 1900.0...2100.0
 
-/// One bit per BMP scalar: whether the scan must look at it (Chinese numerals, quotes, 第, 本).
-private let interestingScalars: [UInt64] = {
-    var bits = [UInt64](repeating: 0, count: 1024)
-    for c in "〇零一壹二两贰三叁四肆五伍六陆七柒八捌九玖十拾百佰千仟万亿“「《第本".unicodeScalars {
-        bits[Int(c.value >> 6)] |= 1 << UInt64(c.value & 63)
-    }
-    return bits
-}()
+/// The non-ASCII scalars the scan must look at: Chinese numerals, quotes, 第, 本.
+private let interestingScalars = ScalarBits("〇零一壹二两贰三叁四肆五伍六陆七柒八捌九玖十拾百佰千仟万亿“「《第本".unicodeScalars)
+
+/// The scalars that can start a quantity besides ASCII digits: the Chinese numerals and 本.
+private let quantityStarts = ScalarBits("〇零一壹二两贰三叁四肆五伍六陆七柒八捌九玖十拾百佰千仟万亿本".unicodeScalars)
 
 private struct Scan {
     let s: UnsafeBufferPointer<Unicode.Scalar>
@@ -217,7 +231,7 @@ private struct Scan {
                 continue
             }
             // Most scalars are CJK text with nothing to read: one bit test each.
-            if v >= 0x10000 || interesting[Int(v >> 6)] & (1 << UInt64(v & 63)) == 0 { i += 1; continue }
+            if v >= 0x10000 || !interesting.mayContain(c) { i += 1; continue }
             switch c {
             case "“": i = skipQuote(at: i, close: "”", limit: 24)
             case "「": i = skipQuote(at: i, close: "」", limit: 24)

@@ -15,6 +15,8 @@ extension Unit {
     /// The unit without its magnitude prefix (`亿元` → `元`, `万亩` → `亩`, `家` → `家`).
     public var root: Unit {
         if dimension == .ratio { return self }
+        // Most units (every classifier) start with no magnitude: no need to take the symbol apart.
+        guard let first = symbol.unicodeScalars.first, Unit.magnitude(of: first) != nil else { return self }
         let scalars = Array(symbol.unicodeScalars)
         var i = 0
         while i < scalars.count - 1, Unit.magnitude(of: scalars[i]) != nil {
@@ -120,9 +122,13 @@ extension Unit {
         return d
     }()
 
+    /// The first scalars of `byFirstScalar`, to rule out most scalars without hashing.
+    private static let firstScalars = ScalarBits(byFirstScalar.keys)
+
     /// The longest unit spelled in `buffer` at `index`, with its length, without allocating.
     static func match(_ buffer: UnsafeBufferPointer<Unicode.Scalar>, at index: Int) -> (unit: Unit, length: Int)? {
-        guard index < buffer.count, let candidates = byFirstScalar[buffer[index]] else { return nil }
+        guard index < buffer.count, firstScalars.mayContain(buffer[index]),
+              let candidates = byFirstScalar[buffer[index]] else { return nil }
         outer: for (spelling, unit) in candidates {
             guard index + spelling.count <= buffer.count else { continue }
             for (o, c) in spelling.enumerated() where buffer[index + o] != c { continue outer }
