@@ -358,19 +358,20 @@ struct UTF8Lines {
                 // Values come from checked sequences, so the bit cast never makes a surrogate or a value past U+10FFFF.
                 @inline(__always) func put(_ v: UInt32) {
                     out[k] = unsafeBitCast(v, to: Unicode.Scalar.self)
-                    k += 1
+                    k &+= 1   // at most one scalar per byte: never past the capacity
                 }
                 while i < n {
                     let c = b[i]
                     if c >= 0x20 && c < 0x80 {
-                        put(UInt32(c)); i += 1
+                        put(UInt32(c)); i &+= 1
                     } else if c >= 0xE0 && c < 0xF0 {
-                        guard i + 2 < n else { ok = false; return }
-                        let c1 = b[i + 1], c2 = b[i + 2]
-                        let v = UInt32(c & 0x0F) << 12 | UInt32(c1 & 0x3F) << 6 | UInt32(c2 & 0x3F)
-                        // Continuation bytes, no overlong form (< U+0800), no surrogate (U+D800–DFFF).
-                        guard c1 & 0xC0 == 0x80, c2 & 0xC0 == 0x80, v >= 0x800, v & 0xF800 != 0xD800 else { ok = false; return }
-                        put(v); i += 3
+                        guard i &+ 2 < n else { ok = false; return }
+                        let c1 = b[i &+ 1], c2 = b[i &+ 2]
+                        // Two continuation bytes; only E0 can be overlong (< U+0800) and only ED a surrogate.
+                        guard (UInt16(c1) << 8 | UInt16(c2)) & 0xC0C0 == 0x8080,
+                              c != 0xE0 || c1 >= 0xA0, c != 0xED || c1 < 0xA0 else { ok = false; return }
+                        put(UInt32(c & 0x0F) << 12 | UInt32(c1 & 0x3F) << 6 | UInt32(c2 & 0x3F))
+                        i &+= 3
                     } else if c < 0x20 {
                         if c == 0x0A || c == 0x0D {
                             lines.append(lineStart..<k)

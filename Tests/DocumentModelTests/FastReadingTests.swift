@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import Quantities
 @testable import DocumentModel
 
 /// The one-pass UTF-8 decoder, the pointer-based normalizer and String building must give exactly what the
@@ -132,5 +133,12 @@ import Testing
         #expect(try SourceText.readBytes(empty.path) == [])
         #expect(throws: ReadError.self) { _ = try SourceText.readBytes(full.path, maxBytes: sample.count - 1) }
         #expect(try SourceText.readBytes(full.path, maxBytes: sample.count) == sample)
+    }
+
+    @Test func headingNumbersReadAsChineseNumeralReadsThem() {
+        for t in ["0", "7", "007", "12", "999", "123456789", "1234567890", "99999999999999999999", "十三", "1十", "二〇三五", "１２", "1a", ""] {
+            let s = Array(t.unicodeScalars)
+            #expect(HeadingRecognizer.decimal(s, 0..<s.count) == ChineseNumeral.value(of: s[...]), "\(t)")
+        }
     }
 }
