@@ -63,7 +63,7 @@ enum HeadingRecognizer {
         if isOpenParen(s[p]) {
             var r = p + 1
             while r < end, r - p <= 4, ChineseNumeral.isNumeralCharacter(s[r]) { r += 1 }
-            if r > p + 1, r < end, isCloseParen(s[r]), let n = ChineseNumeral.value(of: s[(p + 1)..<r]) {
+            if r > p + 1, r < end, isCloseParen(s[r]), let n = decimal(s, (p + 1)..<r) {
                 let arabic = s[(p + 1)..<r].allSatisfy(isASCIIDigit)
                 return titled(arabic ? .subitem : .parenthesized, number: n, s, label: p..<r + 1, rest: r + 1, end)
             }
@@ -72,14 +72,14 @@ enum HeadingRecognizer {
         q = p
         while q < end, q - p < 3, isASCIIDigit(s[q]) { q += 1 }
         if q > p, q < end, s[q] == "." || s[q] == "、" || s[q] == "．",
-           !(q + 1 < end && isASCIIDigit(s[q + 1])), let n = ChineseNumeral.value(of: s[p..<q]) {
+           !(q + 1 < end && isASCIIDigit(s[q + 1])), let n = decimal(s, p..<q) {
             return titled(.item, number: n, s, label: p..<q + 1, rest: q + 1, end)
         }
         // Newspaper style `1 把握新发展阶段`: a number set off by a space (gone after normalization, so
         // the original columns tell), then a short title of words only.
         if q > p, q < end, q - p <= 2, line.origin[q] - line.origin[q - 1] > 1, end - q <= 20,
            s[q..<end].allSatisfy({ $0.properties.isIdeographic || ($0.isASCII && $0.properties.isAlphabetic) }),
-           let n = ChineseNumeral.value(of: s[p..<q]) {
+           let n = decimal(s, p..<q) {
             return HeadingCandidate(kind: .item, number: n, labelRange: p..<q, titleRange: q..<end, bodyStart: nil)
         }
         return nil
@@ -90,7 +90,7 @@ enum HeadingRecognizer {
         var q = 0
         while q < s.count, q < 3, isASCIIDigit(s[q]) { q += 1 }
         guard q > 0, q < s.count, s[q] == "." || s[q] == "、" || s[q] == "．",
-              !(q + 1 < s.count && isASCIIDigit(s[q + 1])), let n = ChineseNumeral.value(of: s[0..<q]) else { return nil }
+              !(q + 1 < s.count && isASCIIDigit(s[q + 1])), let n = decimal(s, 0..<q) else { return nil }
         return HeadingCandidate(kind: .item, number: n, labelRange: 0..<q + 1, titleRange: (q + 1)..<s.count, bodyStart: nil)
     }
 
@@ -162,6 +162,18 @@ enum HeadingRecognizer {
     }
 
     @inline(__always) static func isASCIIDigit(_ s: Unicode.Scalar) -> Bool { s.value >= 0x30 && s.value <= 0x39 }
+
+    /// The value of a short run of ASCII digits, as `ChineseNumeral.value` reads it but without its generic
+    /// call per character (numbered lines are common); anything else goes to `ChineseNumeral`.
+    static func decimal(_ s: [Unicode.Scalar], _ r: Range<Int>) -> Int? {
+        guard !r.isEmpty, r.count <= 9 else { return ChineseNumeral.value(of: s[r]) }
+        var v = 0
+        for i in r {
+            guard isASCIIDigit(s[i]) else { return ChineseNumeral.value(of: s[r]) }
+            v = v * 10 + Int(s[i].value - 0x30)
+        }
+        return v
+    }
 
     static func starts(_ s: [Unicode.Scalar], _ p: Int, _ end: Int, _ word: String) -> Bool {
         var i = p

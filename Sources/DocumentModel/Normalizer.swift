@@ -29,44 +29,65 @@ public enum Normalizer {
     /// Normalizes one line (no line breaks inside).
     public static func normalize<C: RandomAccessCollection>(_ line: C) -> NormalizedLine
     where C.Element == Unicode.Scalar, C.Index == Int {
+        if let done = line.withContiguousStorageIfAvailable(normalize(buffer:)) { return done }
+        return Array(line).withUnsafeBufferPointer(normalize(buffer:))
+    }
+
+    static func normalize(buffer line: UnsafeBufferPointer<Unicode.Scalar>) -> NormalizedLine {
         let n = line.count
         var out: [Unicode.Scalar] = []
         // Both arrays are filled in place: this runs on every character of every plan, and a checked
         // append per character costs more than the normalization itself.
         let origin = [Int32](unsafeUninitializedCapacity: n) { ob, originCount in
             out = [Unicode.Scalar](unsafeUninitializedCapacity: n) { sb, count in
-                var k = 0
-                var pendingSpace = false       // a run of spaces seen since the last kept scalar
-                let base = line.startIndex
-                var i = line.startIndex
-                while i < line.endIndex {
-                    let raw = line[i]
-                    let idx = Int32(i - base)
-                    i += 1
-                    if isZeroWidth(raw) { continue }
-                    if isSpace(raw) { pendingSpace = k > 0; continue }
-                    var s = mapFullWidth(raw)
-                    if raw == "．", k > 0, isASCIIDigit(sb[k - 1]), i < line.endIndex, isASCIIDigit(mapFullWidth(line[i])) {
-                        s = "."
-                    }
-                    if pendingSpace {
-                        // A kept space stands for at least one dropped one, so k never passes n.
-                        if isASCIIAlphanumeric(sb[k - 1]), isASCIIAlphanumeric(s) {
-                            sb[k] = " "
-                            ob[k] = idx - 1   // the space just before this scalar
-                            k += 1
-                        }
-                        pendingSpace = false
-                    }
-                    sb[k] = s
-                    ob[k] = idx
-                    k += 1
-                }
-                count = k
-                originCount = k
+                count = normalize(line, into: sb, origin: ob)
+                originCount = count
             }
         }
         return NormalizedLine(scalars: out, origin: origin)
+    }
+
+    /// Writes the normalized form of `line` into `sb` and each scalar's index in `line` into `ob` (both at
+    /// least `line.count` long), returning how many scalars it wrote.
+    static func normalize(_ line: UnsafeBufferPointer<Unicode.Scalar>, into sb: UnsafeMutableBufferPointer<Unicode.Scalar>,
+                          origin ob: UnsafeMutableBufferPointer<Int32>) -> Int {
+        let n = line.count
+        var k = 0
+        var pendingSpace = false       // a run of spaces seen since the last kept scalar
+        var i = 0
+        while i < n {
+            let raw = line[i]
+            let v = raw.value
+            let idx = Int32(i)
+            i += 1
+            // Most characters (ideographs, CJK punctuation, ASCII) pass unchanged: no space, zero-width or
+            // full-width form lies in these ranges.
+            if !pendingSpace && ((v > 0x20 && v < 0xA0) || (v > 0x3000 && v < 0xFEFF)) {
+                sb[k] = raw
+                ob[k] = idx
+                k += 1
+                continue
+            }
+            if isZeroWidth(raw) { continue }
+            if isSpace(raw) { pendingSpace = k > 0; continue }
+            var s = mapFullWidth(raw)
+            if raw == "．", k > 0, isASCIIDigit(sb[k - 1]), i < n, isASCIIDigit(mapFullWidth(line[i])) {
+                s = "."
+            }
+            if pendingSpace {
+                // A kept space stands for at least one dropped one, so k never passes n.
+                if isASCIIAlphanumeric(sb[k - 1]), isASCIIAlphanumeric(s) {
+                    sb[k] = " "
+                    ob[k] = idx - 1   // the space just before this scalar
+                    k += 1
+                }
+                pendingSpace = false
+            }
+            sb[k] = s
+            ob[k] = idx
+            k += 1
+        }
+        return k
     }
 
     @inline(__always) static func isASCIIDigit(_ s: Unicode.Scalar) -> Bool { s.value >= 0x30 && s.value <= 0x39 }
@@ -104,22 +125,34 @@ public enum Normalizer {
 extension String {
     /// A String from scalars, encoded to UTF-8 in one go (faster than appending scalar by scalar).
     public init<C: Collection>(scalars: C) where C.Element == Unicode.Scalar {
+        // Arrays and their slices are encoded through a pointer: the generic path pays a call per scalar.
+        if let s = scalars.withContiguousStorageIfAvailable(String.init(encoding:)) {
+            self = s
+        } else {
+            self = Array(scalars).withUnsafeBufferPointer(String.init(encoding:))
+        }
+    }
+
+    private init(encoding scalars: UnsafeBufferPointer<Unicode.Scalar>) {
         var bytes = 0
-        for s in scalars { bytes += s.value < 0x80 ? 1 : s.value < 0x800 ? 2 : s.value < 0x10000 ? 3 : 4 }
+        for s in scalars {
+            let v = s.value
+            bytes += 1 &+ (v >= 0x80 ? 1 : 0) &+ (v >= 0x800 ? 1 : 0) &+ (v >= 0x10000 ? 1 : 0)
+        }
         self.init(unsafeUninitializedCapacity: bytes) { buf in
             var i = 0
             for s in scalars {
                 let v = s.value
                 if v < 0x80 {
-                    buf[i] = UInt8(v); i += 1
+                    buf[i] = UInt8(truncatingIfNeeded: v); i += 1
                 } else if v < 0x800 {
-                    buf[i] = UInt8(0xC0 | v >> 6); buf[i + 1] = UInt8(0x80 | v & 0x3F); i += 2
+                    buf[i] = UInt8(truncatingIfNeeded: 0xC0 | v >> 6); buf[i + 1] = UInt8(truncatingIfNeeded: 0x80 | v & 0x3F); i += 2
                 } else if v < 0x10000 {
-                    buf[i] = UInt8(0xE0 | v >> 12); buf[i + 1] = UInt8(0x80 | v >> 6 & 0x3F)
-                    buf[i + 2] = UInt8(0x80 | v & 0x3F); i += 3
+                    buf[i] = UInt8(truncatingIfNeeded: 0xE0 | v >> 12); buf[i + 1] = UInt8(truncatingIfNeeded: 0x80 | v >> 6 & 0x3F)
+                    buf[i + 2] = UInt8(truncatingIfNeeded: 0x80 | v & 0x3F); i += 3
                 } else {
-                    buf[i] = UInt8(0xF0 | v >> 18); buf[i + 1] = UInt8(0x80 | v >> 12 & 0x3F)
-                    buf[i + 2] = UInt8(0x80 | v >> 6 & 0x3F); buf[i + 3] = UInt8(0x80 | v & 0x3F); i += 4
+                    buf[i] = UInt8(truncatingIfNeeded: 0xF0 | v >> 18); buf[i + 1] = UInt8(truncatingIfNeeded: 0x80 | v >> 12 & 0x3F)
+                    buf[i + 2] = UInt8(truncatingIfNeeded: 0x80 | v >> 6 & 0x3F); buf[i + 3] = UInt8(truncatingIfNeeded: 0x80 | v & 0x3F); i += 4
                 }
             }
             return i

@@ -168,6 +168,10 @@ struct PlanBuilder {
             if let m = markup[i] { candidates[i] = m } else if paragraphs[i].headingText { candidates[i] = HeadingRecognizer.recognize(normalized[i]) }
         }
         let marks = noiseMarks(candidates)
+        // Sentences copy their paragraphs' text: room for all of it up front instead of regrowing.
+        let textCount = normalized.reduce(0) { $0 + $1.scalars.count }
+        normBuf.reserveCapacity(textCount)
+        originBuf.reserveCapacity(textCount)
 
         var title = input.title
         var titleLines = Set<Int>()
@@ -402,60 +406,66 @@ struct PlanBuilder {
     }
 
     mutating func addSentences(_ i: Int, from: Int) {
-        let s = normalized[i].scalars
-        var start = from
-        var k = from
-        func skipLead(_ i: inout Int) { while i < s.count, PlanBuilder.isBullet(s[i]) { i += 1 } }
-        skipLead(&start)
-        k = start
+        // Sentence ends are found first, then emitted: the scan reads the line through a pointer, and emit
+        // mutates the builder.
+        var ends: [Range<Int>] = []
+        normalized[i].scalars.withUnsafeBufferPointer { s in
+            let n = s.count
+            func skipLead(_ i: inout Int) { while i < n, PlanBuilder.isBullet(s[i]) { i += 1 } }
+            var start = from
+            skipLead(&start)
+            var k = start
+            while k < n {
+                if HeadingRecognizer.isTerminator(s[k]) {
+                    var end = k + 1
+                    while end < n, HeadingRecognizer.isClosing(s[end]) { end += 1 }
+                    ends.append(start..<end)
+                    start = end
+                    skipLead(&start)
+                    k = start
+                    continue
+                }
+                k += 1
+            }
+            if start < n { ends.append(start..<n) }
+        }
         var lineCursor: ByteCursor?
         if case .line = paragraphs[i].source { lineCursor = ByteCursor(source: source, line: paragraphs[i].line) }
-        while k < s.count {
-            if HeadingRecognizer.isTerminator(s[k]) {
-                var end = k + 1
-                while end < s.count, HeadingRecognizer.isClosing(s[end]) { end += 1 }
-                emit(i, start..<end, &lineCursor)
-                start = end
-                skipLead(&start)
-                k = start
-                continue
-            }
-            k += 1
-        }
-        if start < s.count { emit(i, start..<s.count, &lineCursor) }
+        for r in ends { emit(i, r, &lineCursor) }
     }
 
     mutating func emit(_ i: Int, _ r: Range<Int>, _ lineCursor: inout ByteCursor?, isHeading: Bool = false) {
-        let norm = normalized[i]
-        var r = r
-        while r.upperBound > r.lowerBound, norm.scalars[r.upperBound - 1] == " " { r = r.lowerBound..<(r.upperBound - 1) }
+        let scalars = normalized[i].scalars
+        var upper = r.upperBound
+        while upper > r.lowerBound, scalars[upper - 1] == " " { upper -= 1 }
+        let r = r.lowerBound..<upper
         // A fragment with no letters, digits or ideographs (a stray quote or bracket) is not a sentence.
-        guard norm.scalars[r].contains(where: isWordScalar) else { return }
-        let orig = norm.originalRange(r)
+        guard scalars.withUnsafeBufferPointer({ $0[r].contains(where: isWordScalar) }) else { return }
+        let orig = normalized[i].originalRange(r)
         let at = normBuf.count
-        normBuf.append(contentsOf: norm.scalars[r])
-        let p = paragraphs[i]
+        scalars.withUnsafeBufferPointer { normBuf.append(contentsOf: UnsafeBufferPointer(rebasing: $0[r])) }
+        let line = paragraphs[i].line
         var sentence: Sentence
-        switch p.source {
+        // Fields are read in place: copying a Paragraph retains every array and string it holds.
+        switch paragraphs[i].source {
         case .line:
-            let line = p.line
             var cursor = lineCursor ?? ByteCursor(source: source, line: line)
             let b0 = cursor.offset(at: orig.lowerBound, in: source), b1 = cursor.offset(at: orig.upperBound, in: source)
             lineCursor = cursor
             let sp = SourceSpan(line: line, column: orig.lowerBound + 1, endLine: line, endColumn: orig.upperBound + 1,
                                 byteStart: b0, byteEnd: b1)
-            originBuf.append(contentsOf: norm.origin[r])
+            normalized[i].origin.withUnsafeBufferPointer { originBuf.append(contentsOf: UnsafeBufferPointer(rebasing: $0[r])) }
             sentence = Sentence(range: at..<normBuf.count, line: line, column: sp.column, span: sp, section: stack.last?.id,
                                 isHeading: isHeading)
         case .markup(let original, let positions):
-            let sp = markupSpan(positions, orig, line: p.line)
+            let sp = markupSpan(positions, orig, line: line)
             // Columns count characters of the quote from the sentence's column (see `originalColumns`).
             let base = Int32(sp.column - 1) - Int32(orig.lowerBound)
-            for o in norm.origin[r] { originBuf.append(base + o) }
+            for o in normalized[i].origin[r] { originBuf.append(base + o) }
             let q0 = originals.count
             originals.append(contentsOf: original[orig])
             sentence = Sentence(range: at..<normBuf.count, line: sp.line, column: sp.column, span: sp, section: stack.last?.id,
-                                isHeading: isHeading, xpath: p.xpath, quote: q0..<originals.count)
+                                isHeading: isHeading, xpath: paragraphs[i].xpath, quote: q0..<originals.count)
         }
         sentences.append(sentence)
         if !isHeading { stack.last?.ownSentences += 1 }
@@ -551,6 +561,10 @@ struct PlanBuilder {
                         endColumn = source.lineAndColumn(ofScalar: b).column + 1
                     }
                 }
+            } else if i == j, case .line = p.source {
+                // One line: the common case (a repeated paragraph), without the array and the join.
+                let t = source.lineText(p.line)
+                text = t.allSatisfy(\.isWhitespace) ? "" : t
             } else {
                 text = (i...j).map { k -> String in
                     let q = paragraphs[k]
@@ -624,13 +638,18 @@ struct ByteCursor {
     mutating func offset(at target: Int, in source: SourceText) -> Int {
         if target < index { index = 0; byte = source.lineByteStarts[line - 1] }
         if source.encoding == .utf8 {
-            // The common case: widths follow from the scalar values.
-            source.scalars.withUnsafeBufferPointer { sc in
-                while index < target, start + index < end {
-                    let v = sc[start + index].value
-                    byte += v < 0x80 ? 1 : v < 0x800 ? 2 : v < 0x10000 ? 3 : 4
-                    index += 1
+            // The common case: widths follow from the scalar values (1 byte, plus one at each boundary passed).
+            let stop = min(target, end - start)
+            if index < stop {
+                source.scalars.withUnsafeBufferPointer { sc in
+                    var b = byte
+                    for k in (start + index)..<(start + stop) {
+                        let v = sc[k].value
+                        b += 1 &+ (v >= 0x80 ? 1 : 0) &+ (v >= 0x800 ? 1 : 0) &+ (v >= 0x10000 ? 1 : 0)
+                    }
+                    byte = b
                 }
+                index = stop
             }
             return byte
         }

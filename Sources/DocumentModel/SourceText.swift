@@ -1,4 +1,9 @@
 import Foundation
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
 
 /// The character encodings plancheck reads plan text in.
 public enum TextEncoding: String, Sendable, Codable {
@@ -56,6 +61,31 @@ public struct SourceText: Sendable {
 
     /// Decodes `bytes`, detecting the encoding: a BOM (UTF-8, UTF-16 LE/BE), else valid UTF-8, else GB18030.
     public init(bytes: [UInt8], file: String) throws(ReadError) {
+        // Nearly every plan is well-formed UTF-8 without stray control characters: decoded and split in one
+        // pass. Anything else takes the careful path, which finds the encoding or says what is wrong.
+        let bomLength = bytes.starts(with: [0xEF, 0xBB, 0xBF]) ? 3 : 0
+        if bytes.first != 0xFF && bytes.first != 0xFE, let fast = UTF8Lines(bytes, from: bomLength) {
+            self.init(file: file, encoding: .utf8, hadBOM: bomLength > 0, scalars: fast.scalars, lines: fast.lines,
+                      lineByteStarts: fast.starts, gbWidths: nil)
+        } else {
+            try self.init(carefully: bytes, file: file)
+        }
+    }
+
+    private init(file: String, encoding: TextEncoding, hadBOM: Bool, scalars: [Unicode.Scalar], lines: [Range<Int>],
+                 lineByteStarts: [Int], gbWidths: [UInt8]?) {
+        self.file = file
+        self.encoding = encoding
+        self.hadBOM = hadBOM
+        self.scalars = scalars
+        self.lines = lines
+        self.lineByteStarts = lineByteStarts
+        self.gbWidths = gbWidths
+    }
+
+    /// Decodes `bytes` scalar by scalar, trying each encoding in turn: the path for anything the one-pass
+    /// UTF-8 decoder does not take, and the reference that tests hold it to.
+    init(carefully bytes: [UInt8], file: String) throws(ReadError) {
         self.file = file
         var bom = 0
         var enc: TextEncoding
@@ -179,6 +209,7 @@ public struct SourceText: Sendable {
         if let size = (try? FileManager.default.attributesOfItem(atPath: path))?[.size] as? Int, size > maxBytes {
             throw ReadError(file: path, message: "is \(size) bytes, over the limit of \(maxBytes) bytes")
         }
+        if let bytes = readRegularFile(path, maxBytes: maxBytes) { return bytes }
         let data: Data
         do { data = try Data(contentsOf: url) } catch {
             throw ReadError(file: path, message: "cannot be read: \(error.localizedDescription)")
@@ -187,6 +218,30 @@ public struct SourceText: Sendable {
             throw ReadError(file: path, message: "is \(data.count) bytes, over the limit of \(maxBytes) bytes")
         }
         return [UInt8](data)
+    }
+
+    /// A regular file read straight into an array (no `Data` in between), or nil when anything is unusual
+    /// (an error, a special file, a size that changed while reading): then `Data` reads it and names the error.
+    private static func readRegularFile(_ path: String, maxBytes: Int) -> [UInt8]? {
+        let fd = open(path, O_RDONLY | O_CLOEXEC)
+        guard fd >= 0 else { return nil }
+        defer { close(fd) }
+        var info = stat()
+        guard fstat(fd, &info) == 0, info.st_mode & S_IFMT == S_IFREG else { return nil }
+        let size = Int(info.st_size)
+        guard size > 0, size <= maxBytes else { return nil }
+        var complete = false
+        let bytes = [UInt8](unsafeUninitializedCapacity: size + 1) { buffer, count in
+            guard let base = buffer.baseAddress else { return }
+            // One byte more than the size asks read to tell a file that grew since fstat.
+            while count <= size {
+                let got = read(fd, base + count, size + 1 - count)
+                if got < 0 { if errno == EINTR { continue }; return }
+                if got == 0 { complete = count == size; return }
+                count += got
+            }
+        }
+        return complete ? bytes : nil
     }
 
     /// The number of lines.
@@ -275,6 +330,91 @@ private extension UTF8 {
         case 0x800..<0x10000: 3
         default: 4
         }
+    }
+}
+
+/// Well-formed UTF-8 decoded and split into lines in one pass, with each line's byte offset.
+///
+/// Fails (nil) on anything the careful path must judge: a malformed or truncated sequence, or a control
+/// character other than tab, form feed and the line breaks. Fast paths for ASCII and for the 3-byte
+/// sequences of CJK text; in UTF-8 a line's byte offset is simply where its first byte is.
+struct UTF8Lines {
+    var scalars: [Unicode.Scalar] = []
+    var lines: [Range<Int>] = []
+    var starts: [Int] = []
+
+    init?(_ bytes: [UInt8], from start: Int) {
+        let n = bytes.count
+        var lines: [Range<Int>] = []
+        var starts: [Int] = []
+        lines.reserveCapacity(n / 64 + 1)
+        starts.reserveCapacity(n / 64 + 1)
+        var ok = true
+        // A scalar takes at least one byte, so the byte count bounds the scalar count.
+        let scalars = [Unicode.Scalar](unsafeUninitializedCapacity: max(n - start, 0)) { out, count in
+            bytes.withUnsafeBufferPointer { b in
+                var i = start, k = 0
+                var lineStart = 0, lineByte = start
+                // Values come from checked sequences, so the bit cast never makes a surrogate or a value past U+10FFFF.
+                @inline(__always) func put(_ v: UInt32) {
+                    out[k] = unsafeBitCast(v, to: Unicode.Scalar.self)
+                    k &+= 1   // at most one scalar per byte: never past the capacity
+                }
+                while i < n {
+                    let c = b[i]
+                    if c >= 0x20 && c < 0x80 {
+                        put(UInt32(c)); i &+= 1
+                    } else if c >= 0xE0 && c < 0xF0 {
+                        guard i &+ 2 < n else { ok = false; return }
+                        let c1 = b[i &+ 1], c2 = b[i &+ 2]
+                        // Two continuation bytes; only E0 can be overlong (< U+0800) and only ED a surrogate.
+                        guard (UInt16(c1) << 8 | UInt16(c2)) & 0xC0C0 == 0x8080,
+                              c != 0xE0 || c1 >= 0xA0, c != 0xED || c1 < 0xA0 else { ok = false; return }
+                        put(UInt32(c & 0x0F) << 12 | UInt32(c1 & 0x3F) << 6 | UInt32(c2 & 0x3F))
+                        i &+= 3
+                    } else if c < 0x20 {
+                        if c == 0x0A || c == 0x0D {
+                            lines.append(lineStart..<k)
+                            starts.append(lineByte)
+                            put(UInt32(c)); i += 1
+                            if c == 0x0D, i < n, b[i] == 0x0A { put(0x0A); i += 1 }
+                            lineStart = k
+                            lineByte = i
+                        } else if c == 0x09 || c == 0x0C {
+                            put(UInt32(c)); i += 1
+                        } else {
+                            ok = false; return
+                        }
+                    } else if c >= 0xC2 && c < 0xE0 {
+                        guard i + 1 < n, b[i + 1] & 0xC0 == 0x80 else { ok = false; return }
+                        put(UInt32(c & 0x1F) << 6 | UInt32(b[i + 1] & 0x3F)); i += 2
+                    } else if c >= 0xF0 && c <= 0xF4 {
+                        guard i + 3 < n else { ok = false; return }
+                        let c1 = b[i + 1], c2 = b[i + 2], c3 = b[i + 3]
+                        let v = UInt32(c & 0x07) << 18 | UInt32(c1 & 0x3F) << 12 | UInt32(c2 & 0x3F) << 6 | UInt32(c3 & 0x3F)
+                        guard c1 & 0xC0 == 0x80, c2 & 0xC0 == 0x80, c3 & 0xC0 == 0x80, v >= 0x10000, v <= 0x10FFFF else {
+                            ok = false; return
+                        }
+                        put(v); i += 4
+                    } else if c == 0x7F {
+                        put(0x7F); i += 1
+                    } else {
+                        // A stray continuation byte, C0/C1 (always overlong) or F5–FF.
+                        ok = false; return
+                    }
+                }
+                if lineStart < k || k == 0 || lines.isEmpty {
+                    lines.append(lineStart..<k)
+                    starts.append(lineByte)
+                }
+                count = k
+            }
+            if !ok { count = 0 }
+        }
+        guard ok else { return nil }
+        self.scalars = scalars
+        self.lines = lines
+        self.starts = starts
     }
 }
 
