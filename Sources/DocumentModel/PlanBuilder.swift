@@ -145,6 +145,8 @@ struct PlanBuilder {
     var lastNumber: [SectionKind: Int] = [:]
     var lastContentLine = 0
     var sentences: [Sentence] = []
+    /// Scratch space of `addSentences`, kept between lines.
+    var sentenceEnds: [Range<Int>] = []
     var normBuf: [Unicode.Scalar] = []
     var originBuf: [Int32] = []
     var originals: [Unicode.Scalar] = []
@@ -408,7 +410,11 @@ struct PlanBuilder {
     mutating func addSentences(_ i: Int, from: Int) {
         // Sentence ends are found first, then emitted: the scan reads the line through a pointer, and emit
         // mutates the builder.
+        // One buffer for every line: an array per line would be one more allocation per line of the plan.
         var ends: [Range<Int>] = []
+        swap(&ends, &sentenceEnds)   // moved, not shared, so clearing it keeps its storage
+        ends.removeAll(keepingCapacity: true)
+        defer { swap(&ends, &sentenceEnds) }
         normalized[i].scalars.withUnsafeBufferPointer { s in
             let n = s.count
             func skipLead(_ i: inout Int) { while i < n, PlanBuilder.isBullet(s[i]) { i += 1 } }
