@@ -202,7 +202,8 @@ struct Evaluation {
 
     // MARK: Scopes
 
-    func inScope(_ i: Int, _ scopes: [Scope]) -> Bool {
+    // Inlined: called from a mutating method, a call would copy the whole evaluation (plan included) first.
+    @inline(__always) func inScope(_ i: Int, _ scopes: [Scope]) -> Bool {
         if scopes.isEmpty { return true }
         for s in scopes {
             switch s.kind {
