@@ -109,9 +109,10 @@ struct Evaluation {
 
     mutating func matchTerms() {
         let count = engine.resolved.count
-        // Every (term, hit) of the scan in one flat list, then bucketed by term: an array per term would
-        // grow (and be reallocated) hit by hit.
-        var found: [(term: Int32, isExclusion: Bool, hit: Hit)] = []
+        // Every hit of the scan with its pattern in one flat list, counted per term, then bucketed by term:
+        // an array per term would grow (and be reallocated) hit by hit, and an entry per (term, hit) would
+        // be appended once for every term sharing the pattern.
+        var found: [(pattern: Int32, hit: Hit)] = []
         var aliasStart = [Int](repeating: 0, count: count + 1)
         var exclusionStart = [Int](repeating: 0, count: count + 1)
         let sentences = doc.sentences
@@ -124,9 +125,9 @@ struct Evaluation {
             let base = sentences[si].range.lowerBound
             let hit = Hit(sentence: si, start: m.start - base, end: m.end - base, match: matches)
             matches += 1
+            found.append((Int32(m.pattern), hit))
             for k in Int(engine.roleStart[m.pattern])..<Int(engine.roleStart[m.pattern + 1]) {
                 let role = engine.roles[k]
-                found.append((Int32(role.term), role.isExclusion, hit))
                 if role.isExclusion { exclusionStart[role.term + 1] += 1 } else { aliasStart[role.term + 1] += 1 }
             }
         }
@@ -139,14 +140,16 @@ struct Evaluation {
         var aliases = [Hit](repeating: none, count: aliasStart[count])
         var exclusions = [Hit](repeating: none, count: exclusionStart[count])
         var aliasFill = aliasStart, exclusionFill = exclusionStart
-        for (term, isExclusion, hit) in found {
-            let t = Int(term)
-            if isExclusion {
-                exclusions[exclusionFill[t]] = hit
-                exclusionFill[t] += 1
-            } else {
-                aliases[aliasFill[t]] = hit
-                aliasFill[t] += 1
+        for (pattern, hit) in found {
+            for k in Int(engine.roleStart[Int(pattern)])..<Int(engine.roleStart[Int(pattern) + 1]) {
+                let role = engine.roles[k], t = role.term
+                if role.isExclusion {
+                    exclusions[exclusionFill[t]] = hit
+                    exclusionFill[t] += 1
+                } else {
+                    aliases[aliasFill[t]] = hit
+                    aliasFill[t] += 1
+                }
             }
         }
         hitList.reserveCapacity(aliases.count)
