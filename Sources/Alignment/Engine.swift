@@ -21,6 +21,8 @@ public final class AlignmentEngine: Sendable {
     /// Each term reference's key (`term:NAME`, `phrase:TEXT`) → its index in `resolved`, the term's id in hits.
     let termIndex: [String: Int]
     let resolved: [ResolvedTerm]
+    /// For each of `resolved` that is the subject of a target, what the target needs of it, worked out once.
+    let targetFacts: [TargetFacts?]
     let period: ClosedRange<Int>?
     let sectionRegexes: [String: SectionRegex]
     /// Every `in xpath "…"` expression of the rules: a structured plan must be read with them
@@ -45,29 +47,47 @@ public final class AlignmentEngine: Sendable {
             goals = ruleSet.goals
         }
         period = ruleSet.period.map { $0.start...$0.end }
-        goalInfo = goals.map { g in
-            GoalInfo(clauses: g.clauses, scopes: g.scopes, tags: g.tags.map(\.value), area: g.area?.value,
-                     weight: g.effectiveWeight, citation: AlignmentEngine.citation(g, in: ruleSet))
-        }
 
         // Every term reference the goals and retirements use, resolved, in first-use order.
         var index: [String: Int] = [:]
         var terms: [ResolvedTerm] = []
-        func add(_ ref: TermRef) {
+        /// The id of `ref`, resolving it on first use; nil when it names no term.
+        func add(_ ref: TermRef) -> Int? {
             let key = AlignmentEngine.key(ref)
-            guard index[key] == nil, let t = ruleSet.resolve(ref) else { return }
+            if let id = index[key] { return id }
+            guard let t = ruleSet.resolve(ref) else { return nil }
             index[key] = terms.count
             terms.append(t)
+            return terms.count - 1
         }
+        // Each clause's term ids, so that checking a plan looks no reference up by its key; and, for the
+        // subjects of targets only (Foundation's `contains` on every term's aliases would cost more than
+        // it saves), what a target needs of its subject.
+        var facts: [Int: TargetFacts] = [:]
+        var infos: [GoalInfo] = []
+        infos.reserveCapacity(goals.count)
         for g in goals {
-            for c in g.clauses {
-                for ref in AlignmentEngine.refs(c.predicate) { add(ref) }
-                if let cond = c.condition { for ref in AlignmentEngine.refs(cond.predicate) { add(ref) } }
+            let clauses = g.clauses
+            var clauseTerms: [ClauseTerms] = []
+            clauseTerms.reserveCapacity(clauses.count)
+            for c in clauses {
+                func ids(_ p: RuleLanguage.Predicate) -> [Int?] {
+                    let ids = AlignmentEngine.refs(p).map(add)
+                    if case .target = p, let id = ids[0], facts[id] == nil { facts[id] = TargetFacts(terms[id]) }
+                    return ids
+                }
+                let predicate = ids(c.predicate)
+                clauseTerms.append(ClauseTerms(predicate: predicate, condition: c.condition.map { ids($0.predicate) } ?? []))
             }
+            infos.append(GoalInfo(clauses: clauses, scopes: g.scopes, tags: g.tags.map(\.value), area: g.area?.value,
+                                  weight: g.effectiveWeight, citation: AlignmentEngine.citation(g, in: ruleSet),
+                                  terms: clauseTerms))
         }
-        for r in ruleSet.retirements { for ref in r.old + r.exclusions { add(ref) } }
+        for r in ruleSet.retirements { for ref in r.old + r.exclusions { _ = add(ref) } }
+        goalInfo = infos
         termIndex = index
         resolved = terms
+        targetFacts = terms.indices.map { facts[$0] }
 
         // One pattern per distinct normalized phrase; a phrase may serve several terms.
         var phraseIndex: [[Unicode.Scalar]: Int] = [:]
@@ -166,6 +186,38 @@ struct GoalInfo: Sendable {
     let area: String?
     let weight: Double
     let citation: CitationInfo?
+    /// For each of `clauses`, the ids in `AlignmentEngine.resolved` of its terms (nil: unresolved).
+    let terms: [ClauseTerms]
+}
+
+/// The term ids of one clause's predicate and condition, in the order of their references.
+struct ClauseTerms: Sendable {
+    let predicate: [Int?]
+    let condition: [Int?]
+}
+
+/// What a target about a term needs of the term: the unit its values take and the change its name implies.
+struct TargetFacts: Sendable {
+    let unit: Quantities.Unit?
+    let change: QuantityKind?
+
+    init(_ term: ResolvedTerm) {
+        self.init(name: term.name, unit: term.unit, aliases: term.aliases)
+    }
+
+    /// `aliases` nil for a reference that resolves to no term: its text is its only name.
+    init(name: String, unit: Quantities.Unit?, aliases: [String]?) {
+        // Declared on the term, else implied by its name (`…率` → %) or an alias's.
+        self.unit = unit ?? Quantities.Unit.implied(bySubject: name)
+            ?? aliases?.lazy.compactMap(Quantities.Unit.implied(bySubject:)).first
+        // `降低`… in the name make a decrease, `增长`… an increase (found in the aliases run together).
+        let text = (aliases ?? [name]).joined()
+        change = TargetFacts.decreaseWords.contains(where: text.contains) ? .decrease
+            : TargetFacts.increaseWords.contains(where: text.contains) ? .increase : nil
+    }
+
+    static let decreaseWords = ["降低", "下降", "减少", "压减", "削减"]
+    static let increaseWords = ["增长", "提高", "增加", "提升"]
 }
 
 /// A compiled section pattern; NSRegularExpression is immutable once built, so sharing it is safe.

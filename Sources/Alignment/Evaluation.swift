@@ -8,6 +8,8 @@ struct Hit: Sendable, Hashable, Comparable {
     let sentence: Int
     let start: Int
     let end: Int
+    /// The number of the automaton match it comes from: one per place, whichever terms share it.
+    var match: Int = 0
 
     static func < (a: Hit, b: Hit) -> Bool { (a.sentence, a.start, b.end) < (b.sentence, b.start, a.end) }
 
@@ -34,9 +36,9 @@ struct Evaluation {
     /// Every term's kept hits, term after term: term `t`'s are `hitList[hitStart[t]..<hitStart[t + 1]]`.
     var hitList: [Hit] = []
     var hitStart: [Int] = [0]
-    /// For each hit of `hitList`, its commitment class + 1 once worked out (0 before): many goals share a
-    /// term, and a hit's class depends only on its sentence and words.
-    var hitClass: [UInt8] = []
+    /// For each automaton match (`Hit.match`), its commitment class + 1 once worked out (0 before): many
+    /// goals share a term, many terms an alias, and a hit's class depends only on its sentence and words.
+    var matchClass: [UInt8] = []
     /// Sentence texts made for evidence, kept: the same sentences are shown for many goals.
     var sentenceTexts: [String?]
     var sectionMatches: [String: [Bool]] = [:]
@@ -83,11 +85,17 @@ struct Evaluation {
             let index = PassageIndex(doc, queries: queries) { s in s.section.map { !f.reviewSection[$0] } ?? true }
             var scratch = index.makeScratch()
             for (q, (at, _)) in missing.enumerated() {
-                findings[at].suggestions = index.closest(query: q, scratch: &scratch).map { hit in
+                let closest = index.closest(query: q, scratch: &scratch)
+                var suggestions: [Evidence] = []
+                suggestions.reserveCapacity(closest.count)
+                for hit in closest {
                     let s = doc.sentences[hit.sentence]
-                    return Evidence(file: doc.file, line: s.line, column: s.column, path: doc.path(of: s), text: doc.text(of: s),
-                                    xpath: s.xpath, score: (hit.score * 100).rounded() / 100)
+                    // `sentenceText` is `doc.text(of:)` made without the unspecialized `String(scalars:)`, and kept.
+                    suggestions.append(Evidence(file: doc.file, line: s.line, column: s.column, path: doc.path(of: s),
+                                                text: sentenceText(hit.sentence), xpath: s.xpath,
+                                                score: (hit.score * 100).rounded() / 100))
                 }
+                findings[at].suggestions = suggestions
             }
         }
         for r in engine.ruleSet.retirements { if let f = evaluate(r) { findings.append(f) } }
@@ -101,22 +109,25 @@ struct Evaluation {
 
     mutating func matchTerms() {
         let count = engine.resolved.count
-        // Every (term, hit) of the scan in one flat list, then bucketed by term: an array per term would
-        // grow (and be reallocated) hit by hit.
-        var found: [(term: Int32, isExclusion: Bool, hit: Hit)] = []
+        // Every hit of the scan with its pattern in one flat list, counted per term, then bucketed by term:
+        // an array per term would grow (and be reallocated) hit by hit, and an entry per (term, hit) would
+        // be appended once for every term sharing the pattern.
+        var found: [(pattern: Int32, hit: Hit)] = []
         var aliasStart = [Int](repeating: 0, count: count + 1)
         var exclusionStart = [Int](repeating: 0, count: count + 1)
         let sentences = doc.sentences
         var si = 0
+        var matches = 0
         engine.automaton.forEachMatch(in: doc.normalized) { m in
             while si < sentences.count && sentences[si].range.upperBound < m.end { si += 1 }
             // A match that runs from one sentence into the next is not a match.
             guard si < sentences.count, m.start >= sentences[si].range.lowerBound else { return }
             let base = sentences[si].range.lowerBound
-            let hit = Hit(sentence: si, start: m.start - base, end: m.end - base)
+            let hit = Hit(sentence: si, start: m.start - base, end: m.end - base, match: matches)
+            matches += 1
+            found.append((Int32(m.pattern), hit))
             for k in Int(engine.roleStart[m.pattern])..<Int(engine.roleStart[m.pattern + 1]) {
                 let role = engine.roles[k]
-                found.append((Int32(role.term), role.isExclusion, hit))
                 if role.isExclusion { exclusionStart[role.term + 1] += 1 } else { aliasStart[role.term + 1] += 1 }
             }
         }
@@ -129,14 +140,16 @@ struct Evaluation {
         var aliases = [Hit](repeating: none, count: aliasStart[count])
         var exclusions = [Hit](repeating: none, count: exclusionStart[count])
         var aliasFill = aliasStart, exclusionFill = exclusionStart
-        for (term, isExclusion, hit) in found {
-            let t = Int(term)
-            if isExclusion {
-                exclusions[exclusionFill[t]] = hit
-                exclusionFill[t] += 1
-            } else {
-                aliases[aliasFill[t]] = hit
-                aliasFill[t] += 1
+        for (pattern, hit) in found {
+            for k in Int(engine.roleStart[Int(pattern)])..<Int(engine.roleStart[Int(pattern) + 1]) {
+                let role = engine.roles[k], t = role.term
+                if role.isExclusion {
+                    exclusions[exclusionFill[t]] = hit
+                    exclusionFill[t] += 1
+                } else {
+                    aliases[aliasFill[t]] = hit
+                    aliasFill[t] += 1
+                }
             }
         }
         hitList.reserveCapacity(aliases.count)
@@ -157,26 +170,32 @@ struct Evaluation {
             }
             hitStart.append(hitList.count)
         }
-        hitClass = Array(repeating: 0, count: hitList.count)
+        matchClass = Array(repeating: 0, count: matches)
     }
 
     /// The index of a term reference in `engine.resolved` (and of its hits), if it resolves.
     func termID(_ ref: TermRef) -> Int? { engine.termIndex[AlignmentEngine.key(ref)] }
 
     /// The indices in `hitList` of a term's hits.
-    func hitRange(_ ref: TermRef) -> Range<Int> {
-        guard let t = termID(ref) else { return 0..<0 }
+    func hitRange(_ ref: TermRef) -> Range<Int> { hitRange(termID(ref)) }
+
+    /// The indices in `hitList` of the hits of term `t` (none for an unresolved reference).
+    func hitRange(_ t: Int?) -> Range<Int> {
+        guard let t else { return 0..<0 }
         return hitStart[t]..<hitStart[t + 1]
     }
 
     func hits(_ ref: TermRef) -> ArraySlice<Hit> { hitList[hitRange(ref)] }
 
-    /// How firmly the sentence of hit number `k` of `hitList` commits to the hit's words; worked out once.
+    func hits(_ t: Int?) -> ArraySlice<Hit> { hitList[hitRange(t)] }
+
+    /// How firmly the sentence of hit number `k` of `hitList` commits to the hit's words; worked out once
+    /// per place.
     mutating func commitmentClass(ofHit k: Int) -> CommitmentClass {
-        if hitClass[k] != 0 { return CommitmentClass(rawValue: Int(hitClass[k]) - 1)! }
         let h = hitList[k]
+        if matchClass[h.match] != 0 { return CommitmentClass(rawValue: Int(matchClass[h.match]) - 1)! }
         let c = facts.classify(h.sentence, subject: h.start..<h.end)
-        hitClass[k] = UInt8(c.rawValue + 1)
+        matchClass[h.match] = UInt8(c.rawValue + 1)
         return c
     }
 
@@ -186,7 +205,8 @@ struct Evaluation {
 
     // MARK: Scopes
 
-    func inScope(_ i: Int, _ scopes: [Scope]) -> Bool {
+    // Inlined: called from a mutating method, a call would copy the whole evaluation (plan included) first.
+    @inline(__always) func inScope(_ i: Int, _ scopes: [Scope]) -> Bool {
         if scopes.isEmpty { return true }
         for s in scopes {
             switch s.kind {
@@ -219,17 +239,17 @@ struct Evaluation {
         var results: [(Clause, ClauseResult)] = []
         var notes: [String] = []
         if tracing { trace.append("goal \(goal.id.value) “\(goal.title.value)” (\(goal.range.start))") }
-        for clause in info.clauses {
+        for (clause, terms) in zip(info.clauses, info.terms) {
             let scopes = info.scopes + clause.scopes
             if let cond = clause.condition {
-                let c = evaluate(cond.predicate, scopes: info.scopes + cond.scopes, label: "when")
+                let c = evaluate(cond.predicate, terms: terms.condition, scopes: info.scopes + cond.scopes, label: "when")
                 guard c.outcome == .covered else {
                     notes.append("not applicable: \(c.message)")
                     if tracing { trace.append("  clause at line \(clause.range.start.line) does not apply: \(c.message)") }
                     continue
                 }
             }
-            let r = evaluate(clause.predicate, scopes: scopes, label: clause.strength.rawValue)
+            let r = evaluate(clause.predicate, terms: terms.predicate, scopes: scopes, label: clause.strength.rawValue)
             results.append((clause, r))
         }
         let outcomes = results.map(\.1.outcome)
@@ -274,11 +294,12 @@ struct Evaluation {
 
     func location(_ l: SourceLocation) -> RuleLocation { RuleLocation(file: l.file, line: l.line, column: l.column) }
 
-    mutating func evaluate(_ p: RuleLanguage.Predicate, scopes: [Scope], label: String) -> ClauseResult {
+    /// `terms`: the ids of the predicate's term references, in order (`ClauseTerms`).
+    mutating func evaluate(_ p: RuleLanguage.Predicate, terms: [Int?], scopes: [Scope], label: String) -> ClauseResult {
         switch p {
-        case .mention(let set): return mention(set, scopes: scopes, label: label)
-        case .commitment(let set): return commitment(set, scopes: scopes, label: label)
-        case .target(let t): return target(t, scopes: scopes, label: label)
+        case .mention(let set): return mention(set, terms: terms, scopes: scopes, label: label)
+        case .commitment(let set): return commitment(set, terms: terms, scopes: scopes, label: label)
+        case .target(let t): return target(t, term: terms[0], scopes: scopes, label: label)
         }
     }
 
@@ -292,12 +313,12 @@ struct Evaluation {
 
     static func list(_ refs: [TermRef]) -> String { refs.map { "“\($0.text)”" }.joined(separator: "、") }
 
-    mutating func mention(_ set: TermSet, scopes: [Scope], label: String) -> ClauseResult {
+    mutating func mention(_ set: TermSet, terms: [Int?], scopes: [Scope], label: String) -> ClauseResult {
         var found: [TermRef] = [], absent: [TermRef] = []
         var evidence: [Evidence] = []
-        for ref in set.terms {
-            if tracing { traceHits(label + " mention", ref, hits(ref).filter { inScope($0.sentence, scopes) }) }
-            if let h = hits(ref).first(where: { inScope($0.sentence, scopes) }) {
+        for (ref, id) in zip(set.terms, terms) {
+            if tracing { traceHits(label + " mention", ref, hits(id).filter { inScope($0.sentence, scopes) }) }
+            if let h = hits(id).first(where: { inScope($0.sentence, scopes) }) {
                 found.append(ref)
                 evidence.append(self.evidence(h))
             } else {
@@ -314,12 +335,12 @@ struct Evaluation {
         return ClauseResult(outcome: .missing, message: "no mention of \(Evaluation.list(set.terms))\(scopeNote(scopes))", evidence: [])
     }
 
-    mutating func commitment(_ set: TermSet, scopes: [Scope], label: String) -> ClauseResult {
+    mutating func commitment(_ set: TermSet, terms: [Int?], scopes: [Scope], label: String) -> ClauseResult {
         var committed: [TermRef] = [], mentionedOnly: [TermRef] = [], absent: [TermRef] = []
         var evidence: [Evidence] = []
-        for ref in set.terms {
+        for (ref, id) in zip(set.terms, terms) {
             var best: (Hit, CommitmentClass)?
-            for k in hitRange(ref) {
+            for k in hitRange(id) {
                 let h = hitList[k]
                 guard inScope(h.sentence, scopes) else { continue }
                 let c = commitmentClass(ofHit: k)
@@ -363,20 +384,14 @@ struct Evaluation {
 
     // MARK: Targets
 
-    static let decreaseWords = ["降低", "下降", "减少", "压减", "削减"]
-    static let increaseWords = ["增长", "提高", "增加", "提升"]
+    /// `term`: the id of the subject (nil when it resolves to no term).
+    mutating func target(_ t: Target, term: Int?, scopes: [Scope], label: String) -> ClauseResult {
+        // The subject's unit and implied change were worked out when the engine was built.
+        let subject = term.flatMap { engine.targetFacts[$0] } ?? TargetFacts(name: t.subject.text, unit: nil, aliases: nil)
+        let subjectUnit = subject.unit, change = subject.change
+        let asked = targetQuantity(t, unit: t.comparison.quantities.first?.unit ?? subjectUnit)
 
-    mutating func target(_ t: Target, scopes: [Scope], label: String) -> ClauseResult {
-        let resolved = term(t.subject)
-        let subjectName = resolved?.name ?? t.subject.text
-        // The unit the subject's values take: declared on the term, else implied by its name (`…率` → %).
-        let subjectUnit = resolved?.unit ?? Quantities.Unit.implied(bySubject: subjectName)
-            ?? resolved?.aliases.lazy.compactMap(Quantities.Unit.implied(bySubject:)).first
-        let aliasText = (resolved?.aliases ?? [subjectName]).joined()
-        let change: QuantityKind? = Evaluation.decreaseWords.contains(where: aliasText.contains) ? .decrease
-            : Evaluation.increaseWords.contains(where: aliasText.contains) ? .increase : nil
-
-        let all = hits(t.subject).filter { inScope($0.sentence, scopes) }
+        let all = hits(term).filter { inScope($0.sentence, scopes) }
         let forward = all.filter { !facts.isReview($0.sentence) && !facts.isPast($0.sentence) }
         let ask = describeTarget(t)
         if tracing {
@@ -389,7 +404,7 @@ struct Evaluation {
             let clause = SentenceFacts.clause(around: h.start..<h.end, in: facts.scalars(h.sentence))
             let candidates = facts.quantities(h.sentence).filter { !$0.isTime && $0.span.overlaps(clause) && $0.span.lowerBound >= h.start }
             for var q in candidates {
-                var target = targetQuantity(t, unit: t.comparison.quantities.first?.unit ?? subjectUnit)
+                var target = asked
                 // A value whose unit was dropped (`达到3.3以上`, `迈上千亿台阶`) takes the subject's unit, else the target's.
                 if q.unit == nil, let u = subjectUnit ?? target.unit { q = q.resolvingUnit(u) }
                 if let change {
@@ -419,7 +434,7 @@ struct Evaluation {
         var tableConflict: (Indicator, Quantities.Quantity, QuantityComparison)?
         for ind in indicators(for: t.subject) {
             guard var q = ind.target?.quantity else { continue }
-            var target = targetQuantity(t, unit: t.comparison.quantities.first?.unit ?? subjectUnit)
+            var target = asked
             if q.unit == nil, let u = ind.unit ?? subjectUnit ?? target.unit { q = q.resolvingUnit(u) }
             if q.year == nil { q.year = ind.target?.year }
             if let change {
@@ -455,7 +470,7 @@ struct Evaluation {
             return ClauseResult(outcome: .weak, message: "names “\(t.subject.text)” but sets no value comparable with \(ask)",
                                 evidence: [evidence(h)])
         }
-        if let h = all.first ?? hits(t.subject).first {
+        if let h = all.first ?? hits(term).first {
             return ClauseResult(outcome: .weak, message: "names “\(t.subject.text)” only in the review of the past or outside scope; no target \(ask)",
                                 evidence: [evidence(h)])
         }
@@ -607,7 +622,7 @@ struct Evaluation {
         let path = doc.path(of: s).joined(separator: " › ")
         let cols = doc.originalColumns(of: s, h.start..<h.end)
         let review = facts.isReview(h.sentence) ? " [review]" : ""
-        return "\(doc.file):\(s.line):\(cols.lowerBound) \(path)\(review) «\(doc.text(of: s).clipped(50))»"
+        return "\(doc.file):\(s.line):\(cols.lowerBound) \(path)\(review) «\(Evaluation.string(facts.scalars(h.sentence)).clipped(50))»"
     }
 
     mutating func traceHits(_ label: String, _ ref: TermRef, _ hs: [Hit]) {

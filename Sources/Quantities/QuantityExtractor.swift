@@ -45,9 +45,9 @@ public struct QuantityExtractor: Sendable, Hashable, Codable {
 
     /// The quantities in `buffer`, spans as offsets into it.
     public func extract(from buffer: UnsafeBufferPointer<Unicode.Scalar>) -> [Quantity] {
-        guard QuantityExtractor.mayHoldQuantity(buffer) else { return [] }
+        guard let start = QuantityExtractor.scanStart(buffer) else { return [] }
         var scan = Scan(s: buffer, plan: planPeriod)
-        scan.run()
+        scan.run(from: start)
         return scan.result()
     }
 }
@@ -55,17 +55,34 @@ public struct QuantityExtractor: Sendable, Hashable, Codable {
 extension QuantityExtractor {
     /// False when `buffer` holds no ASCII digit, Chinese numeral or `本` (of `本世纪中叶`): every quantity
     /// starts at one of them, so the scan would find none. Nearly half of a plan's sentences are such.
-    static func mayHoldQuantity(_ buffer: UnsafeBufferPointer<Unicode.Scalar>) -> Bool {
-        let starts = quantityStarts
-        for c in buffer {
+    static func mayHoldQuantity(_ buffer: UnsafeBufferPointer<Unicode.Scalar>) -> Bool { scanStart(buffer) != nil }
+
+    /// Where the scan of `buffer` may start, nil when `mayHoldQuantity` is false: the first ASCII digit or
+    /// scalar the scan looks at (a quote before the first numeral counts), found in the same pass, so the
+    /// scan does not read the text before it a second time.
+    static func scanStart(_ buffer: UnsafeBufferPointer<Unicode.Scalar>) -> Int? {
+        let starts = quantityStarts, interesting = interestingScalars
+        var first: Int?
+        // Past a scalar outside the BMP, which `ScalarBits` cannot rule out (the scan skips them).
+        var may = false
+        for i in buffer.indices {
+            let c = buffer[i]
             let v = c.value
             if v < 0x80 {
-                if isDigit(c) { return true }
-            } else if starts.mayContain(c) {
-                return true
+                if isDigit(c) { return first ?? i }
+            } else if v >= 0x10000 {
+                if let first { return first }
+                may = true
+            } else if interesting.mayContain(c) {
+                // Every quantity start is an interesting scalar.
+                if first == nil {
+                    first = i
+                    if may { return i }
+                }
+                if starts.mayContain(c) { return first }
             }
         }
-        return false
+        return may ? buffer.count : nil
     }
 }
 
@@ -220,8 +237,9 @@ private struct Scan {
         self.plan = plan
     }
 
-    mutating func run() {
-        var i = 0
+    /// Scans from `start`: nothing before it is a digit or a scalar the scan looks at.
+    mutating func run(from start: Int = 0) {
+        var i = start
         let interesting = interestingScalars
         while i < n {
             let c = s[i]
@@ -565,8 +583,14 @@ private struct Scan {
                 token.year = plan.lowerBound + Int(value) - 1
             }
         }
-        tokens.append(token)
+        add(token)
         return e
+    }
+
+    /// Appends `t`, room for a few made at the first: growing one by one would reallocate each time.
+    mutating func add(_ t: Token) {
+        if tokens.isEmpty { tokens.reserveCapacity(8) }
+        tokens.append(t)
     }
 
     /// Two numbers and their tails read as a range, if they make one.
@@ -636,7 +660,7 @@ private struct Scan {
                       comparator: comparator ?? .equal, valueStart: valueStart, valueEnd: valueEnd,
                       start: p.deadline ? p.start : valueStart, end: e)
         t.year = Int(upper ?? value)
-        tokens.append(t)
+        add(t)
         return e
     }
 
@@ -734,10 +758,11 @@ private struct Scan {
     /// The value start of the time token whose text ends at `k`, if one does.
     func timeToken(endingAt k: Int) -> Int? {
         var i = tokens.count - 1
+        // Field by field: a whole `Token` copied would retain its units.
         while i >= 0 {
-            let t = tokens[i]
-            if t.end < k - 1 { return nil }
-            if t.end == k, t.kind == .year || t.kind == .period { return t.valueStart }
+            let end = tokens[i].end
+            if end < k - 1 { return nil }
+            if end == k, tokens[i].kind == .year || tokens[i].kind == .period { return tokens[i].valueStart }
             i -= 1
         }
         return nil
@@ -745,19 +770,26 @@ private struct Scan {
 
     // MARK: result
 
+    /// The year of the last time token before token `i` that ends by `k` (a time's year never changes
+    /// once read, so looking back equals keeping a list of times).
+    func lastTime(before i: Int, endingBy k: Int) -> Int? {
+        var j = i - 1
+        while j >= 0 {
+            if tokens[j].isTime, let y = tokens[j].timeYear, tokens[j].end <= k { return y }
+            j -= 1
+        }
+        return nil
+    }
+
     mutating func result() -> [Quantity] {
         // The year each value refers to: the last time before it in the sentence.
         var lastYear: Int?
-        var times: [(end: Int, year: Int)] = []
         for i in tokens.indices {
             if tokens[i].kind != .year && tokens[i].kind != .period && tokens[i].kind != .duration && tokens[i].year == nil {
                 tokens[i].year = lastYear
-                tokens[i].outerYear = times.last { $0.end <= tokens[i].start }?.year
+                tokens[i].outerYear = lastTime(before: i, endingBy: tokens[i].start)
             }
-            if let y = tokens[i].isTime ? tokens[i].timeYear : nil {
-                lastYear = y
-                times.append((tokens[i].end, y))
-            }
+            if let y = tokens[i].isTime ? tokens[i].timeYear : nil { lastYear = y }
         }
         // Changes: a value after a `to` word takes the `from` value before it in the same clause.
         for i in tokens.indices where tokens[i].to != nil {
