@@ -19,6 +19,7 @@ bin=.build/release/plancheck
 python3 Benchmarks/make_corpus.py "$work/corpus" "$MB" 1
 python3 Benchmarks/scale_rules.py Rules/zhuzhou/15th "$work/rules10" 10
 bytes=$(cat "$work"/corpus/*.txt | wc -c)
+sync   # the fresh corpus is written back to disk now, not during the first timed runs
 
 # Every phrase the rule set looks for, one per line, for rg -F -f.
 python3 - "$work/terms.txt" Rules/zhuzhou/15th Rules/common <<'PY'
