@@ -590,31 +590,14 @@ struct Evaluation {
     /// The normalized text of sentence `i`, made once.
     mutating func sentenceText(_ i: Int) -> String {
         if let t = sentenceTexts[i] { return t }
-        let t = Evaluation.string(facts.scalars(i))
+        let t = String(scalars: facts.scalars(i))
         sentenceTexts[i] = t
         return t
     }
 
     func matchText(_ h: Hit) -> String {
         let scalars = facts.scalars(h.sentence)
-        return Evaluation.string(scalars[(scalars.startIndex + h.start)..<(scalars.startIndex + h.end)])
-    }
-
-    /// The same String as `String(scalars:)`, which is generic across modules and so runs unspecialized,
-    /// several times slower.
-    static func string(_ scalars: ArraySlice<Unicode.Scalar>) -> String {
-        var bytes = 0
-        for c in scalars { bytes += UTF8.width(c) }
-        return String(unsafeUninitializedCapacity: bytes) { buffer in
-            var i = 0
-            for c in scalars {
-                UTF8.encode(c) { byte in
-                    buffer[i] = byte
-                    i += 1
-                }
-            }
-            return i
-        }
+        return String(scalars: scalars[(scalars.startIndex + h.start)..<(scalars.startIndex + h.end)])
     }
 
     func describe(_ h: Hit) -> String {
@@ -622,7 +605,7 @@ struct Evaluation {
         let path = doc.path(of: s).joined(separator: " › ")
         let cols = doc.originalColumns(of: s, h.start..<h.end)
         let review = facts.isReview(h.sentence) ? " [review]" : ""
-        return "\(doc.file):\(s.line):\(cols.lowerBound) \(path)\(review) «\(Evaluation.string(facts.scalars(h.sentence)).clipped(50))»"
+        return "\(doc.file):\(s.line):\(cols.lowerBound) \(path)\(review) «\(String(scalars: facts.scalars(h.sentence)).clipped(50))»"
     }
 
     mutating func traceHits(_ label: String, _ ref: TermRef, _ hs: [Hit]) {

@@ -95,14 +95,6 @@ import DocumentModel
         // but the deadline still is.
         #expect(classes == [.quantityAndDeadline, .deadline, .quantity, .deadline, .verb, .mentionOnly])
     }
-
-    @Test func stringsFromScalarsMatchTheDocumentModel() {
-        for text in ["", "abc", "研发投入强度3.2%", "𠀀emoji😀和组合é", "全角％"] {
-            let scalars = Array(text.unicodeScalars)
-            #expect(Evaluation.string(scalars[...]) == String(scalars: scalars))
-            #expect(Evaluation.string(scalars.dropFirst()) == String(scalars: scalars.dropFirst()))
-        }
-    }
 }
 
 /// Commitment classes are worked out once per hit and shared by the goals that ask about the same term.
