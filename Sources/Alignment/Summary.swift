@@ -47,6 +47,13 @@ public struct Summary: Sendable, Hashable, Codable {
             var total = 0.0
             var got = 0.0
             var count = 0
+
+            mutating func add(weight: Double, credit: Double) {
+                total += weight
+                got += weight * credit
+                count += 1
+            }
+
             var value: Double {
                 guard total > 0 else { return count == 0 ? 1 : 0 }
                 return (got / total * 10_000).rounded() / 10_000
@@ -63,12 +70,8 @@ public struct Summary: Sendable, Hashable, Codable {
             if f.kind == .goal {
                 goals += 1
                 let credit = Summary.credit(f.status)
-                all.total += f.weight
-                all.got += f.weight * credit
-                all.count += 1
-                areas[f.area ?? "(none)", default: Mean()].total += f.weight
-                areas[f.area ?? "(none)", default: Mean()].got += f.weight * credit
-                areas[f.area ?? "(none)", default: Mean()].count += 1
+                all.add(weight: f.weight, credit: credit)
+                areas[f.area ?? "(none)", default: Mean()].add(weight: f.weight, credit: credit)
             }
             if f.isGap && f.waiver != nil { waived += 1 }
             if f.isOpenGap { open[f.severity.rawValue, default: 0] += 1 }

@@ -11,8 +11,8 @@ public final class StreamedJSONReport {
     private let spillPath: String
     private let spill: FileHandle
     private var count = 0
-    /// Whether the spill file begins with the report's head: known in advance unless a baseline summary
-    /// comes before the findings.
+    /// The head the spill file begins with, or nil: it is known in advance unless a baseline summary comes
+    /// before the findings.
     private let headWritten: [UInt8]?
     private var done = false
 
