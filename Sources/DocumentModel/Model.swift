@@ -148,10 +148,85 @@ public struct NoiseBlock: Sendable, Hashable, Codable {
     public var reason: NoiseReason
     /// What gave it away: the marker word, or the line it repeats.
     public var detail: String
-    /// The original text of the block (lines joined by `\n`).
-    public var text: String
+    /// The original text of the block (lines joined by `\n`), made when asked for: a check never reads it,
+    /// and a plan can hold hundreds of repeated paragraphs.
+    public var text: String { origin.text }
     /// For structured inputs, the XPath of the (first) element set aside.
     public var xpath: String? = nil
+    /// Where `text` comes from.
+    let origin: NoiseText
+
+    init(startLine: Int, endLine: Int, startColumn: Int?, endColumn: Int?, reason: NoiseReason, detail: String,
+         origin: NoiseText, xpath: String?) {
+        self.startLine = startLine
+        self.endLine = endLine
+        self.startColumn = startColumn
+        self.endColumn = endColumn
+        self.reason = reason
+        self.detail = detail
+        self.origin = origin
+        self.xpath = xpath
+    }
+
+    private enum CodingKeys: String, CodingKey { case startLine, endLine, startColumn, endColumn, reason, detail, text, xpath }
+
+    public init(from decoder: any Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        self.init(startLine: try c.decode(Int.self, forKey: .startLine), endLine: try c.decode(Int.self, forKey: .endLine),
+                  startColumn: try c.decodeIfPresent(Int.self, forKey: .startColumn),
+                  endColumn: try c.decodeIfPresent(Int.self, forKey: .endColumn),
+                  reason: try c.decode(NoiseReason.self, forKey: .reason), detail: try c.decode(String.self, forKey: .detail),
+                  origin: .given(try c.decode(String.self, forKey: .text)), xpath: try c.decodeIfPresent(String.self, forKey: .xpath))
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var c = encoder.container(keyedBy: CodingKeys.self)
+        try c.encode(startLine, forKey: .startLine)
+        try c.encode(endLine, forKey: .endLine)
+        try c.encodeIfPresent(startColumn, forKey: .startColumn)
+        try c.encodeIfPresent(endColumn, forKey: .endColumn)
+        try c.encode(reason, forKey: .reason)
+        try c.encode(detail, forKey: .detail)
+        try c.encode(text, forKey: .text)
+        try c.encodeIfPresent(xpath, forKey: .xpath)
+    }
+
+    public static func == (a: NoiseBlock, b: NoiseBlock) -> Bool {
+        a.startLine == b.startLine && a.endLine == b.endLine && a.startColumn == b.startColumn && a.endColumn == b.endColumn
+            && a.reason == b.reason && a.detail == b.detail && a.xpath == b.xpath && a.text == b.text
+    }
+
+    public func hash(into h: inout Hasher) {
+        h.combine(startLine)
+        h.combine(endLine)
+        h.combine(startColumn)
+        h.combine(endColumn)
+        h.combine(reason)
+        h.combine(detail)
+        h.combine(text)
+        h.combine(xpath)
+    }
+}
+
+/// The text of a noise block: given, or lines of a text file read when asked for.
+enum NoiseText: Sendable {
+    case given(String)
+    /// Whole lines of the source, the blank ones left out, joined by `\n`.
+    case lines(SourceText, ClosedRange<Int>)
+    /// Columns `columns` (0-based, original characters) of one line.
+    case part(SourceText, line: Int, columns: Range<Int>)
+
+    var text: String {
+        switch self {
+        case .given(let s):
+            return s
+        case .lines(let source, let lines):
+            return lines.map { source.lineText($0) }.filter { !$0.allSatisfy(\.isWhitespace) }.joined(separator: "\n")
+        case .part(let source, let line, let columns):
+            let src = source.line(line)
+            return String(scalars: src[(src.startIndex + columns.lowerBound)..<(src.startIndex + columns.upperBound)])
+        }
+    }
 }
 
 /// The kinds of file plancheck reads.

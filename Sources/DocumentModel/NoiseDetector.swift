@@ -76,11 +76,19 @@ enum NoiseDetector {
         }
 
         // Line by line: page markers, editors' lines, captions, repetitions.
-        // Lines seen so far, by a 64-bit FNV-1a hash (Hasher over every scalar costs more than the rest).
+        // Lines seen so far, by a 64-bit FNV-1a hash of their length and their first and last 16 scalars:
+        // equal lines are then compared whole, so the key need not cover the middle, and hashing every
+        // scalar of the plan costs more than the rest of the detector.
         var seen: [UInt64: [Int]] = [:]
         func fnv(_ s: [Unicode.Scalar]) -> UInt64 {
-            var h: UInt64 = 0xcbf2_9ce4_8422_2325
-            for c in s { h = (h ^ UInt64(c.value)) &* 0x0000_0100_0000_01B3 }
+            var h: UInt64 = 0xcbf2_9ce4_8422_2325 ^ UInt64(s.count)
+            func mix(_ c: Unicode.Scalar) { h = (h ^ UInt64(c.value)) &* 0x0000_0100_0000_01B3 }
+            if s.count <= 32 {
+                for c in s { mix(c) }
+            } else {
+                for c in s[..<16] { mix(c) }
+                for c in s[(s.count - 16)...] { mix(c) }
+            }
             return h
         }
         var previous: Int?    // the last non-blank line that is not noise

@@ -135,10 +135,7 @@ extension String {
 
     private init(encoding scalars: UnsafeBufferPointer<Unicode.Scalar>) {
         var bytes = 0
-        for s in scalars {
-            let v = s.value
-            bytes += 1 &+ (v >= 0x80 ? 1 : 0) &+ (v >= 0x800 ? 1 : 0) &+ (v >= 0x10000 ? 1 : 0)
-        }
+        for s in scalars { bytes &+= Int(UTF8.width(s.value)) }
         self.init(unsafeUninitializedCapacity: bytes) { buf in
             var i = 0
             for s in scalars {

@@ -386,7 +386,7 @@ struct PlanBuilder {
         // not body text: not counted, not listed.
         if !h.titleRange.isEmpty {
             var cursor: ByteCursor?
-            emit(i, h.titleRange, &cursor, isHeading: true)
+            emit(i, [h.titleRange], normalized[i], &cursor, isHeading: true)
         }
     }
 
@@ -415,7 +415,8 @@ struct PlanBuilder {
         swap(&ends, &sentenceEnds)   // moved, not shared, so clearing it keeps its storage
         ends.removeAll(keepingCapacity: true)
         defer { swap(&ends, &sentenceEnds) }
-        normalized[i].scalars.withUnsafeBufferPointer { s in
+        let text = normalized[i]   // a local copy, so emit can read it through pointers while it mutates the builder
+        text.scalars.withUnsafeBufferPointer { s in
             let n = s.count
             func skipLead(_ i: inout Int) { while i < n, PlanBuilder.isBullet(s[i]) { i += 1 } }
             var start = from
@@ -437,19 +438,37 @@ struct PlanBuilder {
         }
         var lineCursor: ByteCursor?
         if case .line = paragraphs[i].source { lineCursor = ByteCursor(source: source, line: paragraphs[i].line) }
-        for r in ends { emit(i, r, &lineCursor) }
+        emit(i, ends, text, &lineCursor)
     }
 
-    mutating func emit(_ i: Int, _ r: Range<Int>, _ lineCursor: inout ByteCursor?, isHeading: Bool = false) {
-        let scalars = normalized[i].scalars
+    /// Adds the sentences at normalized ranges `ranges` of paragraph `i`, whose normalized text is `text`.
+    mutating func emit(_ i: Int, _ ranges: [Range<Int>], _ text: NormalizedLine, _ lineCursor: inout ByteCursor?,
+                       isHeading: Bool = false) {
+        // The open section cannot change within a paragraph: looked up once, not per sentence.
+        let section = stack.last
+        var added = 0
+        text.scalars.withUnsafeBufferPointer { scalars in
+            text.origin.withUnsafeBufferPointer { origin in
+                for r in ranges where emit(i, r, scalars, origin, &lineCursor, section: section?.id, isHeading: isHeading) {
+                    added += 1
+                }
+            }
+        }
+        if !isHeading { section?.ownSentences += added }
+    }
+
+    /// Adds the sentence at normalized range `r` of paragraph `i`, unless it has no words; whether it did.
+    private mutating func emit(_ i: Int, _ r: Range<Int>, _ scalars: UnsafeBufferPointer<Unicode.Scalar>,
+                               _ origin: UnsafeBufferPointer<Int32>, _ lineCursor: inout ByteCursor?, section: Int?,
+                               isHeading: Bool) -> Bool {
         var upper = r.upperBound
         while upper > r.lowerBound, scalars[upper - 1] == " " { upper -= 1 }
         let r = r.lowerBound..<upper
         // A fragment with no letters, digits or ideographs (a stray quote or bracket) is not a sentence.
-        guard scalars.withUnsafeBufferPointer({ $0[r].contains(where: isWordScalar) }) else { return }
-        let orig = normalized[i].originalRange(r)
+        guard scalars[r].contains(where: isWordScalar) else { return false }
+        let orig = Int(origin[r.lowerBound])..<(Int(origin[r.upperBound - 1]) + 1)
         let at = normBuf.count
-        scalars.withUnsafeBufferPointer { normBuf.append(contentsOf: UnsafeBufferPointer(rebasing: $0[r])) }
+        normBuf.append(contentsOf: UnsafeBufferPointer(rebasing: scalars[r]))
         let line = paragraphs[i].line
         var sentence: Sentence
         // Fields are read in place: copying a Paragraph retains every array and string it holds.
@@ -460,22 +479,22 @@ struct PlanBuilder {
             lineCursor = cursor
             let sp = SourceSpan(line: line, column: orig.lowerBound + 1, endLine: line, endColumn: orig.upperBound + 1,
                                 byteStart: b0, byteEnd: b1)
-            normalized[i].origin.withUnsafeBufferPointer { originBuf.append(contentsOf: UnsafeBufferPointer(rebasing: $0[r])) }
-            sentence = Sentence(range: at..<normBuf.count, line: line, column: sp.column, span: sp, section: stack.last?.id,
+            originBuf.append(contentsOf: UnsafeBufferPointer(rebasing: origin[r]))
+            sentence = Sentence(range: at..<normBuf.count, line: line, column: sp.column, span: sp, section: section,
                                 isHeading: isHeading)
         case .markup(let original, let positions):
             let sp = markupSpan(positions, orig, line: line)
             // Columns count characters of the quote from the sentence's column (see `originalColumns`).
             let base = Int32(sp.column - 1) - Int32(orig.lowerBound)
-            for o in normalized[i].origin[r] { originBuf.append(base + o) }
+            for o in origin[r] { originBuf.append(base + o) }
             let q0 = originals.count
             originals.append(contentsOf: original[orig])
-            sentence = Sentence(range: at..<normBuf.count, line: sp.line, column: sp.column, span: sp, section: stack.last?.id,
+            sentence = Sentence(range: at..<normBuf.count, line: sp.line, column: sp.column, span: sp, section: section,
                                 isHeading: isHeading, xpath: paragraphs[i].xpath, quote: q0..<originals.count)
         }
         sentences.append(sentence)
-        if !isHeading { stack.last?.ownSentences += 1 }
         lastContentLine = sentence.line
+        return true
     }
 
     /// The span of normalized range `r` of paragraph `i`.
@@ -549,37 +568,37 @@ struct PlanBuilder {
                     break
                 }
             }
-            var text: String
+            var text: NoiseText
             var startColumn: Int?, endColumn: Int?
             let p = paragraphs[i]
             if let part = m.partial {
                 let orig = normalized[i].originalRange(part)
                 switch p.source {
                 case .line:
-                    let src = source.line(p.line)
-                    text = String(scalars: src[(src.startIndex + orig.lowerBound)..<(src.startIndex + orig.upperBound)])
+                    text = .part(source, line: p.line, columns: orig)
                     startColumn = orig.lowerBound + 1
                     endColumn = orig.upperBound + 1
                 case .markup(let original, let positions):
-                    text = String(scalars: original[orig])
+                    text = .given(String(scalars: original[orig]))
                     if let a = positions[safe: orig.lowerBound], a >= 0, let b = positions[safe: orig.upperBound - 1], b >= a {
                         startColumn = source.lineAndColumn(ofScalar: a).column
                         endColumn = source.lineAndColumn(ofScalar: b).column + 1
                     }
                 }
-            } else if i == j, case .line = p.source {
-                // One line: the common case (a repeated paragraph), without the array and the join.
-                let t = source.lineText(p.line)
-                text = t.allSatisfy(\.isWhitespace) ? "" : t
+            } else if (i...j).allSatisfy({ k in
+                if case .line = paragraphs[k].source { paragraphs[k].line == p.line + (k - i) } else { false }
+            }) {
+                // Consecutive lines of a text file: read when asked for.
+                text = .lines(source, p.line...paragraphs[j].line)
             } else {
-                text = (i...j).map { k -> String in
+                text = .given((i...j).map { k -> String in
                     let q = paragraphs[k]
                     if case .markup(let o, _) = q.source { return String(scalars: o) }
                     return source.lineText(q.line)
-                }.filter { !$0.allSatisfy(\.isWhitespace) }.joined(separator: "\n")
+                }.filter { !$0.allSatisfy(\.isWhitespace) }.joined(separator: "\n"))
             }
             blocks.append(NoiseBlock(startLine: p.line, endLine: paragraphs[j].line, startColumn: startColumn, endColumn: endColumn,
-                                     reason: m.reason, detail: m.detail, text: text, xpath: p.xpath))
+                                     reason: m.reason, detail: m.detail, origin: text, xpath: p.xpath))
             i = j + 1
         }
         return blocks
@@ -648,12 +667,9 @@ struct ByteCursor {
             let stop = min(target, end - start)
             if index < stop {
                 source.scalars.withUnsafeBufferPointer { sc in
-                    var b = byte
-                    for k in (start + index)..<(start + stop) {
-                        let v = sc[k].value
-                        b += 1 &+ (v >= 0x80 ? 1 : 0) &+ (v >= 0x800 ? 1 : 0) &+ (v >= 0x10000 ? 1 : 0)
-                    }
-                    byte = b
+                    var b: UInt32 = 0
+                    for k in (start + index)..<(start + stop) { b &+= UTF8.width(sc[k].value) }
+                    byte += Int(b)
                 }
                 index = stop
             }

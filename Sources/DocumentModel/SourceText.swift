@@ -322,14 +322,14 @@ public struct SourceText: Sendable {
     }
 }
 
-private extension UTF8 {
-    static func width(_ s: Unicode.Scalar) -> Int {
-        switch s.value {
-        case 0..<0x80: 1
-        case 0x80..<0x800: 2
-        case 0x800..<0x10000: 3
-        default: 4
-        }
+extension UTF8 {
+    static func width(_ s: Unicode.Scalar) -> Int { Int(width(s.value)) }
+
+    /// The number of bytes scalar value `v` takes in UTF-8, without branches: each `(v + 2³¹ − bound) >> 31`
+    /// is 1 when `v ≥ bound`. Branches mispredict on text that mixes ASCII and CJK, and a loop of these
+    /// sums vectorizes.
+    @inline(__always) static func width(_ v: UInt32) -> UInt32 {
+        1 &+ ((v &+ 0x7FFF_FF80) >> 31) &+ ((v &+ 0x7FFF_F800) >> 31) &+ ((v &+ 0x7FFF_0000) >> 31)
     }
 }
 
