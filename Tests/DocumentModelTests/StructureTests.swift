@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 @testable import DocumentModel
 
@@ -97,6 +98,35 @@ import Testing
         #expect(noise.startLine == 4)
         #expect(noise.detail == "same as line 2")
         #expect(doc.sentenceRecords.filter { $0.text == para }.count == 1)
+    }
+
+    @Test func noiseTextIsTheOriginalLines() throws {
+        // The repeat is spaced out as a PDF leaves it: the block's text is the line as written, not normalized.
+        let para = "全面落实减税降费政策,完善企业服务体系,打造一流营商环境。"
+        let spaced = "全面落实 减税降费政策,完善企业服务体系,\u{3000}打造一流营商环境。"
+        let body = (1...12).map { "第\($0)项工作要全面推进,确保取得实效,为高质量发展打下坚实基础。" }.joined(separator: "\n")
+        let doc = try readText("第一章 总则\n\(para)\n\(body)\n\(spaced)\n版权所有 株洲市人民政府\n\n网站地图\n")
+        let repeated = try #require(doc.noise.first { $0.reason == .repeated })
+        #expect(repeated.text == spaced)
+        // A footer is one block over several lines; the blank line between them is left out of its text.
+        let footer = try #require(doc.noise.first { $0.reason == .webFooter })
+        #expect(footer.startLine == 16 && footer.endLine == 18)
+        #expect(footer.text == "版权所有 株洲市人民政府\n网站地图")
+        // Equality, hashing and JSON see the text, whether it was read from the source or given.
+        let data = try JSONEncoder().encode(footer)
+        let decoded = try JSONDecoder().decode(NoiseBlock.self, from: data)
+        #expect(decoded == footer && decoded.hashValue == footer.hashValue && decoded.text == footer.text)
+        let object = try #require(try JSONSerialization.jsonObject(with: data) as? [String: Any])
+        #expect(Set(object.keys) == ["startLine", "endLine", "reason", "detail", "text"])
+        #expect(object["text"] as? String == "版权所有 株洲市人民政府\n网站地图" && object["startLine"] as? Int == 16)
+    }
+
+    @Test func linesAlikeAtBothEndsAreNotRepeats() throws {
+        // Repeats are looked up by their length and their first and last 16 characters, then compared whole.
+        let head = "全面落实减税降费政策完善企业服务体系", tail = "打造一流营商环境推动经济高质量发展。"
+        let doc = try readText("第一章 总则\n\(head)甲乙丙\(tail)\n\(head)丁戊己\(tail)\n\(head)甲乙丙\(tail)\n")
+        #expect(doc.noise.map(\.startLine) == [4])
+        #expect(doc.noise.first?.detail == "same as line 2")
     }
 
     @Test func attachmentAndGlossary() throws {
