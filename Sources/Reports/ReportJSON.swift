@@ -28,7 +28,7 @@ enum ReportJSON {
             }
             o.key("matrix") { $0.matrix(r.matrix) }
             o.key("planSummaries") { w in
-                w.object { o in for k in r.planSummaries.keys.sorted() { o.key(k) { $0.summary(r.planSummaries[k]!) } } }
+                w.object { o in for k in r.planSummaries.keys.sorted() { o.key(named: k) { $0.summary(r.planSummaries[k]!) } } }
             }
             o.key("plans") { $0.array(r.plans) { $0.plan($1) } }
             o.key("rules") { w in
@@ -64,22 +64,48 @@ struct JSONWriter {
 
     mutating func raw(_ s: StaticString) { s.withUTF8Buffer { bytes.append(contentsOf: $0) } }
 
+    /// A line break and the indentation of up to 32 levels, appended as one run.
+    private static let indentation: [UInt8] = [0x0A] + [UInt8](repeating: 0x20, count: 64)
+
     mutating func newline() {
-        bytes.append(0x0A)
-        for _ in 0..<depth { bytes.append(0x20); bytes.append(0x20) }
+        let width = 1 + 2 * depth
+        if width <= JSONWriter.indentation.count {
+            JSONWriter.indentation.withUnsafeBufferPointer { bytes.append(contentsOf: UnsafeBufferPointer(rebasing: $0[..<width])) }
+        } else {
+            bytes.append(0x0A)
+            for _ in 0..<depth { bytes.append(0x20); bytes.append(0x20) }
+        }
+    }
+
+    /// Whether any of the eight bytes in `w` must be escaped in a JSON string: a quote, a backslash or a
+    /// control character (the bit tricks of "Bit Twiddling Hacks": a byte below n sets its high bit in
+    /// `(w - n·0x01…) & ~w & 0x80…`).
+    @inline(__always) static func needsEscape(_ w: UInt64) -> Bool {
+        let ones: UInt64 = 0x0101_0101_0101_0101, highs: UInt64 = 0x8080_8080_8080_8080
+        @inline(__always) func anyBelow(_ x: UInt64, _ n: UInt64) -> Bool { (x &- ones &* n) & ~x & highs != 0 }
+        return anyBelow(w, 0x20) || anyBelow(w ^ (ones &* 0x22), 1) || anyBelow(w ^ (ones &* 0x5C), 1)
     }
 
     mutating func string(_ s: String) {
         bytes.append(0x22)
         var s = s
         s.withUTF8 { utf8 in
-            // Runs that need no escape (nearly all of a report) are copied whole.
+            // Runs that need no escape (nearly all of a report) are copied whole; they are found eight
+            // bytes at a time.
+            guard let base = UnsafeRawPointer(utf8.baseAddress) else { return }
+            let n = utf8.count
             var run = 0
-            for i in 0..<utf8.count {
+            var i = 0
+            while i < n {
+                if i &+ 8 <= n, !JSONWriter.needsEscape(base.loadUnaligned(fromByteOffset: i, as: UInt64.self)) {
+                    i &+= 8
+                    continue
+                }
                 let u = utf8[i]
+                i &+= 1
                 if u >= 0x20 && u != 0x22 && u != 0x5C { continue }
-                bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[run..<i]))
-                run = i + 1
+                bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[run..<(i - 1)]))
+                run = i
                 switch u {
                 case 0x22: raw("\\\"")
                 case 0x5C: raw("\\\\")
@@ -100,7 +126,10 @@ struct JSONWriter {
         bytes.append(0x22)
     }
 
-    mutating func int(_ v: Int) { bytes.append(contentsOf: String(v).utf8) }
+    mutating func int(_ v: Int) {
+        if v >= 0 && v < 10 { bytes.append(UInt8(truncatingIfNeeded: 0x30 + v)); return }
+        bytes.append(contentsOf: String(v).utf8)
+    }
 
     /// Integral values print as integers, others in their shortest exact form, as `JSONEncoder` does.
     mutating func double(_ v: Double) {
@@ -145,7 +174,19 @@ struct ObjectWriter {
     var writer: JSONWriter
     var first = true
 
-    mutating func key(_ k: String, _ value: (inout JSONWriter) -> Void) {
+    /// A member whose key is written as it stands: the literal keys of the report, which need no escape.
+    mutating func key(_ k: StaticString, _ value: (inout JSONWriter) -> Void) {
+        if !first { writer.raw(",") }
+        first = false
+        writer.newline()
+        writer.raw("\"")
+        writer.raw(k)
+        writer.raw("\" : ")
+        value(&writer)
+    }
+
+    /// A member whose key comes from the data (an area, a plan), escaped like any string.
+    mutating func key(named k: String, _ value: (inout JSONWriter) -> Void) {
         if !first { writer.raw(",") }
         first = false
         writer.newline()
@@ -227,7 +268,7 @@ extension JSONWriter {
     }
 
     mutating func counts(_ d: [String: Int]) {
-        object { o in for k in d.keys.sorted() { o.key(k) { $0.int(d[k]!) } } }
+        object { o in for k in d.keys.sorted() { o.key(named: k) { $0.int(d[k]!) } } }
     }
 
     mutating func summary(_ s: Summary) {
@@ -235,7 +276,7 @@ extension JSONWriter {
             o.key("counts") { $0.counts(s.counts) }
             o.key("coverage") { $0.double(s.coverage) }
             o.key("coverageByArea") { w in
-                w.object { o in for k in s.coverageByArea.keys.sorted() { o.key(k) { $0.double(s.coverageByArea[k]!) } } }
+                w.object { o in for k in s.coverageByArea.keys.sorted() { o.key(named: k) { $0.double(s.coverageByArea[k]!) } } }
             }
             o.key("goals") { $0.int(s.goals) }
             o.key("openGaps") { $0.counts(s.openGaps) }

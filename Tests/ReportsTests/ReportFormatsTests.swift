@@ -245,4 +245,23 @@ final class ElementCounter: NSObject, XMLParserDelegate {
         r.findings[0].tags = []
         #expect(try r.json() == r.jsonThroughEncoder())
     }
+
+    /// Strings are scanned eight bytes at a time: every character that needs an escape, at every place in
+    /// and across those words, between ASCII and between CJK, comes out as JSONEncoder writes it.
+    @Test func escapesAtEveryOffset() throws {
+        var r = try formatsReport()
+        var messages: [String] = []
+        for special in ["\"", "\\", "\n", "\r", "\t", "\u{8}", "\u{C}", "\u{0}", "\u{1F}", "\u{7F}", "/"] {
+            for filler in ["abcdefghijklmnopqrstuvw", "发展改革委员会"] {
+                for at in 0...filler.count {
+                    var m = filler
+                    m.insert(contentsOf: special, at: m.index(m.startIndex, offsetBy: at))
+                    messages.append(m)
+                }
+            }
+        }
+        r.findings[0].tags = messages
+        r.findings[0].message = messages.joined()
+        #expect(try r.json() == r.jsonThroughEncoder())
+    }
 }
