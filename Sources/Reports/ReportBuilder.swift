@@ -51,12 +51,16 @@ public struct ReportBuilder {
 
     /// Adds one plan's findings and returns them as the report has them: fingerprinted, waived where a
     /// waiver accepts them, marked new or unchanged against the baseline.
-    public mutating func add(_ result: PlanResult) -> [Finding] {
-        var fs = result.findings
-        var name = (path: "", name: "")
-        for i in fs.indices {
-            if fs[i].plan != name.path { name = (fs[i].plan, (fs[i].plan as NSString).lastPathComponent) }
-            fs[i].fingerprint = CheckReport.fingerprint(fs[i], planName: name.name)
+    public mutating func add(_ result: consuming PlanResult) -> [Finding] {
+        // Moved out of the result: fingerprinting a shared array would first copy every finding in it.
+        var fs: [Finding] = []
+        swap(&fs, &result.findings)
+        fs.withUnsafeMutableBufferPointer { b in
+            var name = (path: "", name: "")
+            for i in b.indices {
+                if b[i].plan != name.path { name = (b[i].plan, (b[i].plan as NSString).lastPathComponent) }
+                b[i].fingerprint = CheckReport.fingerprint(b[i], planName: name.name)
+            }
         }
         tally?.apply(to: &fs)
         if baseline != nil {
@@ -68,17 +72,26 @@ public struct ReportBuilder {
                 if fs[i].isGap { if seen { unchangedGaps += 1 } else { newGaps += 1 } }
             }
         }
-        for f in fs {
-            overall.add(f)
-            perPlan[f.plan, default: Summary.Accumulator()].add(f)
-            matrix.add(f)
-            if f.isOpenGap, (f.baseline ?? "new") == "new", worstNewGap.map({ f.severity > $0 }) ?? true {
-                worstNewGap = f.severity
+        for i in fs.indices {
+            overall.add(fs[i])
+            if i == 0 || fs[i].plan != fs[i - 1].plan {
+                perPlan[fs[i].plan, default: Summary.Accumulator()].add(fs[i])
+            } else {
+                // A plan's findings come together: the accumulator of the one before is this one's.
+                perPlan[fs[i].plan]!.add(fs[i])
+            }
+            matrix.add(fs[i])
+            if fs[i].isOpenGap, (fs[i].baseline ?? "new") == "new", worstNewGap.map({ fs[i].severity > $0 }) ?? true {
+                worstNewGap = fs[i].severity
             }
         }
         // Findings of a plan named twice are listed together, as a report filtered by file lists them.
-        for (file, group) in Dictionary(grouping: fs, by: \.plan) {
-            listings[file] = TextReport.Listing(findings: group, limit: limit, merging: listings[file])
+        if let plan = fs.first?.plan, fs.allSatisfy({ $0.plan == plan }) {
+            listings[plan] = TextReport.Listing(findings: fs, limit: limit, merging: listings[plan])
+        } else {
+            for (file, group) in Dictionary(grouping: fs, by: \.plan) {
+                listings[file] = TextReport.Listing(findings: group, limit: limit, merging: listings[file])
+            }
         }
         if keepFindings { findings += fs }
         return fs
@@ -122,12 +135,16 @@ struct MatrixBuilder {
 
     mutating func add(_ f: Finding) {
         guard f.kind == .goal else { return }
-        if rowOf[f.goal] == nil {
-            rowOf[f.goal] = rows.count
+        let r: Int
+        if let known = rowOf[f.goal] {
+            r = known
+        } else {
+            r = rows.count
+            rowOf[f.goal] = r
             rows.append(CheckReport.Matrix.Row(goal: f.goal, title: f.title, area: f.area, statuses: [], coverage: 0))
             statuses.append([:])
         }
-        guard let r = rowOf[f.goal], let c = column[f.plan] else { return }
+        guard let c = column[f.plan] else { return }
         statuses[r][c] = f.waiver != nil ? "waived" : f.status.rawValue
     }
 

@@ -147,9 +147,9 @@ struct CheckCommand: ParsableCommand {
             } catch { throw InputError(error.description) }
             builder.add(plan: CheckReport.PlanInfo(doc, bytes: bytes))
             let result = engine.check(doc, explain: explain)
-            let findings = builder.add(result)
-            do { try stream?.append(findings) } catch { throw InputError(error.description) }
             if explain != nil { explanations.append((result.plan, result.explanation)) }
+            let findings = builder.add(consume result)
+            do { try stream?.append(findings) } catch { throw InputError(error.description) }
         }
         let report = builder.finish()
 
