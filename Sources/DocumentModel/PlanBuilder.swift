@@ -377,7 +377,10 @@ struct PlanBuilder {
                         xpath: markup?.sectionXPath ?? paragraphs[i].xpath, closedByMarkup: byMarkup)
         nextID += 1
         if let parent = stack.last { parent.children.append(node) } else { roots.append(node) }
-        sectionPaths.append(stack.map(\.pathLabel) + [node.pathLabel])
+        // The parent's path (made when it opened, from the same stack) and this heading's label.
+        var path = stack.last.map { sectionPaths[$0.id] } ?? []
+        path.append(node.pathLabel)
+        sectionPaths.append(path)
         stack.append(node)
         if byMarkup { markupOpen.append(node) }
         if let n = h.number { lastNumber[h.kind] = n }
