@@ -1,5 +1,10 @@
 import Quantities
 
+/// Scalars indexed from 0: an array, or one paragraph of a `NormalizedText` read through a pointer.
+protocol ScalarLine: RandomAccessCollection where Element == Unicode.Scalar, Index == Int {}
+extension Array: ScalarLine where Element == Unicode.Scalar {}
+extension UnsafeBufferPointer: ScalarLine where Element == Unicode.Scalar {}
+
 /// A line that looks like a heading, before context (sequence, boxes, glossary) decides whether it is one.
 struct HeadingCandidate: Sendable, Equatable {
     var kind: SectionKind
@@ -29,8 +34,11 @@ enum HeadingRecognizer {
     @inline(__always) static func isOpenParen(_ s: Unicode.Scalar) -> Bool { s == "（" || s == "(" }
     @inline(__always) static func isCloseParen(_ s: Unicode.Scalar) -> Bool { s == "）" || s == ")" }
 
-    static func recognize(_ line: NormalizedLine) -> HeadingCandidate? {
-        let s = line.scalars
+    static func recognize(_ line: NormalizedLine) -> HeadingCandidate? { recognize(line.scalars, origin: line.origin) }
+
+    /// Recognizes a heading in normalized scalars `s`, whose original positions are `origin`.
+    static func recognize<O: RandomAccessCollection<Int32>>(_ s: some ScalarLine, origin: O) -> HeadingCandidate?
+    where O.Index == Int {
         var p = 0
         // Markdown decoration from web extraction: `# 标题`, `**标题**`.
         while p < s.count, s[p] == "#" { p += 1 }
@@ -77,7 +85,7 @@ enum HeadingRecognizer {
         }
         // Newspaper style `1 把握新发展阶段`: a number set off by a space (gone after normalization, so
         // the original columns tell), then a short title of words only.
-        if q > p, q < end, q - p <= 2, line.origin[q] - line.origin[q - 1] > 1, end - q <= 20,
+        if q > p, q < end, q - p <= 2, origin[q] - origin[q - 1] > 1, end - q <= 20,
            s[q..<end].allSatisfy({ $0.properties.isIdeographic || ($0.isASCII && $0.properties.isAlphabetic) }),
            let n = decimal(s, p..<q) {
             return HeadingCandidate(kind: .item, number: n, labelRange: p..<q, titleRange: q..<end, bodyStart: nil)
@@ -86,7 +94,7 @@ enum HeadingRecognizer {
     }
 
     /// `12. …` with any text after it: how glossary entries start, whatever their length.
-    static func numberedPrefix(_ s: [Unicode.Scalar]) -> HeadingCandidate? {
+    static func numberedPrefix(_ s: some ScalarLine) -> HeadingCandidate? {
         var q = 0
         while q < s.count, q < 3, isASCIIDigit(s[q]) { q += 1 }
         guard q > 0, q < s.count, s[q] == "." || s[q] == "、" || s[q] == "．",
@@ -95,7 +103,7 @@ enum HeadingRecognizer {
     }
 
     /// `第十三章 标题`, `第一节发展成就`.
-    private static func chapterLike(_ s: [Unicode.Scalar], _ p: Int, _ end: Int) -> HeadingCandidate? {
+    private static func chapterLike(_ s: some ScalarLine, _ p: Int, _ end: Int) -> HeadingCandidate? {
         var q = p + 1
         while q < end, q - p <= 5, ChineseNumeral.isNumeralCharacter(s[q]) { q += 1 }
         guard q > p + 1, q < end, let n = ChineseNumeral.value(of: s[(p + 1)..<q]) else { return nil }
@@ -113,7 +121,7 @@ enum HeadingRecognizer {
     }
 
     /// `专栏 3 “十四五”时期…`
-    private static func box(_ s: [Unicode.Scalar], _ p: Int, _ end: Int) -> HeadingCandidate? {
+    private static func box(_ s: some ScalarLine, _ p: Int, _ end: Int) -> HeadingCandidate? {
         var q = p + 2
         while q < end, isSeparator(s[q]) { q += 1 }
         let numStart = q
@@ -126,7 +134,7 @@ enum HeadingRecognizer {
     }
 
     /// `附件`, `附件1`, `附件：…`
-    private static func attachment(_ s: [Unicode.Scalar], _ p: Int, _ end: Int) -> HeadingCandidate? {
+    private static func attachment(_ s: some ScalarLine, _ p: Int, _ end: Int) -> HeadingCandidate? {
         var q = p + 2
         let numStart = q
         while q < end, q - numStart < 3, ChineseNumeral.digit(s[q]) != nil { q += 1 }
@@ -140,7 +148,7 @@ enum HeadingRecognizer {
     }
 
     /// Numbered headings whose title is either the whole (short) line or runs into the text after `。`.
-    private static func titled(_ kind: SectionKind, number: Int?, _ s: [Unicode.Scalar], label: Range<Int>,
+    private static func titled(_ kind: SectionKind, number: Int?, _ s: some ScalarLine, label: Range<Int>,
                                rest: Int, _ end: Int) -> HeadingCandidate? {
         var t = rest
         while t < end, s[t] == " " { t += 1 }
@@ -165,7 +173,7 @@ enum HeadingRecognizer {
 
     /// The value of a short run of ASCII digits, as `ChineseNumeral.value` reads it but without its generic
     /// call per character (numbered lines are common); anything else goes to `ChineseNumeral`.
-    static func decimal(_ s: [Unicode.Scalar], _ r: Range<Int>) -> Int? {
+    static func decimal(_ s: some ScalarLine, _ r: Range<Int>) -> Int? {
         guard !r.isEmpty, r.count <= 9 else { return ChineseNumeral.value(of: s[r]) }
         var v = 0
         for i in r {
@@ -175,7 +183,7 @@ enum HeadingRecognizer {
         return v
     }
 
-    static func starts(_ s: [Unicode.Scalar], _ p: Int, _ end: Int, _ word: String) -> Bool {
+    static func starts(_ s: some ScalarLine, _ p: Int, _ end: Int, _ word: String) -> Bool {
         var i = p
         for w in word.unicodeScalars {
             guard i < end, s[i] == w else { return false }

@@ -20,11 +20,19 @@ enum NoiseDetector {
     static let noticeMarkers = ["疫情", "防控", "温馨提示", "公告", "通知", "启事", "广告", "招聘", "声明", "征集", "提醒"]
 
     /// Marks every line; `headings[i]` says whether line i looks like a structural heading.
-    static func detect(_ lines: [NormalizedLine], headings: [HeadingCandidate?]) -> [NoiseMark?] {
-        let n = lines.count
+    static func detect(_ text: NormalizedText, headings: [HeadingCandidate?]) -> [NoiseMark?] {
+        text.scalars.withUnsafeBufferPointer { all in detect(text, all, headings: headings) }
+    }
+
+    /// `detect`, with the text's scalars at `all`.
+    private static func detect(_ text: NormalizedText, _ all: UnsafeBufferPointer<Unicode.Scalar>,
+                               headings: [HeadingCandidate?]) -> [NoiseMark?] {
+        let n = text.count
         var marks = [NoiseMark?](repeating: nil, count: n)
-        func len(_ i: Int) -> Int { lines[i].scalars.count }
-        func isBlank(_ i: Int) -> Bool { lines[i].scalars.isEmpty }
+        // Each line read in place, indexed from 0 (a copy per line would cost more than the checks).
+        func line(_ i: Int) -> UnsafeBufferPointer<Unicode.Scalar> { UnsafeBufferPointer(rebasing: all[text.range(i)]) }
+        func len(_ i: Int) -> Int { text.count(i) }
+        func isBlank(_ i: Int) -> Bool { text.isEmpty(i) }
         func structural(_ i: Int) -> Bool {
             guard let h = headings[i] else { return false }
             return h.kind.rank <= 3 || h.kind == .numberedPart
@@ -36,7 +44,7 @@ enum NoiseDetector {
         for i in 0..<min(n, 40) {
             if isBlank(i) { continue }
             if headings[i] != nil || len(i) > 150 { break }
-            let t = lines[i].scalars
+            let t = line(i)
             for (m, w) in zip(headerMarkers, Marker.header) where t.contains(w) {
                 if shortHeaderMarkers.contains(m) && len(i) > 40 { continue }
                 lastHeader = i
@@ -62,7 +70,7 @@ enum NoiseDetector {
                 if isBlank(i) || structural(i) || marks[i] != nil { continue }
                 if shortLine && len(i) > 40 { continue }
                 if structuralAfter[i + 1] || longestAfter[i + 1] > (shortLine ? 120 : 200) { continue }
-                guard let k = words.firstIndex(where: { lines[i].scalars.contains($0) }) else { continue }
+                guard let k = words.firstIndex(where: { line(i).contains($0) }) else { continue }
                 return (i, markers[k])
             }
             return nil
@@ -80,7 +88,7 @@ enum NoiseDetector {
         // equal lines are then compared whole, so the key need not cover the middle, and hashing every
         // scalar of the plan costs more than the rest of the detector.
         var seen: [UInt64: [Int]] = [:]
-        func fnv(_ s: [Unicode.Scalar]) -> UInt64 {
+        func fnv(_ s: UnsafeBufferPointer<Unicode.Scalar>) -> UInt64 {
             var h: UInt64 = 0xcbf2_9ce4_8422_2325 ^ UInt64(s.count)
             func mix(_ c: Unicode.Scalar) { h = (h ^ UInt64(c.value)) &* 0x0000_0100_0000_01B3 }
             if s.count <= 32 {
@@ -93,7 +101,7 @@ enum NoiseDetector {
         }
         var previous: Int?    // the last non-blank line that is not noise
         for i in 0..<n where !isBlank(i) && marks[i] == nil {
-            let s = lines[i].scalars
+            let s = line(i)
             if let r = pageMarker(s) {
                 marks[i] = NoiseMark(reason: .pageMarker, detail: String(scalars: s[r]),
                                      partial: r.upperBound < s.count ? r : nil)
@@ -107,14 +115,13 @@ enum NoiseDetector {
             }
             if headings[i] == nil, s.count >= 12, marks[i] == nil {
                 let key = fnv(s)
-                if let first = seen[key]?.first(where: { lines[$0].scalars == s }) {
+                if let first = seen[key]?.first(where: { line($0).elementsEqual(s) }) {
                     marks[i] = NoiseMark(reason: .repeated, detail: "same as line \(first + 1)", partial: nil)
                     continue
                 }
-                if let p = previous, lines[p].scalars.count > s.count,
-                   lines[p].scalars.hasSuffix(s) || lines[p].scalars.starts(with: s) {
+                if let p = previous, line(p).count > s.count, line(p).hasSuffix(s) || line(p).starts(with: s) {
                     marks[i] = NoiseMark(reason: .layoutDuplicate,
-                                         detail: lines[p].scalars.hasSuffix(s) ? "repeats the end of line \(p + 1)" : "repeats the start of line \(p + 1)",
+                                         detail: line(p).hasSuffix(s) ? "repeats the end of line \(p + 1)" : "repeats the start of line \(p + 1)",
                                          partial: nil)
                     continue
                 }
@@ -138,7 +145,7 @@ enum NoiseDetector {
         }
         for i in 0..<n {
             if isBlank(i) { continue }
-            if marks[i] == nil, headings[i] == nil, len(i) <= 10, lines[i].scalars.allSatisfy(isLabelScalar) {
+            if marks[i] == nil, headings[i] == nil, len(i) <= 10, line(i).allSatisfy(isLabelScalar) {
                 if runStart == nil { runStart = i }
                 run.append(i)
             } else {
@@ -150,7 +157,7 @@ enum NoiseDetector {
     }
 
     /// `◀上接01版`, `▶下转03版`, `**上接A1版**`: the marker's normalized range at the start of the line.
-    static func pageMarker(_ s: [Unicode.Scalar]) -> Range<Int>? {
+    static func pageMarker(_ s: some ScalarLine) -> Range<Int>? {
         // Switches, not Sets: this runs on every line, and building or hashing a Set costs more than the scan.
         func lead(_ c: Unicode.Scalar) -> Bool {
             switch c { case "*", "◀", "▶", "►", "◄", "【", "[", "（", "(", " ": true; default: false }
@@ -176,7 +183,7 @@ enum NoiseDetector {
         return 0..<i
     }
 
-    static func editorial(_ s: [Unicode.Scalar]) -> String? {
+    static func editorial(_ s: some ScalarLine) -> String? {
         guard s.count <= 80, !s.contains("。") else { return nil }
         if let k = Marker.editorial.firstIndex(where: { s.contains($0) }) { return editorialMarkers[k] }
         if s.count <= 30, s.contains(Marker.reporter) { return "记者" }
@@ -185,7 +192,7 @@ enum NoiseDetector {
 
     static let captionPrefixes = ["图为", "图:", "图：", "▲", "△"]
 
-    static func caption(_ s: [Unicode.Scalar]) -> String? {
+    static func caption(_ s: some ScalarLine) -> String? {
         guard s.count <= 40 else { return nil }
         if let k = Marker.caption.firstIndex(where: { s.starts(with: $0) }) { return captionPrefixes[k] }
         if s.count <= 30, s.last == "摄", !s.contains("。") { return "摄" }
@@ -227,9 +234,9 @@ extension RandomAccessCollection where Element == Unicode.Scalar, Index == Int {
     }
 }
 
-extension Array where Element == Unicode.Scalar {
-    /// Whether the array ends with `tail`.
-    func hasSuffix(_ tail: [Unicode.Scalar]) -> Bool {
+extension ScalarLine {
+    /// Whether the scalars end with `tail`.
+    func hasSuffix(_ tail: some ScalarLine) -> Bool {
         tail.count <= count && self[(count - tail.count)...].elementsEqual(tail)
     }
 }

@@ -18,6 +18,103 @@ public struct NormalizedLine: Sendable, Hashable {
     }
 }
 
+/// The normalized text of many paragraphs in two shared buffers, one paragraph after another: one
+/// allocation for a whole plan, where a `NormalizedLine` per paragraph costs two (and their retains).
+struct NormalizedText {
+    /// Every paragraph's normalized scalars, back to back.
+    private(set) var scalars: [Unicode.Scalar]
+    /// For each scalar, the index of the original scalar (within its paragraph) it came from.
+    private(set) var origin: [Int32]
+    /// Where each paragraph starts in `scalars`, and one more entry for the end.
+    private(set) var starts: [Int]
+
+    /// Every line of `source`, normalized.
+    init(lines source: SourceText) {
+        var starts = [0]
+        starts.reserveCapacity(source.lineCount + 1)
+        let total = source.scalars.count
+        var origin: [Int32] = []
+        // Normalization never lengthens a line, so the source's size bounds the buffers.
+        scalars = [Unicode.Scalar](unsafeUninitializedCapacity: total) { sb, count in
+            origin = [Int32](unsafeUninitializedCapacity: total) { ob, originCount in
+                source.scalars.withUnsafeBufferPointer { all in
+                    var k = 0
+                    for r in source.lines {
+                        k += Normalizer.normalize(UnsafeBufferPointer(rebasing: all[r]), into: UnsafeMutableBufferPointer(rebasing: sb[k...]),
+                                                  origin: UnsafeMutableBufferPointer(rebasing: ob[k...]))
+                        starts.append(k)
+                    }
+                    originCount = k
+                }
+            }
+            count = origin.count
+        }
+        self.origin = origin
+        self.starts = starts
+    }
+
+    /// The given paragraphs, one after another.
+    init(_ lines: [NormalizedLine]) {
+        scalars = []
+        origin = []
+        starts = [0]
+        starts.reserveCapacity(lines.count + 1)
+        for l in lines {
+            scalars += l.scalars
+            origin += l.origin
+            starts.append(scalars.count)
+        }
+    }
+
+    /// The number of paragraphs.
+    var count: Int { starts.count - 1 }
+    /// Where paragraph `i` is in `scalars`.
+    @inline(__always) func range(_ i: Int) -> Range<Int> { starts[i]..<starts[i + 1] }
+    @inline(__always) func count(_ i: Int) -> Int { starts[i + 1] - starts[i] }
+    @inline(__always) func isEmpty(_ i: Int) -> Bool { starts[i + 1] == starts[i] }
+
+    /// Paragraph `i` as a line of its own: a copy, for the few places that keep or search it.
+    subscript(i: Int) -> NormalizedLine {
+        NormalizedLine(scalars: Array(scalars[range(i)]), origin: Array(origin[range(i)]))
+    }
+
+    /// The normalized text of paragraph `i`.
+    func text(_ i: Int) -> String { String(scalars: scalars[range(i)]) }
+
+    /// The original range (within paragraph `i`) that normalized range `r` of it came from.
+    func originalRange(_ i: Int, _ r: Range<Int>) -> Range<Int> {
+        let base = starts[i], end = starts[i + 1]
+        guard !r.isEmpty else {
+            let at = base + r.lowerBound < end ? Int(origin[base + r.lowerBound]) : (end > base ? Int(origin[end - 1]) + 1 : 0)
+            return at..<at
+        }
+        return Int(origin[base + r.lowerBound])..<(Int(origin[base + r.upperBound - 1]) + 1)
+    }
+
+    /// Calls `body` with a function that gives any paragraph's scalars and origins, each indexed from 0 like
+    /// an array of its own (valid only inside `body`).
+    @inline(__always)
+    func withLines<R>(_ body: ((Int) -> (UnsafeBufferPointer<Unicode.Scalar>, UnsafeBufferPointer<Int32>)) throws -> R) rethrows -> R {
+        try scalars.withUnsafeBufferPointer { s in
+            try origin.withUnsafeBufferPointer { o in
+                try body { i in
+                    let r = range(i)
+                    return (UnsafeBufferPointer(rebasing: s[r]), UnsafeBufferPointer(rebasing: o[r]))
+                }
+            }
+        }
+    }
+
+    /// Calls `body` with paragraph `i`'s scalars and origins, each indexed from 0 like an array of its own.
+    @inline(__always)
+    func withLine<R>(_ i: Int, _ body: (UnsafeBufferPointer<Unicode.Scalar>, UnsafeBufferPointer<Int32>) -> R) -> R {
+        let r = range(i)
+        return scalars.withUnsafeBufferPointer { s in
+            origin.withUnsafeBufferPointer { o in body(UnsafeBufferPointer(rebasing: s[r]), UnsafeBufferPointer(rebasing: o[r])) }
+        }
+    }
+}
+
 /// Undoes the noise that PDF extraction and typesetting put into Chinese text, keeping a map back.
 ///
 /// - Full-width digits, Latin letters and `％` become ASCII (a decimal point `．` between digits too).

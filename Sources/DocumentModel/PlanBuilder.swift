@@ -73,6 +73,9 @@ struct Paragraph {
 struct BuildInput {
     var source: SourceText
     var paragraphs: [Paragraph]
+    /// The paragraphs' normalized text, when the reader made it in one piece (text files); else it is
+    /// gathered from each paragraph's `text`.
+    var normalized: NormalizedText?
     var format: InputFormat = .text
     /// The title the markup states (`<title>`, Word's Title style); else it is looked for in the text.
     var title: String?
@@ -136,7 +139,8 @@ struct PlanBuilder {
     let source: SourceText
     let paragraphs: [Paragraph]
     let input: BuildInput
-    var normalized: [NormalizedLine] = []
+    /// Every paragraph's normalized text.
+    let normalized: NormalizedText
     var roots: [Node] = []
     var stack: [Node] = []
     /// Sections opened by markup that closes them itself, innermost last.
@@ -158,20 +162,30 @@ struct PlanBuilder {
         self.input = input
         self.source = input.source
         self.paragraphs = input.paragraphs
+        normalized = input.normalized ?? NormalizedText(input.paragraphs.map(\.text))
         cursor = SourceCursor(source: input.source)
     }
 
     mutating func build() -> PlanDocument {
         let n = paragraphs.count
-        normalized = paragraphs.map(\.text)
+        // A local copy: the loops below read it through pointers while they mutate the builder.
+        let text = normalized
         let markup = markupCandidates()
         var candidates = [HeadingCandidate?](repeating: nil, count: n)
-        for i in 0..<n {
-            if let m = markup[i] { candidates[i] = m } else if paragraphs[i].headingText { candidates[i] = HeadingRecognizer.recognize(normalized[i]) }
+        let paragraphs = self.paragraphs   // the closures below use locals: touching self in them copies the builder
+        text.withLines { line in
+            for i in 0..<n {
+                if let m = markup[i] {
+                    candidates[i] = m
+                } else if paragraphs[i].headingText {
+                    let (s, o) = line(i)
+                    candidates[i] = HeadingRecognizer.recognize(s, origin: o)
+                }
+            }
         }
         let marks = noiseMarks(candidates)
         // Sentences copy their paragraphs' text: room for all of it up front instead of regrowing.
-        let textCount = normalized.reduce(0) { $0 + $1.scalars.count }
+        let textCount = text.scalars.count
         normBuf.reserveCapacity(textCount)
         originBuf.reserveCapacity(textCount)
 
@@ -181,37 +195,17 @@ struct PlanBuilder {
             (title, titleLines) = documentTitle(candidates: candidates, marks: marks)
             if title == nil, let first = marks.firstIndex(where: { $0?.reason == .webHeader }) {
                 // A web page often carries the document's title in its header line: `【重点关注】中共株洲市委关于…`.
-                var t = Substring(normalized[first].text)
+                var t = Substring(text.text(first))
                 if t.hasPrefix("【"), let close = t.firstIndex(of: "】") { t = t[t.index(after: close)...] }
                 if !t.isEmpty, t.count <= 80 { title = String(t) }
             }
         }
         if title == nil { title = input.fallbackTitle }
-        for i in 0..<n {
-            // Fields are read in place: copying a Paragraph retains every array and string it holds.
-            if paragraphs[i].closesBefore > 0 { closeMarkup(paragraphs[i].closesBefore) }
-            if !paragraphs[i].indicators.isEmpty {
-                for var row in paragraphs[i].indicators { row.section = stack.last?.id; indicators.append(row) }
+        text.withLines { line in
+            for i in 0..<n {
+                let (s, o) = line(i)
+                add(i, s, o, markup: markup[i], candidate: candidates[i], mark: marks[i], isTitle: titleLines.contains(i))
             }
-            let s = normalized[i].scalars
-            if s.isEmpty || titleLines.contains(i) { continue }
-            var bodyFrom: Int? = 0
-            if let m = marks[i] {
-                guard let partial = m.partial else { continue }
-                bodyFrom = partial.upperBound
-            } else if let h = markup[i] {
-                // The markup says it is a heading: no context test.
-                open(h, at: i, markup: paragraphs[i].heading)
-                bodyFrom = h.bodyStart
-            } else if paragraphs[i].headingText, let h = candidates[i] ?? glossaryCandidate(i), let accepted = accept(h, at: i) {
-                open(accepted, at: i, markup: nil)
-                bodyFrom = accepted.bodyStart
-            } else if let top = stack.last, top.kind == .dashItem, !top.closedByMarkup {
-                // A `——` goal is one paragraph; the prose after it belongs to the item above.
-                top.endLine = max(top.startLine, lastContentLine)
-                stack.removeLast()
-            }
-            if let from = bodyFrom { addSentences(i, from: from) }
         }
         while let top = stack.popLast() { top.endLine = max(top.startLine, lastContentLine) }
 
@@ -225,6 +219,35 @@ struct PlanBuilder {
         return doc
     }
 
+    /// Takes paragraph `i` into the structure: closes what its markup closes, opens the section it heads,
+    /// adds its sentences. `s` and `o` are its normalized scalars and their origins.
+    mutating func add(_ i: Int, _ s: UnsafeBufferPointer<Unicode.Scalar>, _ o: UnsafeBufferPointer<Int32>,
+                      markup: HeadingCandidate?, candidate: HeadingCandidate?, mark: NoiseMark?, isTitle: Bool) {
+        // Fields are read in place: copying a Paragraph retains every array and string it holds.
+        if paragraphs[i].closesBefore > 0 { closeMarkup(paragraphs[i].closesBefore) }
+        if !paragraphs[i].indicators.isEmpty {
+            for var row in paragraphs[i].indicators { row.section = stack.last?.id; indicators.append(row) }
+        }
+        if s.isEmpty || isTitle { return }
+        var bodyFrom: Int? = 0
+        if let m = mark {
+            guard let partial = m.partial else { return }
+            bodyFrom = partial.upperBound
+        } else if let h = markup {
+            // The markup says it is a heading: no context test.
+            open(h, at: i, markup: paragraphs[i].heading, s, o)
+            bodyFrom = h.bodyStart
+        } else if paragraphs[i].headingText, let h = candidate ?? glossaryCandidate(s), let accepted = accept(h, s) {
+            open(accepted, at: i, markup: nil, s, o)
+            bodyFrom = accepted.bodyStart
+        } else if let top = stack.last, top.kind == .dashItem, !top.closedByMarkup {
+            // A `——` goal is one paragraph; the prose after it belongs to the item above.
+            top.endLine = max(top.startLine, lastContentLine)
+            stack.removeLast()
+        }
+        if let from = bodyFrom { addSentences(i, from: from, s, o) }
+    }
+
     // MARK: Noise
 
     /// Heuristic marks on the paragraphs that take part, then the markup's own.
@@ -236,7 +259,7 @@ struct PlanBuilder {
             if checked.count == n {
                 marks = NoiseDetector.detect(normalized, headings: candidates)
             } else {
-                let sub = NoiseDetector.detect(checked.map { normalized[$0] }, headings: checked.map { candidates[$0] })
+                let sub = NoiseDetector.detect(NormalizedText(checked.map { normalized[$0] }), headings: checked.map { candidates[$0] })
                 for (k, i) in checked.enumerated() { marks[i] = sub[k] }
             }
         }
@@ -251,8 +274,8 @@ struct PlanBuilder {
         var out = [HeadingCandidate?](repeating: nil, count: paragraphs.count)
         var levelKinds: [Int: [SectionKind: Int]] = [:]
         var pending: [Int] = []
-        for (i, p) in paragraphs.enumerated() {
-            guard let m = p.heading else { continue }
+        for i in paragraphs.indices {
+            guard let m = paragraphs[i].heading else { continue }   // read in place, not copied
             let line = normalized[i]
             let s = line.scalars
             guard !s.isEmpty else { continue }
@@ -307,10 +330,9 @@ struct PlanBuilder {
     }
 
     /// Decides whether a line that looks like a heading is one here, given what is open.
-    func accept(_ h: HeadingCandidate, at i: Int) -> HeadingCandidate? {
+    func accept(_ h: HeadingCandidate, _ s: some ScalarLine) -> HeadingCandidate? {
         let inBox = stack.last?.kind == .box
         let inGlossary = stack.contains { $0.kind == .glossary }
-        let s = normalized[i].scalars
         switch h.kind {
         case .part, .chapter, .section, .box, .glossary, .attachment:
             return h
@@ -331,20 +353,20 @@ struct PlanBuilder {
     }
 
     /// In a glossary any `N.` line starts an entry, however long its definition.
-    func glossaryCandidate(_ i: Int) -> HeadingCandidate? {
+    func glossaryCandidate(_ s: some ScalarLine) -> HeadingCandidate? {
         guard stack.contains(where: { $0.kind == .glossary }) else { return nil }
-        return HeadingRecognizer.numberedPrefix(normalized[i].scalars)
+        return HeadingRecognizer.numberedPrefix(s)
     }
 
     /// Numbered headings go 1, 2, 3…: a number out of sequence is a heading only on a line of its own.
-    func sequenceAllows(_ h: HeadingCandidate, _ s: [Unicode.Scalar]) -> Bool {
+    func sequenceAllows(_ h: HeadingCandidate, _ s: some ScalarLine) -> Bool {
         guard let n = h.number else { return false }
         if n == 1 || n == (lastNumber[h.kind] ?? 0) + 1 { return true }
         return h.bodyStart == nil && !s.contains(where: HeadingRecognizer.isTerminator)
     }
 
     /// `1. “三榜工作法”:精准识别榜…` in a glossary: the entry's title is the term before the colon.
-    func glossaryEntry(_ h: HeadingCandidate, _ s: [Unicode.Scalar]) -> HeadingCandidate? {
+    func glossaryEntry(_ h: HeadingCandidate, _ s: some ScalarLine) -> HeadingCandidate? {
         var t = h.titleRange.lowerBound
         let end = s.count
         guard let colon = s[t..<end].firstIndex(where: { $0 == ":" || $0 == "：" }) else { return nil }
@@ -357,7 +379,9 @@ struct PlanBuilder {
                                 bodyStart: colon + 1 < end ? colon + 1 : nil)
     }
 
-    mutating func open(_ h: HeadingCandidate, at i: Int, markup: MarkupHeading?) {
+    /// Opens the section of heading `h`, on paragraph `i` whose normalized scalars and origins are `s` and `o`.
+    mutating func open(_ h: HeadingCandidate, at i: Int, markup: MarkupHeading?, _ s: UnsafeBufferPointer<Unicode.Scalar>,
+                       _ o: UnsafeBufferPointer<Int32>) {
         let byMarkup = markup?.closedByMarkup ?? false
         if !byMarkup {
             let rank = h.kind.rank
@@ -368,7 +392,6 @@ struct PlanBuilder {
             }
         }
         let line = paragraphs[i].line
-        let s = normalized[i].scalars
         let label = String(scalars: s[h.labelRange])
         let title = String(scalars: s[h.titleRange])
         let end = h.bodyStart ?? s.count
@@ -389,7 +412,7 @@ struct PlanBuilder {
         // not body text: not counted, not listed.
         if !h.titleRange.isEmpty {
             var cursor: ByteCursor?
-            emit(i, [h.titleRange], normalized[i], &cursor, isHeading: true)
+            emit(i, [h.titleRange], s, o, &cursor, isHeading: true)
         }
     }
 
@@ -410,52 +433,47 @@ struct PlanBuilder {
         switch s { case "●", "•", "·", "-", "▪", "■", "◆", "○", "*", "#", " ", "◇", "□": true; default: false }
     }
 
-    mutating func addSentences(_ i: Int, from: Int) {
-        // Sentence ends are found first, then emitted: the scan reads the line through a pointer, and emit
-        // mutates the builder.
+    /// Adds the sentences of paragraph `i` from normalized position `from` on; `s` and `o` are its normalized
+    /// scalars and their origins.
+    mutating func addSentences(_ i: Int, from: Int, _ s: UnsafeBufferPointer<Unicode.Scalar>, _ o: UnsafeBufferPointer<Int32>) {
+        // Sentence ends are found first, then emitted.
         // One buffer for every line: an array per line would be one more allocation per line of the plan.
         var ends: [Range<Int>] = []
         swap(&ends, &sentenceEnds)   // moved, not shared, so clearing it keeps its storage
         ends.removeAll(keepingCapacity: true)
         defer { swap(&ends, &sentenceEnds) }
-        let text = normalized[i]   // a local copy, so emit can read it through pointers while it mutates the builder
-        text.scalars.withUnsafeBufferPointer { s in
-            let n = s.count
-            func skipLead(_ i: inout Int) { while i < n, PlanBuilder.isBullet(s[i]) { i += 1 } }
-            var start = from
-            skipLead(&start)
-            var k = start
-            while k < n {
-                if HeadingRecognizer.isTerminator(s[k]) {
-                    var end = k + 1
-                    while end < n, HeadingRecognizer.isClosing(s[end]) { end += 1 }
-                    ends.append(start..<end)
-                    start = end
-                    skipLead(&start)
-                    k = start
-                    continue
-                }
-                k += 1
+        let n = s.count
+        func skipLead(_ i: inout Int) { while i < n, PlanBuilder.isBullet(s[i]) { i += 1 } }
+        var start = from
+        skipLead(&start)
+        var k = start
+        while k < n {
+            if HeadingRecognizer.isTerminator(s[k]) {
+                var end = k + 1
+                while end < n, HeadingRecognizer.isClosing(s[end]) { end += 1 }
+                ends.append(start..<end)
+                start = end
+                skipLead(&start)
+                k = start
+                continue
             }
-            if start < n { ends.append(start..<n) }
+            k += 1
         }
+        if start < n { ends.append(start..<n) }
         var lineCursor: ByteCursor?
         if case .line = paragraphs[i].source { lineCursor = ByteCursor(source: source, line: paragraphs[i].line) }
-        emit(i, ends, text, &lineCursor)
+        emit(i, ends, s, o, &lineCursor)
     }
 
-    /// Adds the sentences at normalized ranges `ranges` of paragraph `i`, whose normalized text is `text`.
-    mutating func emit(_ i: Int, _ ranges: [Range<Int>], _ text: NormalizedLine, _ lineCursor: inout ByteCursor?,
-                       isHeading: Bool = false) {
+    /// Adds the sentences at normalized ranges `ranges` of paragraph `i`, whose normalized scalars and their
+    /// origins are `scalars` and `origin`.
+    mutating func emit(_ i: Int, _ ranges: [Range<Int>], _ scalars: UnsafeBufferPointer<Unicode.Scalar>,
+                       _ origin: UnsafeBufferPointer<Int32>, _ lineCursor: inout ByteCursor?, isHeading: Bool = false) {
         // The open section cannot change within a paragraph: looked up once, not per sentence.
         let section = stack.last
         var added = 0
-        text.scalars.withUnsafeBufferPointer { scalars in
-            text.origin.withUnsafeBufferPointer { origin in
-                for r in ranges where emit(i, r, scalars, origin, &lineCursor, section: section?.id, isHeading: isHeading) {
-                    added += 1
-                }
-            }
+        for r in ranges where emit(i, r, scalars, origin, &lineCursor, section: section?.id, isHeading: isHeading) {
+            added += 1
         }
         if !isHeading { section?.ownSentences += added }
     }
@@ -503,7 +521,7 @@ struct PlanBuilder {
     /// The span of normalized range `r` of paragraph `i`.
     mutating func headingSpan(_ i: Int, normalized r: Range<Int>) -> SourceSpan {
         let p = paragraphs[i]
-        let orig = normalized[i].originalRange(r)
+        let orig = normalized.originalRange(i, r)
         switch p.source {
         case .line:
             let line = p.line
@@ -539,12 +557,11 @@ struct PlanBuilder {
         var parts: [String] = []
         var used = Set<Int>()
         for i in 0..<normalized.count {
-            let s = normalized[i].scalars
-            if s.isEmpty { continue }
+            if normalized.isEmpty(i) { continue }
             if marks[i] != nil { if parts.isEmpty { continue } else { break } }
             if candidates[i] != nil && !(candidates[i]?.kind == .dashItem && !parts.isEmpty) { break }
             if !paragraphs[i].headingText && paragraphs[i].heading == nil { break }   // a table cell: the body has begun
-            var t = normalized[i].text
+            var t = normalized.text(i)
             while t.hasPrefix("#") || t.hasPrefix(" ") { t.removeFirst() }
             let stops: [Character] = ["，", ",", "。", "；", "：", ":", "(", "（"]
             if t.isEmpty || t.count > 30 || t.contains(where: stops.contains) || parts.count >= 3 { break }
@@ -567,7 +584,7 @@ struct PlanBuilder {
                 var k = i + 1
                 while k < n {
                     if let mk = marks[k], mk.reason == m.reason, mk.detail == m.detail { j = k; k += 1; continue }
-                    if normalized[k].scalars.isEmpty { k += 1; continue }
+                    if normalized.isEmpty(k) { k += 1; continue }
                     break
                 }
             }
@@ -575,7 +592,7 @@ struct PlanBuilder {
             var startColumn: Int?, endColumn: Int?
             let p = paragraphs[i]
             if let part = m.partial {
-                let orig = normalized[i].originalRange(part)
+                let orig = normalized.originalRange(i, part)
                 switch p.source {
                 case .line:
                     text = .part(source, line: p.line, columns: orig)

@@ -9,13 +9,17 @@ public enum TextPlanReader {
 
     /// Parses text already decoded.
     public static func read(_ source: SourceText) -> PlanDocument {
-        // Each line is a paragraph: lines are never joined, so every sentence slices its own line.
+        // Each line is a paragraph: lines are never joined, so every sentence slices its own line. Their
+        // normalized text is made in one piece, not an array pair per line.
+        let empty = NormalizedLine(scalars: [], origin: [])
         var paragraphs: [Paragraph] = []
         paragraphs.reserveCapacity(source.lineCount)
         for i in 1...max(source.lineCount, 1) where i <= source.lineCount {
-            paragraphs.append(Paragraph(text: Normalizer.normalize(source.line(i)), line: i, source: .line))
+            paragraphs.append(Paragraph(text: empty, line: i, source: .line))
         }
-        var builder = PlanBuilder(BuildInput(source: source, paragraphs: paragraphs))
+        var input = BuildInput(source: source, paragraphs: paragraphs)
+        input.normalized = NormalizedText(lines: source)
+        var builder = PlanBuilder(input)
         return builder.build()
     }
 }

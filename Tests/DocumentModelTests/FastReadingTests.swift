@@ -112,6 +112,33 @@ import Quantities
         #expect(fromSlice == Normalizer.normalize(Array(line[2...])))
     }
 
+    /// A whole text normalized into one buffer holds, paragraph by paragraph, what normalizing each line
+    /// gives: the same scalars, origins and original ranges (empty ones included).
+    @Test func oneBufferMatchesLineByLine() throws {
+        let text = "  ＧＤＰ增长７．５％， R&D 投入 \u{200B}强度\u{3000}达到 3.2 以上 \n\n\u{3000}\u{3000}第一章 总则\r\n" +
+            "\u{200B}\n  \n１ 把握新发展阶段\n末行无换行"
+        let source = try SourceText(bytes: Array(text.utf8), file: "t.txt")
+        let whole = NormalizedText(lines: source)
+        let gathered = NormalizedText((1...source.lineCount).map { Normalizer.normalize(source.line($0)) })
+        #expect(whole.count == source.lineCount && gathered.count == source.lineCount)
+        for i in 0..<source.lineCount {
+            let line = Normalizer.normalize(source.line(i + 1))
+            for t in [whole, gathered] {
+                #expect(t[i] == line, "line \(i + 1)")
+                #expect(t.isEmpty(i) == line.scalars.isEmpty && t.count(i) == line.scalars.count && t.text(i) == line.text)
+                t.withLines { get in
+                    let (s, o) = get(i)
+                    #expect(Array(s) == line.scalars && Array(o) == line.origin)
+                }
+                for a in 0...line.scalars.count {
+                    for b in a...line.scalars.count {
+                        #expect(t.originalRange(i, a..<b) == line.originalRange(a..<b), "line \(i + 1), \(a)..<\(b)")
+                    }
+                }
+            }
+        }
+    }
+
     @Test func stringsFromScalarsOfEveryWidth() {
         let text = "a é 第 😀 \u{7F}\u{80}\u{7FF}\u{800}\u{FFFF}\u{10000}\u{10FFFF}"
         let scalars = Array(text.unicodeScalars)
