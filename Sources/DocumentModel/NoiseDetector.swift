@@ -1,3 +1,4 @@
+import Foundation
 import Quantities
 
 /// A line (or the start of one) found to be noise, before blocks are formed.
@@ -115,7 +116,7 @@ enum NoiseDetector {
             }
             if headings[i] == nil, s.count >= 12, marks[i] == nil {
                 let key = fnv(s)
-                if let first = seen[key]?.first(where: { line($0).elementsEqual(s) }) {
+                if let first = seen[key]?.first(where: { same(line($0), s) }) {
                     marks[i] = NoiseMark(reason: .repeated, detail: "same as line \(first + 1)", partial: nil)
                     continue
                 }
@@ -154,6 +155,13 @@ enum NoiseDetector {
         }
         flush()
         return marks
+    }
+
+    /// Whether two lines hold the same scalars (compared as bytes: a repeated paragraph is compared whole).
+    static func same(_ a: UnsafeBufferPointer<Unicode.Scalar>, _ b: UnsafeBufferPointer<Unicode.Scalar>) -> Bool {
+        guard a.count == b.count else { return false }
+        guard let pa = a.baseAddress, let pb = b.baseAddress else { return true }
+        return memcmp(pa, pb, a.count * MemoryLayout<Unicode.Scalar>.stride) == 0
     }
 
     /// `◀上接01版`, `▶下转03版`, `**上接A1版**`: the marker's normalized range at the start of the line.
