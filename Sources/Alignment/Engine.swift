@@ -79,9 +79,13 @@ public final class AlignmentEngine: Sendable {
                 let predicate = ids(c.predicate)
                 clauseTerms.append(ClauseTerms(predicate: predicate, condition: c.condition.map { ids($0.predicate) } ?? []))
             }
-            infos.append(GoalInfo(clauses: clauses, scopes: g.scopes, tags: g.tags.map(\.value), area: g.area?.value,
+            let scopes = g.scopes, fallback = ruleSet.defaultSeverity
+            infos.append(GoalInfo(clauses: clauses, scopes: scopes, tags: g.tags.map(\.value), area: g.area?.value,
                                   weight: g.effectiveWeight, citation: AlignmentEngine.citation(g, in: ruleSet),
-                                  terms: clauseTerms))
+                                  terms: clauseTerms, severity: g.effectiveSeverity(default: fallback),
+                                  clauseScopes: clauses.map { scopes + $0.scopes },
+                                  conditionScopes: clauses.map { scopes + ($0.condition?.scopes ?? []) },
+                                  clauseSeverity: clauses.map { $0.severity(in: g, default: fallback) }))
         }
         for r in ruleSet.retirements { for ref in r.old + r.exclusions { _ = add(ref) } }
         goalInfo = infos
@@ -188,6 +192,13 @@ struct GoalInfo: Sendable {
     let citation: CitationInfo?
     /// For each of `clauses`, the ids in `AlignmentEngine.resolved` of its terms (nil: unresolved).
     let terms: [ClauseTerms]
+    /// The goal's severity, the rule set's default when it names none.
+    let severity: Severity
+    /// For each of `clauses`: the goal's scopes and its own, the goal's and its condition's, and the severity
+    /// of a finding from it (built once: joined per plan, they cost an array each).
+    let clauseScopes: [[Scope]]
+    let conditionScopes: [[Scope]]
+    let clauseSeverity: [Severity]
 }
 
 /// The term ids of one clause's predicate and condition, in the order of their references.

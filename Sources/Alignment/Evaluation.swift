@@ -71,11 +71,11 @@ struct Evaluation {
         matchTerms()
         var findings: [Finding] = []
         var missing: [(Int, Goal)] = []
-        for (goal, info) in zip(engine.goals, engine.goalInfo) {
-            tracing = explainGoal == goal.id.value
-            findings.append(evaluate(goal, info))
-            if findings[findings.count - 1].status == .missing { missing.append((findings.count - 1, goal)) }
-            findings += missingBindingIndicators(goal)
+        for g in engine.goals.indices {
+            tracing = explainGoal == engine.goals[g].id.value
+            findings.append(evaluate(goal: g))
+            if findings[findings.count - 1].status == .missing { missing.append((findings.count - 1, engine.goals[g])) }
+            if !doc.indicators.isEmpty { findings += missingBindingIndicators(engine.goals[g]) }
         }
         tracing = false
         // The closest passages of every missing goal, from one scan of the plan.
@@ -234,25 +234,28 @@ struct Evaluation {
 
     // MARK: Goals
 
-    mutating func evaluate(_ goal: Goal, _ info: GoalInfo) -> Finding {
-        let fallback = engine.ruleSet.defaultSeverity
-        var results: [(Clause, ClauseResult)] = []
+    /// Goal number `g` of `engine.goals`. Clauses are read in place, by index: a copied `Clause` would
+    /// retain each of its arrays, for every goal of every plan.
+    mutating func evaluate(goal g: Int) -> Finding {
+        let goal = engine.goals[g], info = engine.goalInfo[g]
+        // Each clause checked, by its index in `info.clauses`, with what it concluded.
+        var results: [(clause: Int, result: ClauseResult)] = []
         var notes: [String] = []
         if tracing { trace.append("goal \(goal.id.value) “\(goal.title.value)” (\(goal.range.start))") }
-        for (clause, terms) in zip(info.clauses, info.terms) {
-            let scopes = info.scopes + clause.scopes
-            if let cond = clause.condition {
-                let c = evaluate(cond.predicate, terms: terms.condition, scopes: info.scopes + cond.scopes, label: "when")
-                guard c.outcome == .covered else {
-                    notes.append("not applicable: \(c.message)")
-                    if tracing { trace.append("  clause at line \(clause.range.start.line) does not apply: \(c.message)") }
+        for c in info.clauses.indices {
+            if let cond = info.clauses[c].condition {
+                let r = evaluate(cond.predicate, terms: info.terms[c].condition, scopes: info.conditionScopes[c], label: "when")
+                guard r.outcome == .covered else {
+                    notes.append("not applicable: \(r.message)")
+                    if tracing { trace.append("  clause at line \(info.clauses[c].range.start.line) does not apply: \(r.message)") }
                     continue
                 }
             }
-            let r = evaluate(clause.predicate, terms: terms.predicate, scopes: scopes, label: clause.strength.rawValue)
-            results.append((clause, r))
+            let r = evaluate(info.clauses[c].predicate, terms: info.terms[c].predicate, scopes: info.clauseScopes[c],
+                             label: info.clauses[c].strength.rawValue)
+            results.append((c, r))
         }
-        let outcomes = results.map(\.1.outcome)
+        let outcomes = results.map(\.result.outcome)
         let status: Status
         if outcomes.contains(.conflicting) {
             status = .conflicting
@@ -263,23 +266,22 @@ struct Evaluation {
         } else {
             status = .missing
         }
-        let failing = results.filter { $0.1.outcome != .covered }
-        let severity = failing.isEmpty ? goal.effectiveSeverity(default: fallback)
-            : failing.map { $0.0.severity(in: goal, default: fallback) }.max() ?? fallback
+        let failing = results.filter { $0.result.outcome != .covered }
+        let severity = failing.isEmpty ? info.severity : failing.map { info.clauseSeverity[$0.clause] }.max() ?? info.severity
         var message: String
         if results.isEmpty {
             message = notes.isEmpty ? "no clause to check" : notes.joined(separator: "; ")
         } else if failing.isEmpty {
-            message = results.map(\.1.message).joined(separator: "; ")
+            message = results.map(\.result.message).joined(separator: "; ")
         } else {
-            message = failing.map(\.1.message).joined(separator: "; ")
+            message = failing.map(\.result.message).joined(separator: "; ")
         }
         if message.isEmpty { message = status.rawValue }
         // Evidence: what decided the status, most telling first, without repeats.
         var evidence: [Evidence] = []
         // The failing clauses' evidence first, so the first place shown is the one the message speaks of.
-        let ordered = failing.filter { $0.1.outcome == .conflicting } + failing.filter { $0.1.outcome == .weak }
-            + results.filter { $0.1.outcome == .covered }
+        let ordered = failing.filter { $0.result.outcome == .conflicting } + failing.filter { $0.result.outcome == .weak }
+            + results.filter { $0.result.outcome == .covered }
         for (_, r) in ordered {
             for e in r.evidence where !evidence.contains(where: { $0.line == e.line && $0.column == e.column }) {
                 evidence.append(e)
