@@ -18,6 +18,11 @@ public final class AlignmentEngine: Sendable {
     /// or an exclusion of. Flat, because a nested array would be retained and released on every match.
     let roleStart: [Int32]
     let roles: [PatternRole]
+    /// The roles by term: term `t`'s alias patterns are `termPatterns[termPatternStart[t]..<termExclusionStart[t]]`,
+    /// its exclusion patterns `termPatterns[termExclusionStart[t]..<termPatternStart[t + 1]]`.
+    let termPatternStart: [Int32]
+    let termExclusionStart: [Int32]
+    let termPatterns: [Int32]
     /// Each term reference's key (`term:NAME`, `phrase:TEXT`) → its index in `resolved`, the term's id in hits.
     let termIndex: [String: Int]
     let resolved: [ResolvedTerm]
@@ -119,6 +124,23 @@ public final class AlignmentEngine: Sendable {
         }
         roleStart = starts
         self.roles = flat
+        // The same roles by term: each term's alias patterns, then its exclusion patterns.
+        var aliasesOf = [[Int32]](repeating: [], count: terms.count), exclusionsOf = aliasesOf
+        for (p, list) in roles.enumerated() {
+            for r in list {
+                if r.isExclusion { exclusionsOf[r.term].append(Int32(p)) } else { aliasesOf[r.term].append(Int32(p)) }
+            }
+        }
+        var patternStart: [Int32] = [0], exclusionStart: [Int32] = [], byTerm: [Int32] = []
+        for t in terms.indices {
+            byTerm += aliasesOf[t]
+            exclusionStart.append(Int32(byTerm.count))
+            byTerm += exclusionsOf[t]
+            patternStart.append(Int32(byTerm.count))
+        }
+        termPatternStart = patternStart
+        termExclusionStart = exclusionStart
+        termPatterns = byTerm
 
         // Section patterns, compiled once (the checker has already rejected invalid ones).
         var regexes: [String: SectionRegex] = [:]
