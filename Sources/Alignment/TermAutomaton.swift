@@ -104,29 +104,29 @@ public struct TermAutomaton: Sendable {
             }
         }
 
-        // Dense rows in breadth-first order (root first), within the budget. A state's failure target is
-        // nearer the root, so its row is always built first. Rows hold state numbers here; encoded below.
+        // Dense rows in breadth-first order (root first), within the budget: the states given rows are known
+        // before any is built, so rows are written encoded, straight into the table. A state's failure
+        // target is nearer the root, so its row is always written first, and a row starts as a copy of it.
         let w = (count + 2) & ~1   // column 0 is "in no pattern"; even, so row offsets are even
         let rowCount = max(1, min(n, Self.denseBudget / w))
         var offsets = [Int32](repeating: -1, count: n)
-        var rowsMade = 1
-        var rows = [Int32](repeating: 0, count: w)
-        for (sym, c) in children[0] { rows[sym] = Int32(c) }
         offsets[0] = 0
-        for st in queue where rowsMade < rowCount {
-            let f = Int(offsets[Int(failLink[st])])
-            var row = Array(rows[f..<(f + w)])
-            for (sym, c) in children[st] { row[sym] = Int32(c) }
-            offsets[st] = Int32(rows.count)
-            rowsMade += 1
-            rows += row
-        }
+        for (i, st) in queue.prefix(rowCount - 1).enumerated() { offsets[st] = Int32((i + 1) * w) }
         func hasOutput(_ st: Int) -> Bool { !ending[st].isEmpty || outLink[st] >= 0 }
-        trapRow = rows.count
-        dense = rows.map { t in
-            let t = Int(t)
-            return offsets[t] >= 0 && !hasOutput(t) ? offsets[t] : Int32(t << 1 | 1)
-        } + [Int32](repeating: Self.trap, count: w)
+        let entry = (0..<n).map { t in offsets[t] >= 0 && !hasOutput(t) ? offsets[t] : Int32(t << 1 | 1) }
+        trapRow = rowCount * w
+        dense = [Int32](unsafeUninitializedCapacity: (rowCount + 1) * w) { table, initialized in
+            let d = table.baseAddress!
+            d.initialize(repeating: entry[0], count: w)
+            for (sym, c) in children[0] { d[sym] = entry[c] }
+            for st in queue.prefix(rowCount - 1) {
+                let row = d + Int(offsets[st])
+                row.initialize(from: d + Int(offsets[Int(failLink[st])]), count: w)
+                for (sym, c) in children[st] { row[sym] = entry[c] }
+            }
+            (d + rowCount * w).initialize(repeating: Self.trap, count: w)
+            initialized = (rowCount + 1) * w
+        }
         rowOffset = offsets
 
         var es: [Int32] = [], syms: [UInt16] = [], targets: [Int32] = []
