@@ -18,6 +18,11 @@ public final class AlignmentEngine: Sendable {
     /// or an exclusion of. Flat, because a nested array would be retained and released on every match.
     let roleStart: [Int32]
     let roles: [PatternRole]
+    /// The roles by term: term `t`'s alias patterns are `termPatterns[termPatternStart[t]..<termExclusionStart[t]]`,
+    /// its exclusion patterns `termPatterns[termExclusionStart[t]..<termPatternStart[t + 1]]`.
+    let termPatternStart: [Int32]
+    let termExclusionStart: [Int32]
+    let termPatterns: [Int32]
     /// Each term reference's key (`term:NAME`, `phrase:TEXT`) → its index in `resolved`, the term's id in hits.
     let termIndex: [String: Int]
     let resolved: [ResolvedTerm]
@@ -79,9 +84,13 @@ public final class AlignmentEngine: Sendable {
                 let predicate = ids(c.predicate)
                 clauseTerms.append(ClauseTerms(predicate: predicate, condition: c.condition.map { ids($0.predicate) } ?? []))
             }
-            infos.append(GoalInfo(clauses: clauses, scopes: g.scopes, tags: g.tags.map(\.value), area: g.area?.value,
+            let scopes = g.scopes, fallback = ruleSet.defaultSeverity
+            infos.append(GoalInfo(clauses: clauses, scopes: scopes, tags: g.tags.map(\.value), area: g.area?.value,
                                   weight: g.effectiveWeight, citation: AlignmentEngine.citation(g, in: ruleSet),
-                                  terms: clauseTerms))
+                                  terms: clauseTerms, severity: g.effectiveSeverity(default: fallback),
+                                  clauseScopes: clauses.map { scopes + $0.scopes },
+                                  conditionScopes: clauses.map { scopes + ($0.condition?.scopes ?? []) },
+                                  clauseSeverity: clauses.map { $0.severity(in: g, default: fallback) }))
         }
         for r in ruleSet.retirements { for ref in r.old + r.exclusions { _ = add(ref) } }
         goalInfo = infos
@@ -115,6 +124,23 @@ public final class AlignmentEngine: Sendable {
         }
         roleStart = starts
         self.roles = flat
+        // The same roles by term: each term's alias patterns, then its exclusion patterns.
+        var aliasesOf = [[Int32]](repeating: [], count: terms.count), exclusionsOf = aliasesOf
+        for (p, list) in roles.enumerated() {
+            for r in list {
+                if r.isExclusion { exclusionsOf[r.term].append(Int32(p)) } else { aliasesOf[r.term].append(Int32(p)) }
+            }
+        }
+        var patternStart: [Int32] = [0], exclusionStart: [Int32] = [], byTerm: [Int32] = []
+        for t in terms.indices {
+            byTerm += aliasesOf[t]
+            exclusionStart.append(Int32(byTerm.count))
+            byTerm += exclusionsOf[t]
+            patternStart.append(Int32(byTerm.count))
+        }
+        termPatternStart = patternStart
+        termExclusionStart = exclusionStart
+        termPatterns = byTerm
 
         // Section patterns, compiled once (the checker has already rejected invalid ones).
         var regexes: [String: SectionRegex] = [:]
@@ -188,6 +214,13 @@ struct GoalInfo: Sendable {
     let citation: CitationInfo?
     /// For each of `clauses`, the ids in `AlignmentEngine.resolved` of its terms (nil: unresolved).
     let terms: [ClauseTerms]
+    /// The goal's severity, the rule set's default when it names none.
+    let severity: Severity
+    /// For each of `clauses`: the goal's scopes and its own, the goal's and its condition's, and the severity
+    /// of a finding from it (built once: joined per plan, they cost an array each).
+    let clauseScopes: [[Scope]]
+    let conditionScopes: [[Scope]]
+    let clauseSeverity: [Severity]
 }
 
 /// The term ids of one clause's predicate and condition, in the order of their references.

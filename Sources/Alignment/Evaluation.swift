@@ -33,9 +33,9 @@ struct Evaluation {
     let doc: PlanDocument
     let explainGoal: String?
     var facts: SentenceFacts
-    /// Every term's kept hits, term after term: term `t`'s are `hitList[hitStart[t]..<hitStart[t + 1]]`.
+    /// Every term's kept hits: term `t`'s are `hitList[hitRanges[t]]`, shared by terms whose hits are the same.
     var hitList: [Hit] = []
-    var hitStart: [Int] = [0]
+    var hitRanges: [Range<Int>] = []
     /// For each automaton match (`Hit.match`), its commitment class + 1 once worked out (0 before): many
     /// goals share a term, many terms an alias, and a hit's class depends only on its sentence and words.
     var matchClass: [UInt8] = []
@@ -71,11 +71,11 @@ struct Evaluation {
         matchTerms()
         var findings: [Finding] = []
         var missing: [(Int, Goal)] = []
-        for (goal, info) in zip(engine.goals, engine.goalInfo) {
-            tracing = explainGoal == goal.id.value
-            findings.append(evaluate(goal, info))
-            if findings[findings.count - 1].status == .missing { missing.append((findings.count - 1, goal)) }
-            findings += missingBindingIndicators(goal)
+        for g in engine.goals.indices {
+            tracing = explainGoal == engine.goals[g].id.value
+            findings.append(evaluate(goal: g))
+            if findings[findings.count - 1].status == .missing { missing.append((findings.count - 1, engine.goals[g])) }
+            if !doc.indicators.isEmpty { findings += missingBindingIndicators(engine.goals[g]) }
         }
         tracing = false
         // The closest passages of every missing goal, from one scan of the plan.
@@ -109,68 +109,93 @@ struct Evaluation {
 
     mutating func matchTerms() {
         let count = engine.resolved.count
-        // Every hit of the scan with its pattern in one flat list, counted per term, then bucketed by term:
-        // an array per term would grow (and be reallocated) hit by hit, and an entry per (term, hit) would
-        // be appended once for every term sharing the pattern.
+        // Every hit of the scan with its pattern, counted per pattern: per term, a hit would be counted once
+        // for every term sharing the pattern.
         var found: [(pattern: Int32, hit: Hit)] = []
-        var aliasStart = [Int](repeating: 0, count: count + 1)
-        var exclusionStart = [Int](repeating: 0, count: count + 1)
+        var patternStart = [Int](repeating: 0, count: engine.automaton.patternCount + 1)
         let sentences = doc.sentences
         var si = 0
-        var matches = 0
         engine.automaton.forEachMatch(in: doc.normalized) { m in
             while si < sentences.count && sentences[si].range.upperBound < m.end { si += 1 }
             // A match that runs from one sentence into the next is not a match.
             guard si < sentences.count, m.start >= sentences[si].range.lowerBound else { return }
             let base = sentences[si].range.lowerBound
-            let hit = Hit(sentence: si, start: m.start - base, end: m.end - base, match: matches)
-            matches += 1
-            found.append((Int32(m.pattern), hit))
-            for k in Int(engine.roleStart[m.pattern])..<Int(engine.roleStart[m.pattern + 1]) {
-                let role = engine.roles[k]
-                if role.isExclusion { exclusionStart[role.term + 1] += 1 } else { aliasStart[role.term + 1] += 1 }
+            found.append((Int32(m.pattern), Hit(sentence: si, start: m.start - base, end: m.end - base, match: found.count)))
+            patternStart[m.pattern + 1] += 1
+        }
+        for p in 1..<patternStart.count { patternStart[p] += patternStart[p - 1] }
+        // Each pattern's hits, in the order found (so in order of their end).
+        let byPattern = [Hit](unsafeUninitializedCapacity: found.count) { buffer, initialized in
+            var fill = patternStart
+            for (p, h) in found {
+                buffer[fill[Int(p)]] = h
+                fill[Int(p)] += 1
             }
+            initialized = found.count
         }
+        func hits(ofPattern p: Int32) -> ArraySlice<Hit> { byPattern[patternStart[Int(p)]..<patternStart[Int(p) + 1]] }
+
+        // Terms whose patterns that occur in the plan are the same (a phrase and a term with that one alias,
+        // or terms whose other aliases never occur) have the same hits: each such set is worked out once.
+        var listOf: [[Int32]: Range<Int>] = [:]
+        var key: [Int32] = [], aliases: [Hit] = [], exclusions: [Hit] = []
+        hitList.reserveCapacity(found.count)
+        hitRanges.reserveCapacity(count)
         for t in 0..<count {
-            aliasStart[t + 1] += aliasStart[t]
-            exclusionStart[t + 1] += exclusionStart[t]
-        }
-        // Each term's hits in the order found, as separate lists per term would hold them.
-        let none = Hit(sentence: 0, start: 0, end: 0)
-        var aliases = [Hit](repeating: none, count: aliasStart[count])
-        var exclusions = [Hit](repeating: none, count: exclusionStart[count])
-        var aliasFill = aliasStart, exclusionFill = exclusionStart
-        for (pattern, hit) in found {
-            for k in Int(engine.roleStart[Int(pattern)])..<Int(engine.roleStart[Int(pattern) + 1]) {
-                let role = engine.roles[k], t = role.term
-                if role.isExclusion {
-                    exclusions[exclusionFill[t]] = hit
-                    exclusionFill[t] += 1
-                } else {
-                    aliases[aliasFill[t]] = hit
-                    aliasFill[t] += 1
-                }
+            let (first, middle, last) = (Int(engine.termPatternStart[t]), Int(engine.termExclusionStart[t]),
+                                         Int(engine.termPatternStart[t + 1]))
+            key.removeAll(keepingCapacity: true)
+            for k in first..<middle where !hits(ofPattern: engine.termPatterns[k]).isEmpty { key.append(engine.termPatterns[k]) }
+            if key.isEmpty { hitRanges.append(0..<0); continue }
+            let aliasPatterns = key.count
+            key.append(-1)
+            for k in middle..<last where !hits(ofPattern: engine.termPatterns[k]).isEmpty { key.append(engine.termPatterns[k]) }
+            // Aliases and exclusions each in pattern order, so that the order of a term's aliases does not
+            // matter; by insertion (a few patterns, mostly in order already), and the -1 between them stays,
+            // since no pattern is below it.
+            for k in key.indices where k > 0 && key[k - 1] > key[k] && key[k] >= 0 {
+                var j = k
+                while j > 0 && key[j - 1] > key[j] { key.swapAt(j - 1, j); j -= 1 }
             }
-        }
-        hitList.reserveCapacity(aliases.count)
-        hitStart.reserveCapacity(count + 1)
-        for t in 0..<count {
-            let excluded = exclusionStart[t]..<exclusionStart[t + 1]
-            let first = hitList.count
+            if let r = listOf[key] { hitRanges.append(r); continue }
+
+            aliases.removeAll(keepingCapacity: true)
+            exclusions.removeAll(keepingCapacity: true)
+            // Each pattern's hits are in order (of one length, in order of their end): merged, not sorted.
+            aliases += hits(ofPattern: key[0])
+            for p in key[1..<aliasPatterns] { aliases = Evaluation.merge(aliases, hits(ofPattern: p)) }
+            for p in key[(aliasPatterns + 1)...] { exclusions += hits(ofPattern: p) }
+            let start = hitList.count
             // Keep the longest of overlapping aliases (`研发投入强度` over `投入强度`), drop excluded ones.
-            aliases[aliasStart[t]..<aliasStart[t + 1]].sort()
-            for k in aliasStart[t]..<aliasStart[t + 1] {
-                let h = aliases[k]
-                if excluded.contains(where: { exclusions[$0].covers(h) }) { continue }
-                if hitList.count > first, let last = hitList.last, last.sentence == h.sentence, h.start < last.end {
+            for h in aliases {
+                if exclusions.contains(where: { $0.covers(h) }) { continue }
+                if hitList.count > start, let last = hitList.last, last.sentence == h.sentence, h.start < last.end {
                     if h.end - h.start > last.end - last.start { hitList[hitList.count - 1] = h }
                     continue
                 }
                 hitList.append(h)
             }
-            hitStart.append(hitList.count)
+            listOf[key] = start..<hitList.count
+            hitRanges.append(start..<hitList.count)
         }
-        matchClass = Array(repeating: 0, count: matches)
+        matchClass = Array(repeating: 0, count: found.count)
+    }
+
+    /// `a` and `b`, each in order, merged in order.
+    static func merge(_ a: [Hit], _ b: ArraySlice<Hit>) -> [Hit] {
+        [Hit](unsafeUninitializedCapacity: a.count + b.count) { out, count in
+            a.withUnsafeBufferPointer { a in
+                b.withUnsafeBufferPointer { b in
+                    var i = 0, j = 0
+                    while i < a.count && j < b.count {
+                        if b[j] < a[i] { out[i + j] = b[j]; j += 1 } else { out[i + j] = a[i]; i += 1 }
+                    }
+                    while i < a.count { out[i + j] = a[i]; i += 1 }
+                    while j < b.count { out[i + j] = b[j]; j += 1 }
+                }
+            }
+            count = a.count + b.count
+        }
     }
 
     /// The index of a term reference in `engine.resolved` (and of its hits), if it resolves.
@@ -182,7 +207,7 @@ struct Evaluation {
     /// The indices in `hitList` of the hits of term `t` (none for an unresolved reference).
     func hitRange(_ t: Int?) -> Range<Int> {
         guard let t else { return 0..<0 }
-        return hitStart[t]..<hitStart[t + 1]
+        return hitRanges[t]
     }
 
     func hits(_ ref: TermRef) -> ArraySlice<Hit> { hitList[hitRange(ref)] }
@@ -234,25 +259,28 @@ struct Evaluation {
 
     // MARK: Goals
 
-    mutating func evaluate(_ goal: Goal, _ info: GoalInfo) -> Finding {
-        let fallback = engine.ruleSet.defaultSeverity
-        var results: [(Clause, ClauseResult)] = []
+    /// Goal number `g` of `engine.goals`. Clauses are read in place, by index: a copied `Clause` would
+    /// retain each of its arrays, for every goal of every plan.
+    mutating func evaluate(goal g: Int) -> Finding {
+        let goal = engine.goals[g], info = engine.goalInfo[g]
+        // Each clause checked, by its index in `info.clauses`, with what it concluded.
+        var results: [(clause: Int, result: ClauseResult)] = []
         var notes: [String] = []
         if tracing { trace.append("goal \(goal.id.value) “\(goal.title.value)” (\(goal.range.start))") }
-        for (clause, terms) in zip(info.clauses, info.terms) {
-            let scopes = info.scopes + clause.scopes
-            if let cond = clause.condition {
-                let c = evaluate(cond.predicate, terms: terms.condition, scopes: info.scopes + cond.scopes, label: "when")
-                guard c.outcome == .covered else {
-                    notes.append("not applicable: \(c.message)")
-                    if tracing { trace.append("  clause at line \(clause.range.start.line) does not apply: \(c.message)") }
+        for c in info.clauses.indices {
+            if let cond = info.clauses[c].condition {
+                let r = evaluate(cond.predicate, terms: info.terms[c].condition, scopes: info.conditionScopes[c], label: "when")
+                guard r.outcome == .covered else {
+                    notes.append("not applicable: \(r.message)")
+                    if tracing { trace.append("  clause at line \(info.clauses[c].range.start.line) does not apply: \(r.message)") }
                     continue
                 }
             }
-            let r = evaluate(clause.predicate, terms: terms.predicate, scopes: scopes, label: clause.strength.rawValue)
-            results.append((clause, r))
+            let r = evaluate(info.clauses[c].predicate, terms: info.terms[c].predicate, scopes: info.clauseScopes[c],
+                             label: info.clauses[c].strength.rawValue)
+            results.append((c, r))
         }
-        let outcomes = results.map(\.1.outcome)
+        let outcomes = results.map(\.result.outcome)
         let status: Status
         if outcomes.contains(.conflicting) {
             status = .conflicting
@@ -263,23 +291,22 @@ struct Evaluation {
         } else {
             status = .missing
         }
-        let failing = results.filter { $0.1.outcome != .covered }
-        let severity = failing.isEmpty ? goal.effectiveSeverity(default: fallback)
-            : failing.map { $0.0.severity(in: goal, default: fallback) }.max() ?? fallback
+        let failing = results.filter { $0.result.outcome != .covered }
+        let severity = failing.isEmpty ? info.severity : failing.map { info.clauseSeverity[$0.clause] }.max() ?? info.severity
         var message: String
         if results.isEmpty {
             message = notes.isEmpty ? "no clause to check" : notes.joined(separator: "; ")
         } else if failing.isEmpty {
-            message = results.map(\.1.message).joined(separator: "; ")
+            message = results.map(\.result.message).joined(separator: "; ")
         } else {
-            message = failing.map(\.1.message).joined(separator: "; ")
+            message = failing.map(\.result.message).joined(separator: "; ")
         }
         if message.isEmpty { message = status.rawValue }
         // Evidence: what decided the status, most telling first, without repeats.
         var evidence: [Evidence] = []
         // The failing clauses' evidence first, so the first place shown is the one the message speaks of.
-        let ordered = failing.filter { $0.1.outcome == .conflicting } + failing.filter { $0.1.outcome == .weak }
-            + results.filter { $0.1.outcome == .covered }
+        let ordered = failing.filter { $0.result.outcome == .conflicting } + failing.filter { $0.result.outcome == .weak }
+            + results.filter { $0.result.outcome == .covered }
         for (_, r) in ordered {
             for e in r.evidence where !evidence.contains(where: { $0.line == e.line && $0.column == e.column }) {
                 evidence.append(e)

@@ -119,6 +119,8 @@ struct MarkerWords {
             found |= 1 << UInt64(l)
         }
         for i in text.indices {
+            // A word starts with the first byte of a character, never with a continuation byte.
+            if text[i] & 0xC0 == 0x80 { continue }
             for w in shortWords { test(w, at: i) }
             guard i + 2 < text.count else { continue }
             let b = Int(text[i + 2] & 63)

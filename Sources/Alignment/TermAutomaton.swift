@@ -24,6 +24,8 @@ public struct TermAutomaton: Sendable {
     /// the common step is a single load whose result is the next load's base, or `state << 1 | 1` when the
     /// next state has outputs or no row of its own, which the scan then handles by state number.
     private let dense: [Int32]
+    /// The offset of `dense`'s last row, the trap row: every entry `trap`.
+    private let trapRow: Int
     /// `rowOffset[state]`: the state's row in `dense`, or -1 for the deeper states, which bisect their own
     /// edges and fall back along failure links.
     private let rowOffset: [Int32]
@@ -102,27 +104,28 @@ public struct TermAutomaton: Sendable {
             }
         }
 
-        // Dense rows in breadth-first order (root first), within the budget. A state's failure target is
-        // nearer the root, so its row is always built first. Rows hold state numbers here; encoded below.
+        // Dense rows in breadth-first order (root first), within the budget: the states given rows are known
+        // before any is built, so rows are written encoded, straight into the table. A state's failure
+        // target is nearer the root, so its row is always written first, and a row starts as a copy of it.
         let w = (count + 2) & ~1   // column 0 is "in no pattern"; even, so row offsets are even
         let rowCount = max(1, min(n, Self.denseBudget / w))
         var offsets = [Int32](repeating: -1, count: n)
-        var rowsMade = 1
-        var rows = [Int32](repeating: 0, count: w)
-        for (sym, c) in children[0] { rows[sym] = Int32(c) }
         offsets[0] = 0
-        for st in queue where rowsMade < rowCount {
-            let f = Int(offsets[Int(failLink[st])])
-            var row = Array(rows[f..<(f + w)])
-            for (sym, c) in children[st] { row[sym] = Int32(c) }
-            offsets[st] = Int32(rows.count)
-            rowsMade += 1
-            rows += row
-        }
+        for (i, st) in queue.prefix(rowCount - 1).enumerated() { offsets[st] = Int32((i + 1) * w) }
         func hasOutput(_ st: Int) -> Bool { !ending[st].isEmpty || outLink[st] >= 0 }
-        dense = rows.map { t in
-            let t = Int(t)
-            return offsets[t] >= 0 && !hasOutput(t) ? offsets[t] : Int32(t << 1 | 1)
+        let entry = (0..<n).map { t in offsets[t] >= 0 && !hasOutput(t) ? offsets[t] : Int32(t << 1 | 1) }
+        trapRow = rowCount * w
+        dense = [Int32](unsafeUninitializedCapacity: (rowCount + 1) * w) { table, initialized in
+            let d = table.baseAddress!
+            d.initialize(repeating: entry[0], count: w)
+            for (sym, c) in children[0] { d[sym] = entry[c] }
+            for st in queue.prefix(rowCount - 1) {
+                let row = d + Int(offsets[st])
+                row.initialize(from: d + Int(offsets[Int(failLink[st])]), count: w)
+                for (sym, c) in children[st] { row[sym] = entry[c] }
+            }
+            (d + rowCount * w).initialize(repeating: Self.trap, count: w)
+            initialized = (rowCount + 1) * w
         }
         rowOffset = offsets
 
@@ -162,13 +165,31 @@ public struct TermAutomaton: Sendable {
 
     /// Whether any pattern occurs in `text` (stops at the first).
     public func containsMatch<C: Collection>(in text: C) -> Bool where C.Element == Unicode.Scalar {
-        var found = false
-        let first: (Match) -> Bool = { _ in found = true; return false }
-        let scanAll = { (text: UnsafeBufferPointer<Unicode.Scalar>) in
-            _ = withTables { scan(text, $0, first) }
+        if let found = text.withContiguousStorageIfAvailable({ containsMatch($0) }) { return found }
+        return Array(text).withUnsafeBufferPointer { containsMatch($0) }
+    }
+
+    private func containsMatch(_ text: UnsafeBufferPointer<Unicode.Scalar>) -> Bool {
+        withTables { t in
+            let f = t.fast
+            var lane = Lane(base: 0), found = FirstMatch()
+            for i in 0..<text.count {
+                lane.step(text[i], at: i, f, &found)
+                if found.found { return true }
+            }
+            return false
         }
-        if text.withContiguousStorageIfAvailable(scanAll) == nil { Array(text).withUnsafeBufferPointer(scanAll) }
-        return found
+    }
+
+    /// Where a scan puts its matches: a list, or only whether there was one.
+    fileprivate protocol MatchSink {
+        mutating func add(_ m: Match)
+    }
+
+    /// Notes that a match was found, without keeping it (a list would be allocated for every sentence).
+    fileprivate struct FirstMatch: MatchSink {
+        var found = false
+        mutating func add(_ m: Match) { found = true }
     }
 
     /// The tables as raw buffers: the scan runs once per character of every plan, and array bounds checks
@@ -186,11 +207,15 @@ public struct TermAutomaton: Sendable {
         let outputLink: UnsafeBufferPointer<Int32>
         let patternLengths: UnsafeBufferPointer<Int32>
         let other: [UInt32: UInt16]
+        /// The offset in `dense` of the trap row.
+        let trapRow: Int
 
-        @inline(__always) func symbol(_ c: Unicode.Scalar) -> Int {
-            let v = c.value
-            return v < 0x10000 ? Int(bmp[Int(v)]) : Int(other[v] ?? 0)
-        }
+        /// Out of line: scalars beyond the BMP are rare, and a dictionary lookup inline would crowd the scan.
+        @inline(never) func otherSymbol(_ v: UInt32) -> Int { Int(other[v] ?? 0) }
+
+        /// What the fast path of a step reads, to be held in registers through a scan: the tables are passed
+        /// by reference, and the out-of-line slow path would make every step load their addresses again.
+        var fast: Fast { Fast(bmp: bmp.baseAddress!, dense: dense.baseAddress!, tables: self) }
 
         /// Where state `st` goes on `sym`, encoded as a dense entry is (a row offset, or `state << 1 | 1`);
         /// for the deep states, which have no row: bisect their edges, fall back along failure links.
@@ -211,17 +236,16 @@ public struct TermAutomaton: Sendable {
             }
         }
 
-        /// Reports the patterns ending at state `st` when the scan is just past `end`; false to stop.
-        @inline(__always) func report(_ st: Int, end: Int, _ body: (Match) -> Bool) -> Bool {
+        /// Adds the patterns ending at state `st` when the scan is just past `end` to `out`.
+        @inline(__always) func report<Sink: MatchSink>(_ st: Int, end: Int, _ out: inout Sink) {
             var o = outputStart[st] < outputStart[st + 1] ? st : Int(outputLink[st])
             while o > 0 {
                 for k in Int(outputStart[o])..<Int(outputStart[o + 1]) {
                     let p = Int(outputs[k])
-                    if !body(Match(pattern: p, start: end - Int(patternLengths[p]), end: end)) { return false }
+                    out.add(Match(pattern: p, start: end - Int(patternLengths[p]), end: end))
                 }
                 o = Int(outputLink[o])
             }
-            return true
         }
     }
 
@@ -239,31 +263,61 @@ public struct TermAutomaton: Sendable {
         patternLengths.withUnsafeBufferPointer { patternLengths in
             body(Tables(bmp: bmp, dense: dense, rowOffset: rowOffset, edgeStart: edgeStart,
                         edgeSymbols: edgeSymbols, edgeTargets: edgeTargets, fail: fail, outputStart: outputStart,
-                        outputs: outputs, outputLink: outputLink, patternLengths: patternLengths, other: otherSymbols))
+                        outputs: outputs, outputLink: outputLink, patternLengths: patternLengths, other: otherSymbols,
+                        trapRow: trapRow))
         }}}}}}}}}}}
     }
 
-    /// A scan's place: while `off` ≥ 0 it is the current state's row offset (the fast path); else the scan
-    /// is in deep state `-1 - off`, stepped by state number until it is back in a state with a row.
-    private struct Cursor {
-        var off = 0
+    /// The symbol and dense tables as plain addresses (never empty: `bmpSymbols` covers the BMP, `dense`
+    /// has the root's row and the trap row).
+    private struct Fast {
+        let bmp: UnsafePointer<UInt16>
+        let dense: UnsafePointer<Int32>
+        let tables: Tables
 
-        @inline(__always) mutating func step(_ c: Unicode.Scalar, end: Int, _ t: Tables, _ body: (Match) -> Bool) -> Bool {
-            let sym = t.symbol(c)
-            let e = off >= 0 ? Int(t.dense[off + sym]) : t.next(-1 - off, sym)
-            if e & 1 == 0 { off = e; return true }
-            let st = e >> 1
-            let row = Int(t.rowOffset[st])
-            off = row >= 0 ? row : -1 - st
-            return t.report(st, end: end, body)
+        @inline(__always) func symbol(_ c: Unicode.Scalar) -> Int {
+            let v = c.value
+            return v < 0x10000 ? Int(bmp[Int(v)]) : tables.otherSymbol(v)
         }
     }
 
-    /// Scans the whole text in one lane; false if `body` stopped it.
-    private func scan(_ text: UnsafeBufferPointer<Unicode.Scalar>, _ t: Tables, _ body: (Match) -> Bool) -> Bool {
-        var cursor = Cursor()
-        for i in 0..<text.count where !cursor.step(text[i], end: i + 1, t, body) { return false }
-        return true
+    /// The entry of every column of the trap row: no state, so that a lane in a deep state (which has no
+    /// row of its own) takes the slow path on every step without the fast path testing for it.
+    private static let trap: Int32 = -1
+
+    /// One lane of a scan. The fast path of a step is one load, `dense[off + symbol]`, and a test of its low
+    /// bit: `off` is the current state's row, or the trap row while the lane is in `deep`, a state without one.
+    private struct Lane {
+        var off = 0
+        var deep = 0
+        /// Where the lane starts in the text: a step's index is counted from it.
+        let base: Int
+
+        init(base: Int) { self.base = base }
+
+        /// One step on `c`, the scalar at `base + k`; adds the matches that end after it to `out`.
+        @inline(__always) mutating func step<Sink: MatchSink>(_ c: Unicode.Scalar, at k: Int, _ f: Fast, _ out: inout Sink) {
+            let sym = f.symbol(c)
+            let e = Int(f.dense[off &+ sym])
+            off = e & 1 == 0 ? e : Lane.slowStep(e, sym, &deep, end: base &+ k &+ 1, f.tables, &out)
+        }
+
+        /// A step the fast path cannot take: out of a deep state, or into a state with outputs or without a
+        /// row. Returns the new `off` (and sets `deep`); out of line, so that the fast path stays small.
+        @inline(never) static func slowStep<Sink: MatchSink>(_ e0: Int, _ sym: Int, _ deep: inout Int, end: Int,
+                                                            _ t: Tables, _ out: inout Sink) -> Int {
+            var e = e0
+            if e == Int(TermAutomaton.trap) {
+                e = t.next(deep, sym)
+                if e & 1 == 0 { return e }
+            }
+            let st = e >> 1
+            t.report(st, end: end, &out)
+            let row = Int(t.rowOffset[st])
+            if row >= 0 { return row }
+            deep = st
+            return t.trapRow
+        }
     }
 
     /// Lanes scanned side by side: each step of a scan waits on the load of the step before, so four
@@ -272,35 +326,47 @@ public struct TermAutomaton: Sendable {
 
     /// The whole text in four interleaved lanes. Each lane after the first starts `longestPattern` characters
     /// early, from the root, which brings it to the true state by its own start (a state is never deeper
-    /// than the longest pattern); matches are reported lane by lane, so still in order of their end.
+    /// than the longest pattern); each lane gathers its matches, reported lane after lane, so in order of
+    /// their end.
     private func scanInLanes(_ text: UnsafeBufferPointer<Unicode.Scalar>, _ body: (Match) -> Void) {
         let n = text.count
-        withoutActuallyEscaping(body) { body in
-        let each: (Match) -> Bool = { body($0); return true }
         withTables { t in
+            let f = t.fast
             let warmup = longestPattern
-            guard n >= 16 * (warmup + 16) else { _ = scan(text, t, each); return }
+            guard n >= 16 * (warmup + 16), let p = text.baseAddress else {
+                var lane = Lane(base: 0), found: [Match] = []
+                for i in 0..<n { lane.step(text[i], at: i, f, &found) }
+                for m in found { body(m) }
+                return
+            }
             let size = n / Self.lanes
-            let b1 = size, b2 = 2 * size, b3 = 3 * size
-            var later: [[Match]] = [[], [], []]
-            var c0 = Cursor(), c1 = Cursor(), c2 = Cursor(), c3 = Cursor()
-            // Warm lanes 1–3 up on the characters before their stretches, reporting nothing.
-            for k in 0..<warmup {
-                _ = c1.step(text[b1 - warmup + k], end: 0, t) { _ in true }
-                _ = c2.step(text[b2 - warmup + k], end: 0, t) { _ in true }
-                _ = c3.step(text[b3 - warmup + k], end: 0, t) { _ in true }
+            var c0 = Lane(base: 0), c1 = Lane(base: size), c2 = Lane(base: 2 * size)
+            var c3 = Lane(base: 3 * size)
+            let p1 = p + c1.base, p2 = p + c2.base, p3 = p + c3.base
+            // About one match in forty characters: room for that, so that the lists rarely grow.
+            var m0: [Match] = [], m1: [Match] = [], m2: [Match] = [], m3: [Match] = []
+            m0.reserveCapacity(size / 32); m1.reserveCapacity(size / 32)
+            m2.reserveCapacity(size / 32); m3.reserveCapacity(size / 32)
+            // Warm lanes 1–3 up on the characters before their stretches; what they find there is dropped.
+            for k in -warmup..<0 {
+                c1.step(p1[k], at: k, f, &m1)
+                c2.step(p2[k], at: k, f, &m2)
+                c3.step(p3[k], at: k, f, &m3)
             }
+            m1.removeAll(keepingCapacity: true)
+            m2.removeAll(keepingCapacity: true)
+            m3.removeAll(keepingCapacity: true)
             for k in 0..<size {
-                _ = c0.step(text[k], end: k + 1, t, each)
-                _ = c1.step(text[b1 + k], end: b1 + k + 1, t) { later[0].append($0); return true }
-                _ = c2.step(text[b2 + k], end: b2 + k + 1, t) { later[1].append($0); return true }
-                _ = c3.step(text[b3 + k], end: b3 + k + 1, t) { later[2].append($0); return true }
+                c0.step(p[k], at: k, f, &m0)
+                c1.step(p1[k], at: k, f, &m1)
+                c2.step(p2[k], at: k, f, &m2)
+                c3.step(p3[k], at: k, f, &m3)
             }
-            for k in (b3 + size)..<n {
-                _ = c3.step(text[k], end: k + 1, t) { later[2].append($0); return true }
-            }
-            for lane in later { for m in lane { body(m) } }
-        }
+            for k in size..<(n - c3.base) { c3.step(p3[k], at: k, f, &m3) }
+            for m in m0 { body(m) }
+            for m in m1 { body(m) }
+            for m in m2 { body(m) }
+            for m in m3 { body(m) }
         }
     }
 
@@ -310,4 +376,8 @@ public struct TermAutomaton: Sendable {
         forEachMatch(in: text) { out.append($0) }
         return out.sorted()
     }
+}
+
+extension Array: TermAutomaton.MatchSink where Element == TermAutomaton.Match {
+    fileprivate mutating func add(_ m: TermAutomaton.Match) { append(m) }
 }

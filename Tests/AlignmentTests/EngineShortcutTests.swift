@@ -1,5 +1,6 @@
 import Testing
 @testable import Alignment
+import DocumentModel
 import Quantities
 import RuleLanguage
 
@@ -99,5 +100,71 @@ import RuleLanguage
         let c = together.findings.first { $0.goal == "C" }
         #expect(c?.evidence.first?.line == 2)
         #expect(c?.evidence.first?.commitment == CommitmentClass.deadline.description)
+    }
+}
+
+/// Terms whose patterns found in a plan are the same share one hit list; every term must still get the hits
+/// a scan for its own aliases alone gives: longest of overlapping aliases, excluded places dropped.
+@Suite struct SharedHitListTests {
+    @Test func everyTermGetsTheHitsOfItsOwnAliases() throws {
+        let text = """
+        推进产业集群建设，培育先进制造业产业集群。
+        2020年产业集群产值达到500亿元，研发投入强度达到3%，投入强度再提高。
+        哈哈哈哈，集群集群集群。
+        """
+        let engine = try AlignmentEngine(ruleSet: rules(header + """
+        term 甲 = "产业集群"
+        term 乙 = "产业集群" | "不存在的别名"
+        term 丙 = "产业集群" | "制造业产业集群"
+        term 丁 = "制造业产业集群" | "产业集群" | "从未出现"
+        term 戊 = "产业集群" except "产业集群产值"
+        term 己 = "产业集群" | "先进制造业" except "产业集群产值"
+        term 庚 = "研发投入强度" | "投入强度"
+        term 辛 = "哈哈" | "集群集群"
+        goal A "一" {
+          require mention all(甲, 乙, 丙, 丁, 戊, 己, 庚, 辛, "产业集群", "集群")
+        }
+        """))
+        let doc = try plan(text)
+        var run = Evaluation(engine: engine, doc: doc, explainGoal: nil)
+        run.matchTerms()
+        for (t, term) in engine.resolved.enumerated() {
+            let places = run.hits(t).map { [$0.sentence, $0.start, $0.end] }
+            #expect(places == naiveHits(term, doc).map { [$0.sentence, $0.start, $0.end] }, "\(term.name)")
+            #expect(!places.isEmpty, "\(term.name)")
+        }
+        // Terms with the same aliases found, in any order, share their list.
+        #expect(engine.resolved.prefix(4).map(\.name) == ["甲", "乙", "丙", "丁"])
+        #expect(run.hitRanges[0] == run.hitRanges[1])
+        #expect(run.hitRanges[2] == run.hitRanges[3])
+        #expect(run.hitRanges[0] != run.hitRanges[4])
+    }
+
+    /// Each alias found by itself in each sentence, the longest of overlapping ones kept, excluded ones dropped.
+    func naiveHits(_ term: ResolvedTerm, _ doc: PlanDocument) -> [Hit] {
+        func places(_ phrases: [String]) -> [Hit] {
+            var out: [Hit] = []
+            for (i, s) in doc.sentences.enumerated() {
+                let text = Array(doc.normalized[s.range])
+                for phrase in phrases {
+                    let p = Normalizer.normalize(Array(phrase.unicodeScalars)).scalars
+                    guard !p.isEmpty, p.count <= text.count else { continue }
+                    for a in 0...(text.count - p.count) where Array(text[a..<(a + p.count)]) == p {
+                        out.append(Hit(sentence: i, start: a, end: a + p.count))
+                    }
+                }
+            }
+            return out.sorted()
+        }
+        let exclusions = places(term.exclusions)
+        var kept: [Hit] = []
+        for h in places(term.aliases) where !exclusions.contains(where: { $0.covers(h) }) {
+            if let last = kept.last, last.sentence == h.sentence, h.start < last.end {
+                if h.end - h.start > last.end - last.start { kept[kept.count - 1] = h }
+                continue
+            }
+            kept.append(h)
+        }
+        return kept
     }
 }

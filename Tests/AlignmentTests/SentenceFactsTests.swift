@@ -18,6 +18,14 @@ import DocumentModel
         #expect(lists("基础") == 0)       // part of a word is not the word
         #expect(lists("") == 0)
         #expect(lists("成") == 0)
+        // Words are tried only where a character starts: after ASCII, after a four-byte character.
+        #expect(lists("2021年目标") == 0b010)
+        #expect(lists("𠀀目标a") == 0b010)
+        let short = MarkerWords([["a", "GDP"], ["é"]])
+        var t = "xa的GDPé"
+        #expect(t.withUTF8 { short.lists(in: $0) } == 0b11)
+        t = "的"  // its bytes hold no `a` or `é`
+        #expect(t.withUTF8 { short.lists(in: $0) } == 0)
     }
 
     @Test func sectionFlagsAreInheritedAndAgreeWithTheSeparateLists() throws {
