@@ -65,7 +65,7 @@ public struct Summary: Sendable, Hashable, Codable {
             open = ["error": 0, "warning": 0, "info": 0]
         }
 
-        public mutating func add(_ f: Finding) {
+        public mutating func add(_ f: borrowing Finding) {
             counts[f.status.rawValue, default: 0] += 1
             if f.kind == .goal {
                 goals += 1

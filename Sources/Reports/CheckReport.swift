@@ -111,7 +111,7 @@ public struct CheckReport: Sendable, Codable {
 
     /// The fingerprint, with the plan's file name already taken from its path (the same for all its findings).
     static func fingerprint(_ f: Finding, planName: String) -> String {
-        Digest.sha256Hex(Array("\(f.goal)\u{0}\(planName)\u{0}\(f.status.rawValue)\u{0}\(f.message)".utf8), bytes: 8)
+        Digest.sha256Hex(joining: [f.goal, planName, f.status.rawValue, f.message], bytes: 8)
     }
 
     /// Reads a report written by an earlier run (for `--baseline`).

@@ -72,17 +72,21 @@ public struct ReportBuilder {
                 if fs[i].isGap { if seen { unchangedGaps += 1 } else { newGaps += 1 } }
             }
         }
-        for i in fs.indices {
-            overall.add(fs[i])
-            if i == 0 || fs[i].plan != fs[i - 1].plan {
-                perPlan[fs[i].plan, default: Summary.Accumulator()].add(fs[i])
+        // One copy of each finding, lent to every call: `fs[i]` would copy it (retaining every string and
+        // array in it) at each use.
+        var previous: String?
+        for f in fs {
+            overall.add(f)
+            if f.plan != previous {
+                perPlan[f.plan, default: Summary.Accumulator()].add(f)
+                previous = f.plan
             } else {
                 // A plan's findings come together: the accumulator of the one before is this one's.
-                perPlan[fs[i].plan]!.add(fs[i])
+                perPlan[f.plan]!.add(f)
             }
-            matrix.add(fs[i])
-            if fs[i].isOpenGap, (fs[i].baseline ?? "new") == "new", worstNewGap.map({ fs[i].severity > $0 }) ?? true {
-                worstNewGap = fs[i].severity
+            matrix.add(f)
+            if f.isOpenGap, (f.baseline ?? "new") == "new", worstNewGap.map({ f.severity > $0 }) ?? true {
+                worstNewGap = f.severity
             }
         }
         // Findings of a plan named twice are listed together, as a report filtered by file lists them.
@@ -125,15 +129,17 @@ struct MatrixBuilder {
     private var column: [String: Int] = [:]
     private var rows: [CheckReport.Matrix.Row] = []
     private var rowOf: [String: Int] = [:]
-    /// Per row, the status set in each column so far.
-    private var statuses: [[Int: String]] = []
+    /// Per row, the status set in each column so far (nil where none is, or past the row's end).
+    private var statuses: [[String?]] = []
+    /// The plan of the last finding added and its column: a plan's findings come together.
+    private var last: (plan: String, column: Int?)?
 
     mutating func add(plan file: String) {
         if column[file] == nil { column[file] = plans.count }
         plans.append(file)
     }
 
-    mutating func add(_ f: Finding) {
+    mutating func add(_ f: borrowing Finding) {
         guard f.kind == .goal else { return }
         let r: Int
         if let known = rowOf[f.goal] {
@@ -142,16 +148,18 @@ struct MatrixBuilder {
             r = rows.count
             rowOf[f.goal] = r
             rows.append(CheckReport.Matrix.Row(goal: f.goal, title: f.title, area: f.area, statuses: [], coverage: 0))
-            statuses.append([:])
+            statuses.append([])
         }
-        guard let c = column[f.plan] else { return }
+        if last?.plan != f.plan { last = (f.plan, column[f.plan]) }
+        guard let c = last?.column else { return }
+        if statuses[r].count <= c { statuses[r] += [String?](repeating: nil, count: c + 1 - statuses[r].count) }
         statuses[r][c] = f.waiver != nil ? "waived" : f.status.rawValue
     }
 
     var matrix: CheckReport.Matrix {
         var out = rows
         for r in out.indices {
-            out[r].statuses = (0..<plans.count).map { statuses[r][$0] ?? "" }
+            out[r].statuses = (0..<plans.count).map { $0 < statuses[r].count ? statuses[r][$0] ?? "" : "" }
             let covered = out[r].statuses.filter { $0 == "covered" }.count
             out[r].coverage = plans.isEmpty ? 0 : (Double(covered) / Double(plans.count) * 10_000).rounded() / 10_000
         }
