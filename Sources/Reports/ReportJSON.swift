@@ -64,13 +64,16 @@ struct JSONWriter {
 
     mutating func raw(_ s: StaticString) { s.withUTF8Buffer { bytes.append(contentsOf: $0) } }
 
-    /// A line break and the indentation of up to 32 levels, appended as one run.
-    private static let indentation: [UInt8] = [0x0A] + [UInt8](repeating: 0x20, count: 64)
+    /// A line break and the indentation of up to 32 levels, appended as one run (a literal: a static array
+    /// would be checked for its lazy initialization on every line).
+    private static var indentation: StaticString {
+        "\n                                                                "
+    }
 
     mutating func newline() {
         let width = 1 + 2 * depth
-        if width <= JSONWriter.indentation.count {
-            JSONWriter.indentation.withUnsafeBufferPointer { bytes.append(contentsOf: UnsafeBufferPointer(rebasing: $0[..<width])) }
+        if width <= JSONWriter.indentation.utf8CodeUnitCount {
+            JSONWriter.indentation.withUTF8Buffer { bytes.append(contentsOf: UnsafeBufferPointer(rebasing: $0[..<width])) }
         } else {
             bytes.append(0x0A)
             for _ in 0..<depth { bytes.append(0x20); bytes.append(0x20) }
