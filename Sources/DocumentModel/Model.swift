@@ -212,18 +212,25 @@ public struct NoiseBlock: Sendable, Hashable, Codable {
 enum NoiseText: Sendable {
     case given(String)
     /// Whole lines of the source, the blank ones left out, joined by `\n`.
-    case lines(SourceText, ClosedRange<Int>)
+    case lines(Source, ClosedRange<Int>)
     /// Columns `columns` (0-based, original characters) of one line.
-    case part(SourceText, line: Int, columns: Range<Int>)
+    case part(Source, line: Int, columns: Range<Int>)
+
+    /// The source text, shared by a plan's noise blocks behind one reference (a `SourceText` held by
+    /// each block would be retained and released field by field, hundreds of times a plan).
+    final class Source: Sendable {
+        let text: SourceText
+        init(_ text: SourceText) { self.text = text }
+    }
 
     var text: String {
         switch self {
         case .given(let s):
             return s
         case .lines(let source, let lines):
-            return lines.map { source.lineText($0) }.filter { !$0.allSatisfy(\.isWhitespace) }.joined(separator: "\n")
+            return lines.map { source.text.lineText($0) }.filter { !$0.allSatisfy(\.isWhitespace) }.joined(separator: "\n")
         case .part(let source, let line, let columns):
-            let src = source.line(line)
+            let src = source.text.line(line)
             return String(scalars: src[(src.startIndex + columns.lowerBound)..<(src.startIndex + columns.upperBound)])
         }
     }

@@ -573,6 +573,7 @@ struct PlanBuilder {
 
     func noiseBlocks(_ marks: [NoiseMark?]) -> [NoiseBlock] {
         var blocks: [NoiseBlock] = []
+        let shared = NoiseText.Source(source)
         var i = 0
         let n = marks.count
         while i < n {
@@ -595,7 +596,7 @@ struct PlanBuilder {
                 let orig = normalized.originalRange(i, part)
                 switch p.source {
                 case .line:
-                    text = .part(source, line: p.line, columns: orig)
+                    text = .part(shared, line: p.line, columns: orig)
                     startColumn = orig.lowerBound + 1
                     endColumn = orig.upperBound + 1
                 case .markup(let original, let positions):
@@ -609,7 +610,7 @@ struct PlanBuilder {
                 if case .line = paragraphs[k].source { paragraphs[k].line == p.line + (k - i) } else { false }
             }) {
                 // Consecutive lines of a text file: read when asked for.
-                text = .lines(source, p.line...paragraphs[j].line)
+                text = .lines(shared, p.line...paragraphs[j].line)
             } else {
                 text = .given((i...j).map { k -> String in
                     let q = paragraphs[k]
