@@ -10,7 +10,7 @@ enum ReportJSON {
         var bytes = head
         var w = JSONWriter(depth: 2)
         for (i, f) in r.findings.enumerated() { w.item(f, first: i == 0) }
-        bytes += w.bytes
+        bytes += w.bytes.array
         bytes += tail
         return Data(bytes)
     }
@@ -46,21 +46,85 @@ enum ReportJSON {
         // An empty array is written `[`, a blank line, then `]` at the key's indent; a filled one has its
         // items, each on a line of its own, before the same closing line.
         let empty = Array("[\n\n  ]".utf8)
-        precondition(Array(w.bytes[at..<(at + empty.count)]) == empty, "unexpected layout of the findings array")
-        let head = Array(w.bytes[..<(at + 1)])
-        let tail = (findingCount == 0 ? [0x0A] : []) + Array(w.bytes[(at + 2)...])
+        let all = w.bytes.array
+        precondition(Array(all[at..<(at + empty.count)]) == empty, "unexpected layout of the findings array")
+        let head = Array(all[..<(at + 1)])
+        let tail = (findingCount == 0 ? [0x0A] : []) + Array(all[(at + 2)...])
         return (head, tail)
     }
 }
 
+/// A growing run of bytes, appended to through a pointer: an array checks that it is not shared and calls
+/// out for every append, and a report is written token by token, tens of millions of them.
+struct ByteSink: ~Copyable {
+    private var base: UnsafeMutablePointer<UInt8>?
+    private(set) var count = 0
+    private var capacity: Int
+
+    /// Room for `capacity` bytes; none is allocated for 0 (a nested writer's sink is swapped out at once).
+    init(capacity: Int = 0) {
+        self.capacity = capacity
+        base = capacity > 0 ? .allocate(capacity: capacity) : nil
+    }
+
+    deinit { base?.deallocate() }
+
+    @inline(__always) mutating func append(contentsOf bytes: UnsafeBufferPointer<UInt8>) {
+        let n = bytes.count
+        guard n > 0, let from = bytes.baseAddress else { return }
+        if count + n > capacity { grow(to: count + n) }
+        let to = base! + count
+        if n <= 16 {
+            // Keys, separators and indents: a call to memmove costs more than copying them.
+            for k in 0..<n { to[k] = from[k] }
+        } else {
+            to.update(from: from, count: n)
+        }
+        count += n
+    }
+
+    @inline(__always) mutating func append(_ byte: UInt8) {
+        if count == capacity { grow(to: count + 1) }
+        base![count] = byte
+        count += 1
+    }
+
+    /// Appends the UTF-8 of `s`.
+    mutating func append(utf8 s: String) {
+        var s = s
+        s.withUTF8 { append(contentsOf: $0) }
+    }
+
+    private mutating func grow(to needed: Int) {
+        let size = max(needed, capacity * 2, 256)
+        let bigger = UnsafeMutablePointer<UInt8>.allocate(capacity: size)
+        if let base {
+            bigger.update(from: base, count: count)
+            base.deallocate()
+        }
+        base = bigger
+        capacity = size
+    }
+
+    /// The bytes, copied into an array.
+    var array: [UInt8] { withUnsafeBytes { Array($0) } }
+
+    func withUnsafeBytes<R, E: Error>(_ body: (UnsafeRawBufferPointer) throws(E) -> R) throws(E) -> R {
+        try body(UnsafeRawBufferPointer(start: base, count: count))
+    }
+}
+
 /// Appends JSON tokens with `JSONEncoder`'s pretty-printing: two-space indents, `"key" : value`.
-struct JSONWriter {
-    var bytes: [UInt8] = []
+struct JSONWriter: ~Copyable {
+    var bytes: ByteSink
     var depth = 0
 
-    init() { bytes.reserveCapacity(1 << 16) }
+    init() { bytes = ByteSink(capacity: 1 << 16) }
 
-    init(depth: Int) { self.depth = depth }
+    init(depth: Int, capacity: Int = 0) {
+        bytes = ByteSink(capacity: capacity)
+        self.depth = depth
+    }
 
     mutating func raw(_ s: StaticString) { s.withUTF8Buffer { bytes.append(contentsOf: $0) } }
 
@@ -131,12 +195,12 @@ struct JSONWriter {
 
     mutating func int(_ v: Int) {
         if v >= 0 && v < 10 { bytes.append(UInt8(truncatingIfNeeded: 0x30 + v)); return }
-        bytes.append(contentsOf: String(v).utf8)
+        bytes.append(utf8: String(v))
     }
 
     /// Integral values print as integers, others in their shortest exact form, as `JSONEncoder` does.
     mutating func double(_ v: Double) {
-        if v == v.rounded(), abs(v) < 1e15 { int(Int(v)) } else { bytes.append(contentsOf: v.description.utf8) }
+        if v == v.rounded(), abs(v) < 1e15 { int(Int(v)) } else { bytes.append(utf8: v.description) }
     }
 
     mutating func bool(_ v: Bool) { if v { raw("true") } else { raw("false") } }
@@ -173,7 +237,7 @@ struct JSONWriter {
 }
 
 /// Writes one object's members; keys must be given in sorted order.
-struct ObjectWriter {
+struct ObjectWriter: ~Copyable {
     var writer: JSONWriter
     var first = true
 

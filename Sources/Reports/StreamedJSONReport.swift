@@ -48,13 +48,12 @@ public final class StreamedJSONReport {
 
     /// Appends one plan's findings, as `ReportBuilder.add` returned them.
     public func append(_ findings: [Finding]) throws(AtomicWriteError) {
-        var w = JSONWriter(depth: 2)
-        w.bytes.reserveCapacity(findings.count * 2048)
+        var w = JSONWriter(depth: 2, capacity: findings.count * 2048)
         for f in findings {
             w.item(f, first: count == 0)
             count += 1
         }
-        try write(w.bytes)
+        try w.bytes.withUnsafeBytes { (b) throws(AtomicWriteError) in try write(b) }
     }
 
     /// Completes the report (`report` from `ReportBuilder.finish`: its summaries, not its findings, are
@@ -93,12 +92,20 @@ public final class StreamedJSONReport {
     }
 
     private func write(_ bytes: [UInt8]) throws(AtomicWriteError) {
+        var failed: AtomicWriteError?
+        bytes.withUnsafeBytes { b in
+            do throws(AtomicWriteError) { try write(b) } catch { failed = error }
+        }
+        if let failed { throw failed }
+    }
+
+    private func write(_ bytes: UnsafeRawBufferPointer) throws(AtomicWriteError) {
         // Straight to the descriptor: a report of many plans is hundreds of megabytes, and wrapping each
         // plan's bytes in `Data` for `FileHandle` copies them once more.
         let fd = spill.fileDescriptor
         var done = 0
         while done < bytes.count {
-            let n = bytes.withUnsafeBytes { Foundation.write(fd, $0.baseAddress! + done, bytes.count - done) }
+            let n = Foundation.write(fd, bytes.baseAddress! + done, bytes.count - done)
             if n < 0 {
                 if errno == EINTR { continue }
                 throw failure(String(cString: strerror(errno)))

@@ -246,6 +246,23 @@ final class ElementCounter: NSObject, XMLParserDelegate {
         #expect(try r.json() == r.jsonThroughEncoder())
     }
 
+    /// The writer's byte buffer holds exactly what an array would, through every growth, whatever the size
+    /// of each append (short ones are copied byte by byte, longer ones moved).
+    @Test func byteSinkAppendsLikeAnArray() {
+        var sink = ByteSink()
+        var reference: [UInt8] = []
+        var rng = SystemRandomNumberGenerator()
+        for round in 0..<2_000 {
+            let size = [0, 1, 2, 15, 16, 17, 255, 256, 257, 5_000][round % 10]
+            let chunk = (0..<size).map { _ in UInt8.random(in: 0...255, using: &rng) }
+            if size == 1 { sink.append(chunk[0]) } else { chunk.withUnsafeBufferPointer { sink.append(contentsOf: $0) } }
+            reference += chunk
+        }
+        sink.append(utf8: "末尾")
+        reference += Array("末尾".utf8)
+        #expect(sink.count == reference.count && sink.array == reference)
+    }
+
     /// Strings are scanned eight bytes at a time: every character that needs an escape, at every place in
     /// and across those words, between ASCII and between CJK, comes out as JSONEncoder writes it.
     @Test func escapesAtEveryOffset() throws {
