@@ -104,15 +104,6 @@ struct NormalizedText {
             }
         }
     }
-
-    /// Calls `body` with paragraph `i`'s scalars and origins, each indexed from 0 like an array of its own.
-    @inline(__always)
-    func withLine<R>(_ i: Int, _ body: (UnsafeBufferPointer<Unicode.Scalar>, UnsafeBufferPointer<Int32>) -> R) -> R {
-        let r = range(i)
-        return scalars.withUnsafeBufferPointer { s in
-            origin.withUnsafeBufferPointer { o in body(UnsafeBufferPointer(rebasing: s[r]), UnsafeBufferPointer(rebasing: o[r])) }
-        }
-    }
 }
 
 /// Undoes the noise that PDF extraction and typesetting put into Chinese text, keeping a map back.

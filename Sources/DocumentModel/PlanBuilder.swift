@@ -412,7 +412,7 @@ struct PlanBuilder {
         // not body text: not counted, not listed.
         if !h.titleRange.isEmpty {
             var cursor: ByteCursor?
-            emit(i, [h.titleRange], s, o, &cursor, isHeading: true)
+            emit(i, CollectionOfOne(h.titleRange), s, o, &cursor, isHeading: true)
         }
     }
 
@@ -467,7 +467,7 @@ struct PlanBuilder {
 
     /// Adds the sentences at normalized ranges `ranges` of paragraph `i`, whose normalized scalars and their
     /// origins are `scalars` and `origin`.
-    mutating func emit(_ i: Int, _ ranges: [Range<Int>], _ scalars: UnsafeBufferPointer<Unicode.Scalar>,
+    mutating func emit(_ i: Int, _ ranges: some Collection<Range<Int>>, _ scalars: UnsafeBufferPointer<Unicode.Scalar>,
                        _ origin: UnsafeBufferPointer<Int32>, _ lineCursor: inout ByteCursor?, isHeading: Bool = false) {
         // The open section cannot change within a paragraph: looked up once, not per sentence.
         let section = stack.last
