@@ -137,6 +137,7 @@ struct MatrixBuilder {
     mutating func add(plan file: String) {
         if column[file] == nil { column[file] = plans.count }
         plans.append(file)
+        last = nil   // a plan whose findings came before it was added has a column now
     }
 
     mutating func add(_ f: borrowing Finding) {
