@@ -55,16 +55,20 @@ echo "corpus: ${#files[@]} files, $bytes bytes; rules: Rules/zhuzhou/15th ($(gre
 echo
 printf "%-34s %9s %10s %11s\n" "what" "seconds" "MB/s" "peak MB"
 line() { awk -v l="$1" -v s="$2" -v k="$3" -v b="$4" 'BEGIN { printf "%-34s %9.2f %10.1f %11.1f\n", l, s, b / 1e6 / s, k / 1024 }'; }
-read -r _ s k < <(run check "$bin" check "${files[@]}" --rules Rules/zhuzhou/15th --format json --output "$work/report.json" --fail-on never)
-line "check, rules x1" "$s" "$k" "$bytes"
-read -r _ s k < <(run check10 "$bin" check "${files[@]}" --rules "$work/rules10" --format json --output "$work/report10.json" --fail-on never)
-line "check, rules x10" "$s" "$k" "$bytes"
-read -r _ s k < <(run text "$bin" check "${files[@]}" --rules Rules/zhuzhou/15th --limit 1 --fail-on never)
-line "check, rules x1, summary only" "$s" "$k" "$bytes"
-read -r _ s k < <(run text10 "$bin" check "${files[@]}" --rules "$work/rules10" --limit 1 --fail-on never)
-line "check, rules x10, summary only" "$s" "$k" "$bytes"
-read -r _ s k < <(run rg rg -j1 -F -c -f "$work/terms.txt" "${files[@]}")
-line "rg -F -f (same terms, floor)" "$s" "$k" "$bytes"
+read -r _ json k < <(run check "$bin" check "${files[@]}" --rules Rules/zhuzhou/15th --format json --output "$work/report.json" --fail-on never)
+line "check, rules x1" "$json" "$k" "$bytes"
+read -r _ json10 k < <(run check10 "$bin" check "${files[@]}" --rules "$work/rules10" --format json --output "$work/report10.json" --fail-on never)
+line "check, rules x10" "$json10" "$k" "$bytes"
+read -r _ text k < <(run text "$bin" check "${files[@]}" --rules Rules/zhuzhou/15th --limit 1 --fail-on never)
+line "check, rules x1, summary only" "$text" "$k" "$bytes"
+read -r _ text10 k < <(run text10 "$bin" check "${files[@]}" --rules "$work/rules10" --limit 1 --fail-on never)
+line "check, rules x10, summary only" "$text10" "$k" "$bytes"
+read -r _ floor k < <(run rg rg -j1 -F -c -f "$work/terms.txt" "${files[@]}")
+line "rg -F -f (same terms, floor)" "$floor" "$k" "$bytes"
+echo
+awk -v j="$json" -v j10="$json10" -v t="$text" -v t10="$text10" -v f="$floor" 'BEGIN {
+  printf "rules x10 / x1: %.2fx with the JSON report, %.2fx with the summary only\n", j10 / j, t10 / t
+  printf "check / rg: %.1fx with the JSON report, %.1fx with the summary only\n", j / f, t / f }'
 echo
 echo "scaling in corpus size (rules x1):"
 for n in 1 10 ${#files[@]}; do
