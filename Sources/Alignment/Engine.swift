@@ -14,11 +14,7 @@ public final class AlignmentEngine: Sendable {
     /// For each of `goals`, what its findings need of it, read once.
     let goalInfo: [GoalInfo]
     let automaton: TermAutomaton
-    /// For each automaton pattern, `roleStart[p]..<roleStart[p + 1]` in `roles`: the terms it is an alias
-    /// or an exclusion of. Flat, because a nested array would be retained and released on every match.
-    let roleStart: [Int32]
-    let roles: [PatternRole]
-    /// The roles by term: term `t`'s alias patterns are `termPatterns[termPatternStart[t]..<termExclusionStart[t]]`,
+    /// The automaton patterns of each term: term `t`'s alias patterns are `termPatterns[termPatternStart[t]..<termExclusionStart[t]]`,
     /// its exclusion patterns `termPatterns[termExclusionStart[t]..<termPatternStart[t + 1]]`.
     let termPatternStart: [Int32]
     let termExclusionStart: [Int32]
@@ -33,11 +29,6 @@ public final class AlignmentEngine: Sendable {
     /// Every `in xpath "…"` expression of the rules: a structured plan must be read with them
     /// (`ReadOptions.xpathScopes`), since the elements they select are resolved while the XML is at hand.
     public let xpathExpressions: [String]
-
-    struct PatternRole: Sendable, Hashable {
-        let term: Int
-        let isExclusion: Bool
-    }
 
     /// Compiles `ruleSet`; with `profile`, only the goals of that profile are checked.
     public init(ruleSet: RuleSet, profile: String? = nil) throws(EngineError) {
@@ -101,36 +92,22 @@ public final class AlignmentEngine: Sendable {
         // One pattern per distinct normalized phrase; a phrase may serve several terms.
         var phraseIndex: [[Unicode.Scalar]: Int] = [:]
         var patterns: [[Unicode.Scalar]] = []
-        var roles: [[PatternRole]] = []
+        // Each term's alias patterns and exclusion patterns.
+        var aliasesOf = [[Int32]](repeating: [], count: terms.count), exclusionsOf = aliasesOf
         func pattern(_ phrase: String) -> Int? {
             let scalars = Normalizer.normalize(Array(phrase.unicodeScalars)).scalars
             guard !scalars.isEmpty else { return nil }
             if let p = phraseIndex[scalars] { return p }
             phraseIndex[scalars] = patterns.count
             patterns.append(scalars)
-            roles.append([])
             return patterns.count - 1
         }
         for (t, term) in terms.enumerated() {
-            for a in term.aliases { if let p = pattern(a) { roles[p].append(PatternRole(term: t, isExclusion: false)) } }
-            for e in term.exclusions { if let p = pattern(e) { roles[p].append(PatternRole(term: t, isExclusion: true)) } }
+            for a in term.aliases { if let p = pattern(a) { aliasesOf[t].append(Int32(p)) } }
+            for e in term.exclusions { if let p = pattern(e) { exclusionsOf[t].append(Int32(p)) } }
         }
         automaton = TermAutomaton(patterns: patterns)
-        var starts: [Int32] = [0]
-        var flat: [PatternRole] = []
-        for r in roles {
-            flat += r
-            starts.append(Int32(flat.count))
-        }
-        roleStart = starts
-        self.roles = flat
-        // The same roles by term: each term's alias patterns, then its exclusion patterns.
-        var aliasesOf = [[Int32]](repeating: [], count: terms.count), exclusionsOf = aliasesOf
-        for (p, list) in roles.enumerated() {
-            for r in list {
-                if r.isExclusion { exclusionsOf[r.term].append(Int32(p)) } else { aliasesOf[r.term].append(Int32(p)) }
-            }
-        }
+        // Flat, term after term: nested arrays would be retained and released for every term of every plan.
         var patternStart: [Int32] = [0], exclusionStart: [Int32] = [], byTerm: [Int32] = []
         for t in terms.indices {
             byTerm += aliasesOf[t]
