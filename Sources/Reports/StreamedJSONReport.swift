@@ -4,10 +4,13 @@ import Foundation
 /// The JSON report written as the check goes: each plan's findings are appended to a temporary file as soon
 /// as the plan is checked, and `finish` puts the report together around them — the same bytes
 /// `CheckReport.json()` gives, without holding every finding of the run in memory. The report replaces its
-/// destination only when complete (rename), so a failed run never leaves half a report.
+/// destination only when complete (rename), so a failed run never leaves half a report; its temporary files
+/// live in the staging folder of an `OutputSet`, where a later run removes them if this one is killed.
 public final class StreamedJSONReport {
     /// The report's file, or nil for standard output.
     public let destination: String?
+    /// Where the report is staged until it is complete (see `OutputSet`).
+    private let outputs: OutputSet
     private let spillPath: String
     private let spill: FileHandle
     private var count = 0
@@ -16,31 +19,23 @@ public final class StreamedJSONReport {
     private let headWritten: [UInt8]?
     private var done = false
 
-    /// Prepares the temporary file beside `destination` (in the temporary folder for standard output).
-    /// `withBaseline`: the report will carry a baseline summary, which sorts before the findings.
+    /// Claims `destination` and prepares the temporary file beside it (in the temporary folder for
+    /// standard output). `withBaseline`: the report will carry a baseline summary, which sorts before the
+    /// findings.
     public init(destination: String?, withBaseline: Bool) throws(AtomicWriteError) {
         self.destination = destination
-        let fm = FileManager.default
-        var dir = NSTemporaryDirectory()
-        var name = "plancheck-report"
-        if let destination {
-            let url = URL(fileURLWithPath: destination)
-            var isDir: ObjCBool = false
-            if fm.fileExists(atPath: url.path, isDirectory: &isDir), isDir.boolValue {
-                throw AtomicWriteError(path: destination, reason: "is a folder")
-            }
-            dir = url.deletingLastPathComponent().path
-            name = url.lastPathComponent
-            do { try fm.createDirectory(atPath: dir, withIntermediateDirectories: true) } catch {
-                throw AtomicWriteError(path: destination, reason: "cannot create the folder \(dir)")
-            }
+        outputs = try OutputSet(destinations: destination.map { [$0] } ?? [])
+        headWritten = withBaseline ? nil : Array("{\n  \"findings\" : [".utf8)
+        if let destination, headWritten != nil {
+            spillPath = outputs.stagedPath(for: destination)   // the spill file becomes the report itself
+        } else {
+            spillPath = try outputs.scratchPath("findings")
         }
-        spillPath = (dir as NSString).appendingPathComponent(".\(name).\(ProcessInfo.processInfo.processIdentifier).findings.tmp")
-        guard fm.createFile(atPath: spillPath, contents: nil), let handle = FileHandle(forWritingAtPath: spillPath) else {
-            throw AtomicWriteError(path: destination ?? "standard output", reason: "cannot write in \(dir)")
+        guard RunFolder.writeFile(spillPath, Data()) == 0, let handle = FileHandle(forWritingAtPath: spillPath) else {
+            outputs.discard()
+            throw AtomicWriteError(path: destination ?? "standard output", reason: "cannot write \(spillPath)")
         }
         spill = handle
-        headWritten = withBaseline ? nil : Array("{\n  \"findings\" : [".utf8)
         if let head = headWritten { try write(head) }
     }
 
@@ -64,21 +59,15 @@ public final class StreamedJSONReport {
         do { try spill.close() } catch { throw failure("\(error)") }
         let skip = headWritten?.count ?? 0
         if let destination {
-            var complete = spillPath
             if headWritten != head {
                 // The head was not known in advance: the complete report is the head, then the findings.
-                complete = spillPath + ".whole"
-                try copy(from: spillPath, skipping: skip, to: complete, after: head)
+                try copy(from: spillPath, skipping: skip, to: outputs.stagedPath(for: destination), after: head)
             }
-            if rename(complete, destination) != 0 {
-                let reason = String(cString: strerror(errno))
-                try? FileManager.default.removeItem(atPath: complete)
-                throw AtomicWriteError(path: destination, reason: reason)
-            }
+            try outputs.commit()
         } else {
             try copy(from: spillPath, skipping: skip, to: nil, after: head)
+            outputs.discard()
         }
-        try? FileManager.default.removeItem(atPath: spillPath)
         done = true
     }
 
@@ -87,8 +76,7 @@ public final class StreamedJSONReport {
         guard !done else { return }
         done = true
         try? spill.close()
-        try? FileManager.default.removeItem(atPath: spillPath)
-        try? FileManager.default.removeItem(atPath: spillPath + ".whole")
+        outputs.discard()
     }
 
     private func write(_ bytes: [UInt8]) throws(AtomicWriteError) {
@@ -124,7 +112,7 @@ public final class StreamedJSONReport {
         defer { try? input.close() }
         let output: FileHandle
         if let target {
-            guard FileManager.default.createFile(atPath: target, contents: nil), let h = FileHandle(forWritingAtPath: target) else {
+            guard RunFolder.writeFile(target, Data()) == 0, let h = FileHandle(forWritingAtPath: target) else {
                 throw failure("cannot write \(target)")
             }
             output = h

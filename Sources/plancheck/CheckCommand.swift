@@ -130,6 +130,11 @@ struct CheckCommand: ParsableCommand {
             destinations = []
         }
         defer { stream?.discard() }
+        // Every report file is claimed now (another run writing one of them is an error before any work)
+        // and staged until all are rendered: the set replaces the last run's set together.
+        let files: OutputSet
+        do { files = try OutputSet(destinations: destinations.compactMap(\.1)) } catch { throw InputError(error.description) }
+        defer { files.discard() }
         var builder = ReportBuilder(rulesPath: shownPath, ruleSet: loaded.ruleSet, waivers: waiverList,
                                     today: today ?? CheckCommand.todayString(), baseline: base,
                                     keepFindings: !destinations.isEmpty, limit: limit)
@@ -167,12 +172,13 @@ struct CheckCommand: ParsableCommand {
         for (fmt, path) in destinations {
             let data = try render(report, as: fmt)
             if let path {
-                do { try AtomicFile.write(data, to: path) } catch { throw InputError(error.description) }
+                do { try files.write(data, to: path) } catch { throw InputError(error.description) }
             } else {
                 FileHandle.standardOutput.write(data)
                 toStdout = true
             }
         }
+        do { try files.commit() } catch { throw InputError(error.description) }
         // The terminal summary, unless a report went to standard output (or --explain alone was asked).
         if !toStdout && (explain == nil || output != nil || outputDir != nil) {
             print(TextReport(color: color.enabled, limit: limit).render(report, listings: builder.listings), terminator: "")

@@ -1,6 +1,7 @@
 import Alignment
 import ArgumentParser
 import Foundation
+import Reports
 import RuleLanguage
 
 /// `plancheck rules …`: work on rule files (lint, format, test).
@@ -191,7 +192,7 @@ struct RulesFormat: ParsableCommand {
                     do {
                         try writeAtomically(formatted, to: file)
                     } catch {
-                        printError("\(file): error: cannot write the formatted file: \(error.localizedDescription)\n")
+                        printError("\(file): error: \(error)\n")
                         failed = true
                     }
                 }
@@ -208,21 +209,12 @@ struct RulesFormat: ParsableCommand {
         if check && !changed.isEmpty { throw ExitCode(RulesExit.findings) }
     }
 
-    /// Writes beside the file, then renames over it, so an interrupted run never leaves half a file.
+    /// Writes beside the file, then renames over it (keeping its permissions), so an interrupted run
+    /// never leaves half a file.
     func writeAtomically(_ text: String, to path: String) throws {
         // Through a symlink, replace the file it points to, not the link.
-        let url = URL(fileURLWithPath: path).resolvingSymlinksInPath()
-        let temp = url.deletingLastPathComponent()
-            .appendingPathComponent(".\(url.lastPathComponent).fmt-\(ProcessInfo.processInfo.processIdentifier)")
-        try Data(text.utf8).write(to: temp)
-        if let attributes = try? FileManager.default.attributesOfItem(atPath: url.path),
-           let permissions = attributes[.posixPermissions] {
-            try? FileManager.default.setAttributes([.posixPermissions: permissions], ofItemAtPath: temp.path)
-        }
-        if rename(temp.path, url.path) != 0 {
-            try? FileManager.default.removeItem(at: temp)
-            throw CocoaError(.fileWriteUnknown)
-        }
+        let target = URL(fileURLWithPath: path).resolvingSymlinksInPath().path
+        try AtomicFile.write(Data(text.utf8), to: target)
     }
 }
 

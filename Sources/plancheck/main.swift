@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import Reports
 #if canImport(Glibc)
 import Glibc
 
@@ -13,6 +14,19 @@ if let f = dlsym(UnsafeMutableRawPointer(bitPattern: 0), "mallopt") {   // RTLD_
     _ = mallopt(-1, 64 << 20)   // M_TRIM_THRESHOLD: keep freed memory for the next plan
 }
 #endif
+
+// A run stopped by Ctrl-C or a kill removes its staged reports before it goes, and the reports it was
+// replacing stay as they were. (kill -9 cannot be caught: the next run in that folder removes them.)
+let signalSources = [SIGINT, SIGTERM, SIGHUP].map { sig -> DispatchSourceSignal in
+    signal(sig, SIG_IGN)
+    let source = DispatchSource.makeSignalSource(signal: sig, queue: .global())
+    source.setEventHandler {
+        OutputSet.abandonAll()
+        _exit(128 + sig)
+    }
+    source.resume()
+    return source
+}
 
 // Exit codes are part of the interface: 0 clean, 1 findings or warnings, 2 bad usage or bad input.
 // ArgumentParser's own usage errors would exit 64; plancheck promises 2.

@@ -62,8 +62,8 @@ import Testing
     @Test func validatesFromAnyDirectory() throws {
         // The schema is embedded: reading works whatever the working directory.
         let here = FileManager.default.currentDirectoryPath
-        defer { FileManager.default.changeCurrentDirectoryPath(here) }
-        FileManager.default.changeCurrentDirectoryPath("/")
+        defer { _ = FileManager.default.changeCurrentDirectoryPath(here) }
+        _ = FileManager.default.changeCurrentDirectoryPath("/")
         let doc = try PlanReader.read(path: samplePath("hetang-14th-five-year-plan.xml"))
         #expect(doc.count(.chapter) == 16)
     }

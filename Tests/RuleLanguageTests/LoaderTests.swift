@@ -151,7 +151,7 @@ import Testing
         let dir = FileManager.default.temporaryDirectory.appendingPathComponent("rules-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
         let path = dir.appendingPathComponent("gbk.rules").path
-        FileManager.default.createFile(atPath: path, contents: Data([0xD1, 0xD0, 0xB7, 0xA2, 0xFF]))
+        _ = FileManager.default.createFile(atPath: path, contents: Data([0xD1, 0xD0, 0xB7, 0xA2, 0xFF]))
         let result = RuleSetLoader.load(path: path)
         #expect(result.diagnostics.map(\.code) == ["not-utf8"])
     }
