@@ -15,26 +15,27 @@ enum ZipContainer {
 
     /// The entries named in `wanted` that the zip holds, unpacked.
     static func unpack(_ bytes: [UInt8], wanted: Set<String>, file: String, options: ReadOptions) throws(ReadError) -> [String: [UInt8]] {
+        guard !bytes.isEmpty else { throw ReadError(file: file, message: "not a .docx: cannot be opened as a zip archive (the file is empty)") }
         let result: Result<[String: [UInt8]], ReadError> = bytes.withUnsafeBytes { raw in
-            guard let a = archive_read_new() else {
+            guard let a = archive_read_new(), let base = raw.baseAddress else {
                 return .failure(ReadError(file: file, message: "not a readable .docx: libarchive could not start"))
             }
             defer { archive_read_free(a) }
             archive_read_support_format_zip(a)
-            // An empty buffer has no address; libarchive needs one even for zero bytes.
-            let base = raw.baseAddress ?? UnsafeRawPointer(bitPattern: 1)!
             guard archive_read_open_memory(a, base, raw.count) == ARCHIVE_OK else {
                 return .failure(ReadError(file: file, message: "not a .docx: cannot be opened as a zip archive (\(errorText(a)))"))
             }
-            var reader = Reader(archive: a, file: file, options: options, packedLimit: raw.count)
+            var reader = Reader(archive: a, file: file, options: options, zipSize: raw.count)
             return Result { () throws(ReadError) in try reader.entries(wanted) }
         }
         return try result.get()
     }
 
-    /// libarchive's last error message, or a stand-in when it gave none.
+    /// libarchive's last error message on one line (some end in a newline), or a stand-in when it gave none.
     static func errorText(_ a: OpaquePointer) -> String {
-        archive_error_string(a).map { String(cString: $0) } ?? "no reason given"
+        guard let c = archive_error_string(a) else { return "no reason given" }
+        let line = String(cString: c).unicodeScalars.map { $0.value < 0x20 || $0.value == 0x7F ? " " : Character($0) }
+        return String(line).split(separator: " ").joined(separator: " ")
     }
 
     /// One pass over an open archive.
@@ -43,14 +44,14 @@ enum ZipContainer {
         let file: String
         let options: ReadOptions
         /// The whole zip's size: no entry can have consumed more.
-        let packedLimit: Int
+        let zipSize: Int
         var budget: Int
 
-        init(archive: OpaquePointer, file: String, options: ReadOptions, packedLimit: Int) {
+        init(archive: OpaquePointer, file: String, options: ReadOptions, zipSize: Int) {
             self.archive = archive
             self.file = file
             self.options = options
-            self.packedLimit = packedLimit
+            self.zipSize = zipSize
             budget = options.maxUncompressedBytes
         }
 
@@ -94,12 +95,12 @@ enum ZipContainer {
         mutating func data(of name: String, entry: OpaquePointer) throws(ReadError) -> [UInt8] {
             let limit = options.maxUncompressedBytes
             let ratio = options.maxCompressionRatio
-            func bomb(_ size: Int, _ packed: Int, _ why: String) -> ReadError {
-                ReadError(file: file, message: "refused: \(name) \(why) (\(size) bytes from \(packed) packed); a zip bomb or a document too large to read")
+            func bomb(_ why: String, _ sizes: String) -> ReadError {
+                ReadError(file: file, message: "refused: \(name) \(why) (\(sizes)); a zip bomb or a document too large to read")
             }
             func tooDense(_ n: Int, _ packed: Int) -> Bool { n > 1 << 20 && Double(n) / Double(max(packed, 1)) > ratio }
             let declared = archive_entry_size_is_set(entry) != 0 ? Int(clamping: archive_entry_size(entry)) : 0
-            if declared > budget { throw bomb(declared, packedLimit, "would unpack past the limit of \(limit) bytes") }
+            if declared > budget { throw bomb("would unpack past the limit of \(limit) bytes", "\(declared) bytes declared") }
             // The declared size is the zip's word, not a fact: it only bounds the first reservation.
             var out: [UInt8] = []
             out.reserveCapacity(min(max(declared, 0), budget, 64 << 20))
@@ -114,9 +115,9 @@ enum ZipContainer {
                     throw damaged("\(name) could not be unpacked")
                 }
                 let total = out.count + n
-                let packed = min(Int(clamping: archive_filter_bytes(archive, 0) - start), packedLimit)
-                if total > budget { throw bomb(total, packed, "unpacks past the limit of \(limit) bytes") }
-                if tooDense(total, packed) { throw bomb(total, packed, "is compressed more than \(Int(ratio)) to 1") }
+                let packed = min(Int(clamping: archive_filter_bytes(archive, 0) - start), zipSize)
+                if total > budget { throw bomb("unpacks past the limit of \(limit) bytes", "\(total) bytes from \(packed) packed") }
+                if tooDense(total, packed) { throw bomb("is compressed more than \(Int(ratio)) to 1", "\(total) bytes from \(packed) packed") }
                 out.append(contentsOf: chunk[0..<n])
             }
             budget -= out.count

@@ -111,6 +111,7 @@ import Testing
         for (u, c) in [(n, 1 << 40), (UInt64(5), UInt64(5)), (n, n - 7), (UInt64(1) << 63, UInt64(1) << 63)] {
             let e = try #require(refusal(HandZip([.init("word/document.xml", Self.document, zip64: (u, c))]).bytes), "\(u) \(c)")
             #expect(e.message.contains("word/document.xml") || e.message.contains("zip"), "\(u) \(c): \(e.message)")
+            #expect(!e.message.contains("\n"), "one line: \(e.message)")
         }
     }
 
