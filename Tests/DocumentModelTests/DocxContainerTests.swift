@@ -100,6 +100,15 @@ import Testing
         #expect(refusal(zip)?.message.contains("word/document.xml is encrypted") == true)
     }
 
+    @Test func unknownMethodOrALinkIsNotRead() throws {
+        let unknown = HandZip([.init("word/document.xml", Self.document, method: 77)]).bytes
+        #expect(refusal(unknown)?.message.contains("word/document.xml could not be unpacked (Unsupported ZIP compression method") == true)
+        // A symbolic link named word/document.xml is not followed: its target is not the document.
+        let link = HandZip([.init("word/document.xml", Array("/etc/passwd".utf8), unixMode: 0o120777)]).bytes
+        let e = try #require(refusal(link))
+        #expect(e.message.contains("XML") && !e.message.contains("root:"))
+    }
+
     @Test func zip64SizesThatLieAreRefused() throws {
         let n = UInt64(Self.document.count)
         // Honest zip64 sizes read.

@@ -12,14 +12,21 @@ struct HandZip {
         var flags: UInt16 = 0
         /// Sizes declared in a zip64 extra field, (uncompressed, compressed); nil: plain 32-bit sizes, true.
         var zip64: (UInt64, UInt64)?
+        /// The compression method declared (the data stays stored).
+        var method: UInt16 = 0
+        /// A Unix file mode for the central directory (0o120777: a symbolic link).
+        var unixMode: UInt32 = 0o100644
 
-        init(_ name: String, _ data: [UInt8], crc: UInt32? = nil, centralCRC: UInt32? = nil, flags: UInt16 = 0, zip64: (UInt64, UInt64)? = nil) {
+        init(_ name: String, _ data: [UInt8], crc: UInt32? = nil, centralCRC: UInt32? = nil, flags: UInt16 = 0,
+             zip64: (UInt64, UInt64)? = nil, method: UInt16 = 0, unixMode: UInt32 = 0o100644) {
             self.name = name
             self.data = data
             self.crc = crc
             self.centralCRC = centralCRC
             self.flags = flags
             self.zip64 = zip64
+            self.method = method
+            self.unixMode = unixMode
         }
     }
 
@@ -38,12 +45,12 @@ struct HandZip {
             var extra: [UInt8] = []
             if let (u, c) = e.zip64 { extra = le(UInt16(1), 2) + le(UInt16(16), 2) + le(u, 8) + le(c, 8) }
             let version: UInt16 = e.zip64 == nil ? 20 : 45
-            out += le(UInt32(0x0403_4B50), 4) + le(version, 2) + le(e.flags, 2) + le(UInt16(0), 2) + le(UInt32(0), 4)
+            out += le(UInt32(0x0403_4B50), 4) + le(version, 2) + le(e.flags, 2) + le(e.method, 2) + le(UInt32(0), 4)
             out += le(crc, 4) + le(size32, 4) + le(size32, 4) + le(UInt16(name.count), 2) + le(UInt16(extra.count), 2)
             out += name + extra + e.data
-            central += le(UInt32(0x0201_4B50), 4) + le(UInt16(0x031E), 2) + le(version, 2) + le(e.flags, 2) + le(UInt16(0), 2) + le(UInt32(0), 4)
+            central += le(UInt32(0x0201_4B50), 4) + le(UInt16(0x031E), 2) + le(version, 2) + le(e.flags, 2) + le(e.method, 2) + le(UInt32(0), 4)
             central += le(e.centralCRC ?? crc, 4) + le(size32, 4) + le(size32, 4) + le(UInt16(name.count), 2) + le(UInt16(extra.count), 2)
-            central += le(UInt16(0), 2) + le(UInt16(0), 2) + le(UInt16(0), 2) + le(UInt32(0), 4) + le(offset, 4) + name + extra
+            central += le(UInt16(0), 2) + le(UInt16(0), 2) + le(UInt16(0), 2) + le(e.unixMode << 16, 4) + le(offset, 4) + name + extra
         }
         let cdOffset = UInt32(out.count)
         out += central
