@@ -4,7 +4,8 @@ import PackageDescription
 // The layers point one way:
 //   Quantities ◄─┬─ DocumentModel (plan model + readers) ─┐
 //                └─ RuleLanguage ─────────────────────────┴─► Alignment ─► Reports ─► plancheck (CLI)
-// DocumentModel alone reads XML, HTML and .docx: through CLibXML2 (the system's libxml2) and ZIPFoundation.
+// DocumentModel alone reads XML, HTML and .docx: through CLibXML2 (the system's libxml2) and CLibArchive (the
+// system's libarchive, for the .docx zip; docs/docx-container.md). ZIPFoundation only writes zips in tests.
 let package = Package(
     name: "plancheck",
     platforms: [.macOS(.v13)],
@@ -21,10 +22,9 @@ let package = Package(
         .target(name: "Quantities"),
         // libxml2 from the system (Debian: libxml2-dev); .ci/run installs it when missing.
         .systemLibrary(name: "CLibXML2", pkgConfig: "libxml-2.0", providers: [.apt(["libxml2-dev"])]),
-        .target(name: "DocumentModel", dependencies: [
-            "Quantities", "CLibXML2",
-            .product(name: "ZIPFoundation", package: "ZIPFoundation"),
-        ]),
+        // libarchive from the system (Debian: libarchive-dev); .ci/run installs it when missing.
+        .systemLibrary(name: "CLibArchive", pkgConfig: "libarchive", providers: [.apt(["libarchive-dev"])]),
+        .target(name: "DocumentModel", dependencies: ["Quantities", "CLibXML2", "CLibArchive"]),
         .target(name: "RuleLanguage", dependencies: ["Quantities"]),
         .target(name: "Alignment", dependencies: ["Quantities", "DocumentModel", "RuleLanguage"]),
         .target(name: "Reports", dependencies: ["Alignment", .product(name: "Crypto", package: "swift-crypto")]),

@@ -1,6 +1,5 @@
 import CLibXML2
 import Foundation
-import ZIPFoundation
 
 /// Reads a Word document: `word/document.xml` from the zip, with heading styles resolved through
 /// `word/styles.xml` when present.
@@ -8,28 +7,20 @@ import ZIPFoundation
 /// Paragraphs with a heading style (`Heading 1`…, `标题 1`…, or an outline level) are headings; the others
 /// may still be headings by their text (`第一章 …`), as in a text file. Tables become cells or indicators; a
 /// one-column table (a 专栏 box drawn as a table) is read as ordinary paragraphs. Only the entries needed are
-/// unpacked, each within `ReadOptions.maxUncompressedBytes` and `maxCompressionRatio`, counted as the bytes
-/// come out (a zip's declared sizes can lie).
+/// unpacked, by `ZipContainer`, within the limits of `ReadOptions`.
 enum DocxPlanReader {
     static let documentEntry = "word/document.xml"
+    static let stylesEntry = "word/styles.xml"
     static let wordNS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 
     static func read(bytes: [UInt8], file: String, options: ReadOptions) throws(ReadError) -> PlanDocument {
-        let archive: Archive
-        do { archive = try Archive(data: Data(bytes), accessMode: .read) } catch {
-            throw ReadError(file: file, message: "not a .docx: cannot be opened as a zip archive")
-        }
-        guard let entry = archive[documentEntry] else {
+        let parts = try ZipContainer.unpack(bytes, wanted: [documentEntry, stylesEntry], file: file, options: options)
+        guard let documentBytes = parts[documentEntry] else {
             throw ReadError(file: file, message: "not a Word document: the zip has no \(documentEntry)")
         }
-        var budget = options.maxUncompressedBytes
-        let documentBytes = try unpack(entry, from: archive, budget: &budget, options: options, file: file)
         var styles = StyleTable()
-        if let s = archive["word/styles.xml"] {
-            let styleBytes = try unpack(s, from: archive, budget: &budget, options: options, file: file)
-            // Styles only name headings; a broken styles.xml costs the names, not the document.
-            if let tree = try? LibXML.parseXML(styleBytes, file: file) { styles = StyleTable(tree) }
-        }
+        // Styles only name headings; a broken styles.xml costs the names, not the document.
+        if let styleBytes = parts[stylesEntry], let tree = try? LibXML.parseXML(styleBytes, file: file) { styles = StyleTable(tree) }
         let tree: XMLTree
         do { tree = try LibXML.parseXML(documentBytes, file: file) } catch {
             throw ReadError(file: file, line: error.line, column: error.column, message: "in \(documentEntry): \(error.message)")
@@ -49,37 +40,6 @@ enum DocxPlanReader {
         input.xpathScopes = try XPathScopes.resolve(options.xpathScopes, in: tree, namespaces: ["w": wordNS], file: file)
         var builder = PlanBuilder(input)
         return builder.build()
-    }
-
-    /// Unpacks one entry, refusing it when it would pass the size budget or the compression ratio.
-    static func unpack(_ entry: Entry, from archive: Archive, budget: inout Int, options: ReadOptions, file: String) throws(ReadError) -> [UInt8] {
-        let packed = max(Int(clamping: entry.compressedSize), 1)
-        let declared = Int(clamping: entry.uncompressedSize)
-        func bomb(_ size: Int, _ why: String) -> ReadError {
-            ReadError(file: file, message: "refused: \(entry.path) \(why) (\(size) bytes from \(packed) packed); a zip bomb or a document too large to read")
-        }
-        let ratio = options.maxCompressionRatio
-        func tooDense(_ n: Int) -> Bool { n > 1 << 20 && Double(n) / Double(packed) > ratio }
-        if declared > budget { throw bomb(declared, "would unpack past the limit of \(options.maxUncompressedBytes) bytes") }
-        if tooDense(declared) { throw bomb(declared, "is compressed more than \(Int(ratio)) to 1") }
-        var out: [UInt8] = []
-        out.reserveCapacity(min(declared, budget, 64 << 20))
-        var refusal: ReadError?
-        struct Stop: Error {}
-        do {
-            _ = try archive.extract(entry, bufferSize: 64 << 10, skipCRC32: false) { chunk in
-                let n = out.count + chunk.count
-                // Counted as it comes out: the declared sizes are the zip's word, not a fact.
-                if n > budget { refusal = bomb(n, "unpacks past the limit of \(options.maxUncompressedBytes) bytes"); throw Stop() }
-                if tooDense(n) { refusal = bomb(n, "is compressed more than \(Int(ratio)) to 1"); throw Stop() }
-                out.append(contentsOf: chunk)
-            }
-        } catch {
-            if let refusal { throw refusal }
-            throw ReadError(file: file, message: "not a readable .docx: \(entry.path) could not be unpacked (\(error))")
-        }
-        budget -= out.count
-        return out
     }
 }
 

@@ -130,6 +130,37 @@ import ZIPFoundation
         #expect(b.stderr.contains("bomb.docx: refused: word/document.xml"))
     }
 
+    @Test func damagedDocxExitsTwoNamingTheFile() throws {
+        // Hostile containers of issue #12: ZIPFoundation trapped (exit 132) on the first and spun forever on the second.
+        for name in ["offset-past-end.docx", "inflate-loop.docx"] {
+            let path = "Tests/Fixtures/reliability/" + name
+            let r = try runPlancheck(["outline", path])
+            #expect(r.status == 2, "\(name): \(r.status)")
+            #expect(r.stderr.contains("\(path): not a readable .docx"), "\(r.stderr)")
+            #expect(r.stdout.isEmpty)
+        }
+        // A deflated entry whose CRC does not match its data.
+        let dir = try folder()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let url = dir.appendingPathComponent("crc.docx")
+        let w = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
+        let archive = try Archive(url: url, accessMode: .create)
+        let xml = Data("<?xml version=\"1.0\"?>\n<w:document xmlns:w=\"\(w)\"><w:body><w:p><w:r><w:t>第一章 总则</w:t></w:r></w:p></w:body></w:document>".utf8)
+        try archive.addEntry(with: "word/document.xml", type: .file, uncompressedSize: Int64(xml.count), compressionMethod: .deflate) { pos, size in
+            xml.subdata(in: Int(pos)..<(Int(pos) + size))
+        }
+        var bytes = [UInt8](try Data(contentsOf: url))
+        // The CRC sits at offset 14 of the local header and 16 of the central directory's.
+        for (signature, offset) in [([0x50, 0x4B, 0x03, 0x04] as [UInt8], 14), ([0x50, 0x4B, 0x01, 0x02], 16)] {
+            let at = try #require((0..<(bytes.count - 4)).first { Array(bytes[$0..<($0 + 4)]) == signature })
+            bytes[at + offset] ^= 0x55
+        }
+        try Data(bytes).write(to: url)
+        let r = try runPlancheck(["outline", url.path])
+        #expect(r.status == 2)
+        #expect(r.stderr.contains("crc.docx: not a readable .docx: word/document.xml could not be unpacked (ZIP bad CRC"), "\(r.stderr)")
+    }
+
     @Test func otherXMLThroughXPathOptionsAndMapFile() throws {
         let dir = try folder()
         defer { try? FileManager.default.removeItem(at: dir) }

@@ -115,24 +115,15 @@ import Testing
         let bomb = [UInt8](repeating: 0x41, count: 32 << 20)
         var docx = try makeZip([("word/document.xml", bomb)])
         // Rewrite the declared uncompressed size (local header offset 22, central directory offset 24) to 1000.
-        func patch(signature: [UInt8], offset: Int) {
-            var i = 0
-            while i + 30 < docx.count {
-                if Array(docx[i..<(i + 4)]) == signature {
-                    let v: UInt32 = 1000
-                    for k in 0..<4 { docx[i + offset + k] = UInt8(truncatingIfNeeded: v >> (8 * UInt32(k))) }
-                }
-                i += 1
-            }
-        }
-        patch(signature: [0x50, 0x4B, 0x03, 0x04], offset: 22)
-        patch(signature: [0x50, 0x4B, 0x01, 0x02], offset: 24)
+        patchHeaders(&docx, signature: 0x0403_4B50, offset: 22, value: 1000)
+        patchHeaders(&docx, signature: 0x0201_4B50, offset: 24, value: 1000)
         let start = Date()
         #expect {
             _ = try readPlan(docx, file: "liar.docx")
         } throws: { e in
             guard let r = e as? ReadError else { return false }
-            return r.message.contains("zip bomb") || r.message.contains("could not be unpacked")
+            // Stopped by the ratio over the bytes consumed, a little past 1 MB out: the declared 1000 is not believed.
+            return r.message.hasPrefix("refused: word/document.xml is compressed more than 200 to 1") && r.message.contains("zip bomb")
         }
         #expect(Date().timeIntervalSince(start) < 5)
     }
