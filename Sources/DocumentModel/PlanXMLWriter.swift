@@ -85,7 +85,8 @@ public enum PlanXMLWriter {
                 switch s.kind {
                 case .dashItem: return "——" + s.title
                 case .glossaryEntry: return s.label + "“" + s.title + "”:"
-                case .glossary, .attachment where s.label == s.title || s.title.isEmpty: return s.label
+                case .glossary: return s.label
+                case .attachment where s.label == s.title || s.title.isEmpty: return s.label
                 default: return s.label.isEmpty ? s.title : s.label + s.title
                 }
             }
