@@ -32,7 +32,7 @@ final class MarkupDocument {
 
     /// The text of a text or CDATA node with the source position of each scalar.
     func run(of node: xmlNodePtr) -> TextRun {
-        let content = Array(node.textContent.unicodeScalars)
+        let content = node.contentScalars
         return TextRun(scalars: content, positions: positions.positions(of: node, count: content.count))
     }
 

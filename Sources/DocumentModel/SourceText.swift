@@ -469,6 +469,16 @@ enum UTF8Validation {
         return ok ? out : nil
     }
 
+    /// The same, for bytes in place (a libxml2 node's content).
+    static func decodeIfValid(_ bytes: UnsafeBufferPointer<UInt8>) -> [Unicode.Scalar]? {
+        var ok = false
+        let out = [Unicode.Scalar](unsafeUninitializedCapacity: bytes.count) { buffer, count in
+            ok = decode(bytes, into: buffer, count: &count)
+            if !ok { count = 0 }
+        }
+        return ok ? out : nil
+    }
+
     private static func decode(_ b: UnsafeBufferPointer<UInt8>, into out: UnsafeMutableBufferPointer<Unicode.Scalar>,
                                count: inout Int) -> Bool {
         var i = 0
