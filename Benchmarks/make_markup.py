@@ -7,8 +7,8 @@ For each COPIES, writes OUTDIR/plan-COPIES.{txt,xml,html,docx}: the body of Samp
 repeated COPIES times under one <plan>, and its text twin (the .txt sample) repeated as often. The HTML and the
 Word document hold the text one paragraph a line, 篇/章/节 lines as headings, as the tests' makeHTML and
 makeDocumentXML build them (Tests/DocumentModelTests/Support.swift).
-Also writes OUTDIR/entities-N.xml: N references to one internal entity, one per <p>, the shape of issue #12's
-450 KB file that took 118 s with --xpath-paragraphs //p.
+Also writes OUTDIR/entities-100000.xml: 100,000 references to one internal entity of 4,000 characters, the
+shape of issue #12's 450 KB file that took 118 s with --xpath-paragraphs.
 """
 import os
 import re
@@ -77,12 +77,15 @@ for k in copies:
     with open(base + ".html", "w", encoding="utf-8") as f:
         f.write(html(k))
     with zipfile.ZipFile(base + ".docx", "w", zipfile.ZIP_DEFLATED) as z:
-        z.writestr("[Content_Types].xml", '<?xml version="1.0"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"/>')
-        z.writestr("word/document.xml", document_xml(k))
-        z.writestr("word/styles.xml", styles)
+        # A fixed date: the same sizes give the same bytes, so reports (which hash the file) can be compared.
+        for name, data in [("[Content_Types].xml", '<?xml version="1.0"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"/>'),
+                           ("word/document.xml", document_xml(k)), ("word/styles.xml", styles)]:
+            z.writestr(zipfile.ZipInfo(name, date_time=(2021, 2, 4, 0, 0, 0)), data, zipfile.ZIP_DEFLATED)
 
+# 100,000 references, ten to a paragraph, to one entity of 4,000 characters: 450 KB that would spell out
+# 400 million characters.
 n = 100_000
 with open(os.path.join(out_dir, f"entities-{n}.xml"), "w", encoding="utf-8") as f:
-    f.write('<?xml version="1.0" encoding="UTF-8"?>\n<!DOCTYPE doc [<!ENTITY org "荷塘区人民政府">]>\n<doc>\n')
-    f.write("<p>&org;</p>\n" * n)
+    f.write('<?xml version="1.0" encoding="UTF-8"?>\n<!DOCTYPE doc [<!ENTITY e "' + "荷塘区人民政府要求" * 444 + '">]>\n<doc>\n')
+    f.write(("<p>" + "&e; " * 10 + "</p>\n") * (n // 10))
     f.write("</doc>\n")

@@ -157,9 +157,9 @@ enum LibXML {
         }
         guard let n = first else { return }
         let line = n.line > 0 ? n.line : n.parent.map(\.line)
-        throw ReadError(file: file, line: line, message: "XML error: references to internal entities expand past "
-                        + "\(limit) bytes, more than the file itself plus \(entityExpansionAllowance) (reference \(refs), "
-                        + "&\(n.name);); refused: an entity amplification (\"billion laughs\") file")
+        throw ReadError(file: file, line: line, message: "XML error: entity references would spell out more than \(limit) "
+                        + "bytes of text (the file's \(fileBytes) plus \(entityExpansionAllowance)) by reference \(refs), &\(n.name);; "
+                        + "refused as an entity amplification (\"billion laughs\") file")
     }
 
     /// Parses HTML bytes; libxml2's HTML parser recovers from broken markup, so only an empty page fails.

@@ -75,6 +75,8 @@ struct TextRun {
     var positions: [Int] = []
 
     mutating func append(_ other: TextRun) {
+        // Most runs are one text node: taking its arrays shares them rather than copying into a grown buffer.
+        if scalars.isEmpty && positions.isEmpty { self = other; return }
         scalars.append(contentsOf: other.scalars)
         positions.append(contentsOf: other.positions)
     }

@@ -59,6 +59,10 @@ struct NormalizedText {
         origin = []
         starts = [0]
         starts.reserveCapacity(lines.count + 1)
+        // Sized once: grown by appending, the buffers held up to twice the text (13 of 42 MB reading 1.5 MB of XML).
+        let total = lines.reduce(0) { $0 + $1.scalars.count }
+        scalars.reserveCapacity(total)
+        origin.reserveCapacity(total)
         for l in lines {
             scalars += l.scalars
             origin += l.origin
