@@ -223,6 +223,7 @@ enum XMLPlanReader {
             if let e = m.cells { return (try? LibXML.select(e, in: tree, from: row, namespaces: m.namespaces)) ?? [] }
             return row.elementChildren
         }
+        var namer = XPathNamer()
         func hasOwnText(_ n: xmlNodePtr) -> Bool {
             n.children.contains { $0.isText && !doc.run(of: $0).isBlank }
         }
@@ -251,10 +252,10 @@ enum XMLPlanReader {
             if tableNodes.contains(key) {
                 var t = RawTable(line: n.line, xpath: path)
                 for row in rows(of: n) {
-                    let rp = row.xpath()
+                    let rp = namer.path(of: row)
                     var cs: [RawTable.Cell] = []
                     for cell in cells(of: row) {
-                        cs.append(RawTable.Cell(run: doc.text(of: cell), line: cell.line, xpath: cell.xpath(),
+                        cs.append(RawTable.Cell(run: doc.text(of: cell), line: cell.line, xpath: namer.path(of: cell),
                                                 colspan: cell.attribute("colspan").flatMap { Int($0) } ?? 1,
                                                 rowspan: cell.attribute("rowspan").flatMap { Int($0) } ?? 1))
                     }
