@@ -153,4 +153,31 @@ import Testing
         }
         #expect(Date().timeIntervalSince(start) < 20)
     }
+
+    // MARK: Structure
+
+    @Test(.timeLimit(.minutes(1))) func everyRowOfALongMappedTableHasItsOwnXPath() throws {
+        var rows = ""
+        for k in 1...10_000 { rows += "<tr><td>指标\(k)</td><td>\(k)</td></tr>\n" }
+        let xml = "<doc><table>\n\(rows)</table></doc>\n"
+        let start = Date()
+        let doc = try readPlan(xml, file: "rows.xml", options: ReadOptions(xmlMapping: XMLMapping(tables: ["//table"])))
+        #expect(Date().timeIntervalSince(start) < 20)
+        let cell = doc.sentenceRecords.first { $0.original == "指标5000" }
+        #expect(cell?.xpath == "/doc/table[1]/tr[5000]/td[1]")
+        #expect(cell?.line == 5001)
+    }
+
+    @Test(.timeLimit(.minutes(1))) func numberedH1AfterMuchNavigationAreHeadingsNotTheTitle() throws {
+        var page = "<html><body>\n"
+        for k in 0..<30_000 { page += "<nav>导航\(k)</nav>\n" }
+        for k in 1...3 { page += "<h1>第\(["一", "二", "三"][k - 1])章 任务\(k)</h1>\n<p>推进第\(k)项工作。</p>\n" }
+        page += "</body></html>\n"
+        let start = Date()
+        let doc = try readPlan(page, file: "nav.html")
+        #expect(Date().timeIntervalSince(start) < 20)
+        #expect(doc.title != "第一章 任务1")
+        #expect(doc.allSections.map(\.label).contains("第一章"))
+        #expect(doc.sentenceRecords.map(\.original) == ["推进第1项工作。", "推进第2项工作。", "推进第3项工作。"])
+    }
 }
