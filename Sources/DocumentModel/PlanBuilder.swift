@@ -648,7 +648,8 @@ struct SourceCursor {
     var index = 0
     var byte: Int
     /// The byte offset of every `stride`-th scalar, made on the first backward or long jump. Markup sentences
-    /// and their headings ask out of order; restarting from the file's start made a 12 MB plan XML take 14 s.
+    /// and their headings ask out of order; restarting from the file's start was 88% of reading 3 MB of plan XML
+    /// (12 MB took 41 s).
     private var checkpoints: [Int] = []
     static let stride = 1024
 

@@ -68,6 +68,7 @@ struct SourceAligner {
         // Work that ends in a match moves the lexer on, so it is paid for by the source; every failed attempt
         // is charged to the budget. Uncharged, a 40 KB page whose one long text node differs from the source
         // in its last character (a stray byte) took 12 s: each occurrence of its first letter was retried.
+        // Once the budget is spent the source is not what libxml2 read, and the rest keep their elements' lines.
         guard budget > 0 else { return nil }
         switch match(content, from: lexer, skipLeadingSpace: true) {
         case .found(let p, let l): lexer = l; return p

@@ -5,7 +5,8 @@ import Quantities
 /// XML through an `XMLMapping` of XPath expressions.
 enum XMLPlanReader {
     static func read(bytes: [UInt8], file: String, options: ReadOptions) throws(ReadError) -> PlanDocument {
-        // The tree and the node positions are gone before the plan is built (a tenth of the peak memory).
+        // The tree and the node positions are freed before the plan is built: with the exact-size arrays, the peak
+        // for 12 MB of plan XML went from 316 to 278 MB.
         var builder = PlanBuilder(try input(bytes: bytes, file: file, options: options))
         return builder.build()
     }
@@ -19,8 +20,8 @@ enum XMLPlanReader {
         case .xml?: isPlan = false
         default: isPlan = options.xmlMapping == nil && root.name == "plan" && root.namespaceURI == nil
         }
-        if isPlan { return try readPlan(tree, bytes: bytes, file: file, options: options) }
-        return try readMapped(tree, bytes: bytes, file: file, options: options)
+        if isPlan { return try planInput(tree, bytes: bytes, file: file, options: options) }
+        return try mappedInput(tree, bytes: bytes, file: file, options: options)
     }
 
     // MARK: Plan XML
@@ -31,7 +32,7 @@ enum XMLPlanReader {
         "box": .box, "attachment": .attachment, "glossary": .glossary, "entry": .glossaryEntry,
     ]
 
-    static func readPlan(_ tree: XMLTree, bytes: [UInt8], file: String, options: ReadOptions) throws(ReadError) -> BuildInput {
+    static func planInput(_ tree: XMLTree, bytes: [UInt8], file: String, options: ReadOptions) throws(ReadError) -> BuildInput {
         // The structural check names every problem at its own line; RELAX NG then has the last word.
         let problems = PlanXMLCheck.check(tree)
         if !problems.isEmpty { throw schemaError(problems, file: file) }
@@ -184,7 +185,7 @@ enum XMLPlanReader {
 
     // MARK: Any other XML
 
-    static func readMapped(_ tree: XMLTree, bytes: [UInt8], file: String, options: ReadOptions) throws(ReadError) -> BuildInput {
+    static func mappedInput(_ tree: XMLTree, bytes: [UInt8], file: String, options: ReadOptions) throws(ReadError) -> BuildInput {
         let m = options.xmlMapping ?? XMLMapping()
         func select(_ e: String, what: String) throws(ReadError) -> [xmlNodePtr] {
             do { return try LibXML.select(e, in: tree, namespaces: m.namespaces) } catch {
