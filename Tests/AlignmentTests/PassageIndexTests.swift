@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import RuleLanguage
 @testable import Alignment
 @testable import DocumentModel
 
@@ -26,4 +27,35 @@ import Testing
         let hits = index.closest(query: 0, limit: 5)
         #expect(hits.map { doc.sentences[$0.sentence].line } == [4])
     }
+
+    /// A fuzzed plan (issue #12): one bigram 32,768 times in a sentence overflowed a 16-bit count and trapped.
+    @Test(.timeLimit(.minutes(1)), arguments: ["bigram-32767.txt", "bigram-32768.txt"])
+    func aBigramRepeatedPast16BitsIsCounted(file: String) throws {
+        let doc = TextPlanReader.read(try SourceText(contentsOf: reliabilityFixture(file)))
+        let index = PassageIndex(doc, queries: ["研发投入", "完全无关"])
+        // One sentence in the plan: every bigram is in all of them, so its idf is small.
+        let hits = index.closest(query: 0, minimumScore: 0.01)
+        #expect(hits.count == 1)
+        #expect(hits.first.map { doc.text(of: doc.sentences[$0.sentence]).hasPrefix("研发研发") } == true)
+        #expect(index.closest(query: 1, minimumScore: 0.01).isEmpty)
+    }
+
+    /// A sentence of 40,000 numbers (issue #12) trapped the same way; the whole engine runs through it.
+    @Test(.timeLimit(.minutes(1))) func aSentenceOfFortyThousandNumbersIsChecked() throws {
+        let doc = TextPlanReader.read(try SourceText(contentsOf: reliabilityFixture("nums-sentence-40000.txt")))
+        let loaded = RuleSetLoader.load(path: repoPath("Rules/zhuzhou/15th"))
+        let engine = try AlignmentEngine(ruleSet: loaded.ruleSet)
+        let result = engine.check(doc)
+        #expect(result.findings.count >= loaded.ruleSet.goals.count)
+        let index = PassageIndex(doc, queries: ["增加投入"])
+        #expect(index.closest(query: 0, minimumScore: 0.01).count == 1)
+    }
+}
+
+/// A hostile input reduced from fuzzing (issue #12): the committed copy under Tests/Fixtures/reliability, or
+/// the shared one beside the repository.
+func reliabilityFixture(_ name: String) -> String {
+    let committed = repoRoot.appendingPathComponent("Tests/Fixtures/reliability/" + name).path
+    if FileManager.default.fileExists(atPath: committed) { return committed }
+    return repoRoot.deletingLastPathComponent().appendingPathComponent("shared/reliability/" + name).path
 }
