@@ -427,9 +427,33 @@ struct Evaluation {
         var best: (Hit, Quantities.Quantity, QuantityComparison)?
         var firstConflict: (Hit, Quantities.Quantity, QuantityComparison)?
         var sawQuantity: Hit?
+        // A quantity's verdict does not depend on the hit it follows, and only the first of each kind is kept:
+        // the quantities already compared for an earlier hit of the sentence are skipped (many hits in one
+        // long clause of values compared every value again for each hit: 40,000 of them, 540 s).
+        var seen = (sentence: -1, from: 0, to: 0)
         for h in forward {
-            let clause = SentenceFacts.clause(around: h.start..<h.end, in: facts.scalars(h.sentence))
-            let candidates = facts.quantities(h.sentence).filter { !$0.isTime && $0.span.overlaps(clause) && $0.span.lowerBound >= h.start }
+            let clause = facts.clause(h.sentence, around: h.start..<h.end)
+            // Quantities come sorted by start: only those starting from the hit to the clause's end can pass,
+            // and a sentence of thousands of values must not be filtered whole for each hit.
+            let qs = facts.quantities(h.sentence)
+            // The first quantity starting at or after `k`.
+            func firstStarting(from k: Int) -> Int {
+                var lo = 0, hi = qs.count
+                while lo < hi {
+                    let mid = (lo + hi) >> 1
+                    if qs[mid].span.lowerBound < k { lo = mid + 1 } else { hi = mid }
+                }
+                return lo
+            }
+            let from = firstStarting(from: h.start), to = max(from, firstStarting(from: clause.upperBound))
+            var first = from
+            if h.sentence == seen.sentence && from >= seen.from {
+                if !tracing { first = min(to, max(from, seen.to)) }
+                seen = (h.sentence, from, max(seen.to, to))
+            } else {
+                seen = (h.sentence, from, to)
+            }
+            let candidates = qs[first..<to].filter { !$0.isTime && $0.span.overlaps(clause) && $0.span.lowerBound >= h.start }
             for var q in candidates {
                 var target = asked
                 // A value whose unit was dropped (`达到3.3以上`, `迈上千亿台阶`) takes the subject's unit, else the target's.
