@@ -92,7 +92,7 @@ struct Evaluation {
                     let s = doc.sentences[hit.sentence]
                     // `sentenceText` is `doc.text(of:)` made without the unspecialized `String(scalars:)`, and kept.
                     suggestions.append(Evidence(file: doc.file, line: s.line, column: s.column, path: doc.path(of: s),
-                                                text: sentenceText(hit.sentence), xpath: s.xpath,
+                                                text: suggestionText(hit.sentence), xpath: s.xpath,
                                                 score: (hit.score * 100).rounded() / 100))
                 }
                 findings[at].suggestions = suggestions
@@ -632,10 +632,26 @@ struct Evaluation {
         let s = doc.sentences[h.sentence]
         let cols = doc.originalColumns(of: s, h.start..<h.end)
         let match = matchText(h)
-        let qs = facts.quantities(h.sentence).map(\.description)
+        let all = facts.quantities(h.sentence)
+        let scalars = facts.scalars(h.sentence)
+        guard !Quote.isWhole(count: scalars.count, match: h.start..<h.end) else {
+            return Evidence(file: doc.file, line: s.line, column: cols.lowerBound, path: doc.path(of: s),
+                            text: sentenceText(h.sentence), match: match, matchStart: h.start, matchEnd: h.end,
+                            quantities: all.map(\.description), commitment: commitment?.description, xpath: s.xpath)
+        }
+        // A long sentence is quoted around the match, with the quantities that start in the part quoted.
+        let q = Quote.text(scalars, match: h.start..<h.end)
         return Evidence(file: doc.file, line: s.line, column: cols.lowerBound, path: doc.path(of: s),
-                        text: sentenceText(h.sentence), match: match, matchStart: h.start, matchEnd: h.end,
-                        quantities: qs, commitment: commitment?.description, xpath: s.xpath)
+                        text: q.text, match: match, matchStart: q.match.lowerBound, matchEnd: q.match.upperBound,
+                        quantities: Quote.starting(in: q.window, all).map(\.description),
+                        commitment: commitment?.description, xpath: s.xpath)
+    }
+
+    /// The text a suggestion quotes of sentence `i`: all of it, or its start when it is long.
+    mutating func suggestionText(_ i: Int) -> String {
+        let scalars = facts.scalars(i)
+        if Quote.isWhole(count: scalars.count, match: 0..<0) { return sentenceText(i) }
+        return Quote.text(scalars, match: 0..<0).text
     }
 
     /// The normalized text of sentence `i`, made once.

@@ -80,3 +80,32 @@ func reliabilityFixture(_ name: String) -> String {
         #expect(long == short)
     }
 }
+
+/// What evidence quotes of a long sentence: a window around the match, cut between characters.
+@Suite struct QuoteTests {
+    @Test func ordinarySentencesAreQuotedWhole() {
+        #expect(Quote.isWhole(count: 437, match: 0..<4))
+        #expect(Quote.isWhole(count: 1_004, match: 500..<504))
+        #expect(!Quote.isWhole(count: 1_005, match: 500..<504))
+    }
+
+    @Test func aLongSentenceIsQuotedAroundItsMatch() {
+        let s = Array((String(repeating: "甲", count: 2_000) + "研发" + String(repeating: "乙", count: 2_000)).unicodeScalars)
+        let q = Quote.text(s[...], match: 2_000..<2_002)
+        #expect(q.window == 1_500..<2_502)
+        #expect(q.text == "…" + String(repeating: "甲", count: 500) + "研发" + String(repeating: "乙", count: 500) + "…")
+        let t = Array(q.text.unicodeScalars)
+        #expect(String(String.UnicodeScalarView(t[q.match])) == "研发")
+    }
+
+    @Test func aCutNeverSplitsACharacter() {
+        // e + combining acute, and a family emoji joined by ZWJ, where the cuts would fall.
+        let before = Array(String(repeating: "a", count: 1_000).unicodeScalars) + ["e", "\u{301}"]
+        let s = before + Array(String(repeating: "b", count: 499).unicodeScalars) + ["X"]
+            + Array(String(repeating: "c", count: 499).unicodeScalars) + ["\u{1F468}", "\u{200D}", "\u{1F469}"] + Array("dddd".unicodeScalars)
+        let x = before.count + 499
+        let w = Quote.window(count: s.count, match: x..<(x + 1)) { s[$0] }
+        #expect(w.lowerBound == 1_000)   // before the `e`, not between it and its accent
+        #expect(w.upperBound == x + 1 + 499 + 3)   // after the whole emoji sequence
+    }
+}
