@@ -436,16 +436,7 @@ struct Evaluation {
             // Quantities come sorted by start: only those starting from the hit to the clause's end can pass,
             // and a sentence of thousands of values must not be filtered whole for each hit.
             let qs = facts.quantities(h.sentence)
-            // The first quantity starting at or after `k`.
-            func firstStarting(from k: Int) -> Int {
-                var lo = 0, hi = qs.count
-                while lo < hi {
-                    let mid = (lo + hi) >> 1
-                    if qs[mid].span.lowerBound < k { lo = mid + 1 } else { hi = mid }
-                }
-                return lo
-            }
-            let from = firstStarting(from: h.start), to = max(from, firstStarting(from: clause.upperBound))
+            let from = qs.firstStarting(from: h.start), to = max(from, qs.firstStarting(from: clause.upperBound))
             var first = from
             if h.sentence == seen.sentence && from >= seen.from {
                 if !tracing { first = min(to, max(from, seen.to)) }
@@ -624,70 +615,5 @@ struct Evaluation {
                        message: "uses \(words.sorted().map { "“\($0)”" }.joined(separator: "、")), retired by the city\(use) (\(places))",
                        citation: nil, plan: doc.file, evidence: found.prefix(10).map { evidence($0) }, suggestions: [],
                        rule: location(r.range.start))
-    }
-
-    // MARK: Evidence
-
-    mutating func evidence(_ h: Hit, commitment: CommitmentClass? = nil) -> Evidence {
-        let s = doc.sentences[h.sentence]
-        let cols = doc.originalColumns(of: s, h.start..<h.end)
-        let match = matchText(h)
-        let all = facts.quantities(h.sentence)
-        let scalars = facts.scalars(h.sentence)
-        guard !Quote.isWhole(count: scalars.count, match: h.start..<h.end) else {
-            return Evidence(file: doc.file, line: s.line, column: cols.lowerBound, path: doc.path(of: s),
-                            text: sentenceText(h.sentence), match: match, matchStart: h.start, matchEnd: h.end,
-                            quantities: all.map(\.description), commitment: commitment?.description, xpath: s.xpath)
-        }
-        // A long sentence is quoted around the match, with the quantities that start in the part quoted.
-        let q = Quote.text(scalars, match: h.start..<h.end)
-        return Evidence(file: doc.file, line: s.line, column: cols.lowerBound, path: doc.path(of: s),
-                        text: q.text, match: match, matchStart: q.match.lowerBound, matchEnd: q.match.upperBound,
-                        quantities: Quote.starting(in: q.window, all).map(\.description),
-                        commitment: commitment?.description, xpath: s.xpath)
-    }
-
-    /// The text a suggestion quotes of sentence `i`: all of it, or its start when it is long.
-    mutating func suggestionText(_ i: Int) -> String {
-        let scalars = facts.scalars(i)
-        if Quote.isWhole(count: scalars.count, match: 0..<0) { return sentenceText(i) }
-        return Quote.text(scalars, match: 0..<0).text
-    }
-
-    /// The normalized text of sentence `i`, made once.
-    mutating func sentenceText(_ i: Int) -> String {
-        if let t = sentenceTexts[i] { return t }
-        let t = String(scalars: facts.scalars(i))
-        sentenceTexts[i] = t
-        return t
-    }
-
-    func matchText(_ h: Hit) -> String {
-        let scalars = facts.scalars(h.sentence)
-        return String(scalars: scalars[(scalars.startIndex + h.start)..<(scalars.startIndex + h.end)])
-    }
-
-    func describe(_ h: Hit) -> String {
-        let s = doc.sentences[h.sentence]
-        let path = doc.path(of: s).joined(separator: " › ")
-        let cols = doc.originalColumns(of: s, h.start..<h.end)
-        let review = facts.isReview(h.sentence) ? " [review]" : ""
-        return "\(doc.file):\(s.line):\(cols.lowerBound) \(path)\(review) «\(String(scalars: facts.scalars(h.sentence)).clipped(50))»"
-    }
-
-    mutating func traceHits(_ label: String, _ ref: TermRef, _ hs: [Hit]) {
-        if hs.isEmpty { trace.append("  \(label) “\(ref.text)”: not found"); return }
-        for h in hs.prefix(5) { trace.append("  \(label) “\(ref.text)”: \(describe(h))") }
-        if hs.count > 5 { trace.append("  … and \(hs.count - 5) more") }
-    }
-
-    /// What a missing goal is about, to look for under other words: its title, citation and terms.
-    func query(for goal: Goal) -> String {
-        var query = goal.title.value
-        if let q = goal.citation?.quote?.value { query += " " + q }
-        for c in goal.clauses {
-            for ref in AlignmentEngine.refs(c.predicate) { query += " " + (term(ref)?.aliases.prefix(3).joined(separator: " ") ?? ref.text) }
-        }
-        return query
     }
 }

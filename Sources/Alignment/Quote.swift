@@ -45,18 +45,23 @@ public enum Quote {
         match.lowerBound <= context && count - match.upperBound <= context
     }
 
-    /// The quantities (sorted by start, as the extractor gives them) that start in `window`, found by
-    /// bisection: a long line may hold a million.
+    /// The quantities (sorted by start, as the extractor gives them) that start in `window`: a long line
+    /// may hold a million.
     static func starting(in window: Range<Int>, _ qs: [Quantities.Quantity]) -> ArraySlice<Quantities.Quantity> {
-        func first(_ k: Int) -> Int {
-            var lo = 0, hi = qs.count
-            while lo < hi {
-                let mid = (lo + hi) >> 1
-                if qs[mid].span.lowerBound < k { lo = mid + 1 } else { hi = mid }
-            }
-            return lo
+        let a = qs.firstStarting(from: window.lowerBound)
+        return qs[a..<max(a, qs.firstStarting(from: window.upperBound))]
+    }
+}
+
+extension Array where Element == Quantities.Quantity {
+    /// The index of the first quantity starting at or after offset `k`, by bisection (quantities come
+    /// sorted by start).
+    func firstStarting(from k: Int) -> Int {
+        var lo = 0, hi = count
+        while lo < hi {
+            let mid = (lo + hi) >> 1
+            if self[mid].span.lowerBound < k { lo = mid + 1 } else { hi = mid }
         }
-        let a = first(window.lowerBound)
-        return qs[a..<max(a, first(window.upperBound))]
+        return lo
     }
 }
