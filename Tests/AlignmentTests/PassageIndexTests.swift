@@ -109,3 +109,21 @@ func reliabilityFixture(_ name: String) -> String {
         #expect(w.upperBound == x + 1 + 499 + 3)   // after the whole emoji sequence
     }
 }
+
+/// The term automaton numbers the terms' characters in 16 bits: a rule set with more distinct characters
+/// trapped on its precondition (found while auditing for issue #12); the engine now refuses it.
+@Suite struct RuleCharacterLimitTests {
+    @Test(.timeLimit(.minutes(1))) func tooManyDistinctCharactersAreAnError() throws {
+        let ideographs = [0x4E00..<0x9FFF, 0x3400..<0x4DBF, 0x20000..<0x2A6DF].flatMap { $0.map { Character(Unicode.Scalar($0)!) } }
+        #expect(ideographs.count > TermAutomaton.maxCharacters)
+        let aliases = stride(from: 0, to: ideographs.count, by: 100).map { "\"" + String(ideographs[$0..<min($0 + 100, ideographs.count)]) + "\"" }
+        let source = "ruleset \"x\" {\n  period 2026..2030\n}\n\nterm t = " + aliases.joined(separator: " | ")
+            + "\n\ngoal 1 \"x\" {\n  cite \"c\"\n  require mention t\n}\n"
+        let loaded = RuleSetLoader.load(source: source, path: "many.rules")
+        #expect(!loaded.diagnostics.contains { $0.level == .error })
+        #expect(throws: EngineError.self) { try AlignmentEngine(ruleSet: loaded.ruleSet) }
+        do { _ = try AlignmentEngine(ruleSet: loaded.ruleSet) } catch {
+            #expect(error.description.contains("different characters; at most 65534 are supported"))
+        }
+    }
+}
