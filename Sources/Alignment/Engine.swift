@@ -106,6 +106,12 @@ public final class AlignmentEngine: Sendable {
             for a in term.aliases { if let p = pattern(a) { aliasesOf[t].append(Int32(p)) } }
             for e in term.exclusions { if let p = pattern(e) { exclusionsOf[t].append(Int32(p)) } }
         }
+        // The automaton numbers the terms' characters in 16 bits (its tables stay small): a rule set with more
+        // distinct characters is refused here, where its precondition would trap.
+        let characters = Set(patterns.joined().map(\.value)).count
+        guard characters <= TermAutomaton.maxCharacters else {
+            throw EngineError("the rules' terms use \(characters) different characters; at most \(TermAutomaton.maxCharacters) are supported")
+        }
         automaton = TermAutomaton(patterns: patterns)
         // Flat, term after term: nested arrays would be retained and released for every term of every plan.
         var patternStart: [Int32] = [0], exclusionStart: [Int32] = [], byTerm: [Int32] = []

@@ -92,7 +92,7 @@ struct Evaluation {
                     let s = doc.sentences[hit.sentence]
                     // `sentenceText` is `doc.text(of:)` made without the unspecialized `String(scalars:)`, and kept.
                     suggestions.append(Evidence(file: doc.file, line: s.line, column: s.column, path: doc.path(of: s),
-                                                text: sentenceText(hit.sentence), xpath: s.xpath,
+                                                text: suggestionText(hit.sentence), xpath: s.xpath,
                                                 score: (hit.score * 100).rounded() / 100))
                 }
                 findings[at].suggestions = suggestions
@@ -427,9 +427,24 @@ struct Evaluation {
         var best: (Hit, Quantities.Quantity, QuantityComparison)?
         var firstConflict: (Hit, Quantities.Quantity, QuantityComparison)?
         var sawQuantity: Hit?
+        // A quantity's verdict does not depend on the hit it follows, and only the first of each kind is kept:
+        // the quantities already compared for an earlier hit of the sentence are skipped (many hits in one
+        // long clause of values compared every value again for each hit: 40,000 of them, 540 s).
+        var seen = (sentence: -1, from: 0, to: 0)
         for h in forward {
-            let clause = SentenceFacts.clause(around: h.start..<h.end, in: facts.scalars(h.sentence))
-            let candidates = facts.quantities(h.sentence).filter { !$0.isTime && $0.span.overlaps(clause) && $0.span.lowerBound >= h.start }
+            let clause = facts.clause(h.sentence, around: h.start..<h.end)
+            // Quantities come sorted by start: only those starting from the hit to the clause's end can pass,
+            // and a sentence of thousands of values must not be filtered whole for each hit.
+            let qs = facts.quantities(h.sentence)
+            let from = qs.firstStarting(from: h.start), to = max(from, qs.firstStarting(from: clause.upperBound))
+            var first = from
+            if h.sentence == seen.sentence && from >= seen.from {
+                if !tracing { first = min(to, max(from, seen.to)) }
+                seen = (h.sentence, from, max(seen.to, to))
+            } else {
+                seen = (h.sentence, from, to)
+            }
+            let candidates = qs[first..<to].filter { !$0.isTime && $0.span.overlaps(clause) && $0.span.lowerBound >= h.start }
             for var q in candidates {
                 var target = asked
                 // A value whose unit was dropped (`达到3.3以上`, `迈上千亿台阶`) takes the subject's unit, else the target's.
@@ -600,54 +615,5 @@ struct Evaluation {
                        message: "uses \(words.sorted().map { "“\($0)”" }.joined(separator: "、")), retired by the city\(use) (\(places))",
                        citation: nil, plan: doc.file, evidence: found.prefix(10).map { evidence($0) }, suggestions: [],
                        rule: location(r.range.start))
-    }
-
-    // MARK: Evidence
-
-    mutating func evidence(_ h: Hit, commitment: CommitmentClass? = nil) -> Evidence {
-        let s = doc.sentences[h.sentence]
-        let cols = doc.originalColumns(of: s, h.start..<h.end)
-        let match = matchText(h)
-        let qs = facts.quantities(h.sentence).map(\.description)
-        return Evidence(file: doc.file, line: s.line, column: cols.lowerBound, path: doc.path(of: s),
-                        text: sentenceText(h.sentence), match: match, matchStart: h.start, matchEnd: h.end,
-                        quantities: qs, commitment: commitment?.description, xpath: s.xpath)
-    }
-
-    /// The normalized text of sentence `i`, made once.
-    mutating func sentenceText(_ i: Int) -> String {
-        if let t = sentenceTexts[i] { return t }
-        let t = String(scalars: facts.scalars(i))
-        sentenceTexts[i] = t
-        return t
-    }
-
-    func matchText(_ h: Hit) -> String {
-        let scalars = facts.scalars(h.sentence)
-        return String(scalars: scalars[(scalars.startIndex + h.start)..<(scalars.startIndex + h.end)])
-    }
-
-    func describe(_ h: Hit) -> String {
-        let s = doc.sentences[h.sentence]
-        let path = doc.path(of: s).joined(separator: " › ")
-        let cols = doc.originalColumns(of: s, h.start..<h.end)
-        let review = facts.isReview(h.sentence) ? " [review]" : ""
-        return "\(doc.file):\(s.line):\(cols.lowerBound) \(path)\(review) «\(String(scalars: facts.scalars(h.sentence)).clipped(50))»"
-    }
-
-    mutating func traceHits(_ label: String, _ ref: TermRef, _ hs: [Hit]) {
-        if hs.isEmpty { trace.append("  \(label) “\(ref.text)”: not found"); return }
-        for h in hs.prefix(5) { trace.append("  \(label) “\(ref.text)”: \(describe(h))") }
-        if hs.count > 5 { trace.append("  … and \(hs.count - 5) more") }
-    }
-
-    /// What a missing goal is about, to look for under other words: its title, citation and terms.
-    func query(for goal: Goal) -> String {
-        var query = goal.title.value
-        if let q = goal.citation?.quote?.value { query += " " + q }
-        for c in goal.clauses {
-            for ref in AlignmentEngine.refs(c.predicate) { query += " " + (term(ref)?.aliases.prefix(3).joined(separator: " ") ?? ref.text) }
-        }
-        return query
     }
 }

@@ -34,14 +34,19 @@ public struct PassageIndex: Sendable {
                 return i
             }
         }
-        var counts = [[(sentence: Int32, count: Int16)]](repeating: [], count: wanted.count)
+        // Counts are 32-bit and saturate: a sentence may repeat one bigram any number of times (a 16-bit
+        // count trapped at 32,768). Sentence numbers and lengths fit 32 bits: plans are under 2 GiB.
+        var counts = [[(sentence: Int32, count: Int32)]](repeating: [], count: wanted.count)
         var lens = [Int32](repeating: 0, count: doc.sentences.count)
         var total = 0, used = 0
-        var local: [(Int, Int16)] = []
+        var local: [(Int, Int32)] = []
+        // Where each wanted bigram stands in `local` (-1: not in this sentence): a search of `local` for
+        // every bigram made a long sentence cost its length times its distinct bigrams.
+        var slot = [Int32](repeating: -1, count: wanted.count)
         for (i, s) in doc.sentences.enumerated() where include(s) {
             used += 1
             local.removeAll(keepingCapacity: true)
-            var n: Int32 = 0
+            var n = 0
             var prev: UInt32 = 0
             for c in doc.scalars(of: s) {
                 guard isWordScalar(c) else { prev = 0; continue }
@@ -49,14 +54,23 @@ public struct PassageIndex: Sendable {
                     n += 1
                     if prev < 0x10000, firstChar[Int(prev >> 6)] & (1 << UInt64(prev & 63)) != 0,
                        let w = wanted[UInt64(prev) << 32 | UInt64(c.value)] {
-                        if let k = local.firstIndex(where: { $0.0 == w }) { local[k].1 += 1 } else { local.append((w, 1)) }
+                        let k = Int(slot[w])
+                        if k >= 0 {
+                            if local[k].1 < Int32.max { local[k].1 += 1 }
+                        } else {
+                            slot[w] = Int32(local.count)
+                            local.append((w, 1))
+                        }
                     }
                 }
                 prev = c.value
             }
-            lens[i] = n
-            total += Int(n)
-            for (w, count) in local { counts[w].append((Int32(i), count)) }
+            lens[i] = Int32(clamping: n)
+            total += n
+            for (w, count) in local {
+                counts[w].append((Int32(i), count))
+                slot[w] = -1
+            }
         }
         let average = used == 0 ? 1 : max(1, Double(total) / Double(used))
         let k1 = 1.2, b = 0.75

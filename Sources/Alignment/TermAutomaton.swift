@@ -39,6 +39,9 @@ public struct TermAutomaton: Sendable {
     private let outputs: [Int32]
     private let outputLink: [Int32]
 
+    /// The most distinct characters the patterns may hold: symbols are 16-bit, and 0 means "in no pattern".
+    public static let maxCharacters = Int(UInt16.max) - 1
+
     /// Entries of dense rows kept: about 1 MB (a 16 MB table was slower than bisecting the deep states).
     static let denseBudget = 262_144
 
@@ -77,7 +80,7 @@ public struct TermAutomaton: Sendable {
             }
             ending[st].append(Int32(p))
         }
-        precondition(count < Int(UInt16.max), "too many distinct characters in the rule terms")
+        precondition(count <= Self.maxCharacters, "too many distinct characters in the rule terms")
         bmpSymbols = bmp
         otherSymbols = other
 

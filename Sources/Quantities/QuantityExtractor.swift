@@ -770,26 +770,35 @@ private struct Scan {
 
     // MARK: result
 
-    /// The year of the last time token before token `i` that ends by `k` (a time's year never changes
-    /// once read, so looking back equals keeping a list of times).
-    func lastTime(before i: Int, endingBy k: Int) -> Int? {
-        var j = i - 1
-        while j >= 0 {
-            if tokens[j].isTime, let y = tokens[j].timeYear, tokens[j].end <= k { return y }
-            j -= 1
+    /// The year of the last of `times` that ends by `k`. `times` holds the time tokens read so far, each
+    /// kept only while no later one ends as early (which would be found first), so their ends rise and a
+    /// bisection finds it: looking back through the tokens for each value made a long sentence of values
+    /// without a year quadratic (50,000 values: 17 s).
+    static func lastTime(endingBy k: Int, in times: [(end: Int, year: Int)]) -> Int? {
+        var lo = 0, hi = times.count
+        while lo < hi {
+            let mid = (lo + hi) >> 1
+            if times[mid].end <= k { lo = mid + 1 } else { hi = mid }
         }
-        return nil
+        return lo > 0 ? times[lo - 1].year : nil
     }
 
     mutating func result() -> [Quantity] {
         // The year each value refers to: the last time before it in the sentence.
         var lastYear: Int?
+        var times: [(end: Int, year: Int)] = []
         for i in tokens.indices {
             if tokens[i].kind != .year && tokens[i].kind != .period && tokens[i].kind != .duration && tokens[i].year == nil {
                 tokens[i].year = lastYear
-                tokens[i].outerYear = lastTime(before: i, endingBy: tokens[i].start)
+                tokens[i].outerYear = Self.lastTime(endingBy: tokens[i].start, in: times)
             }
-            if let y = tokens[i].isTime ? tokens[i].timeYear : nil { lastYear = y }
+            // Times never change here (values are not times), so `times` is what a look back would see.
+            if let y = tokens[i].isTime ? tokens[i].timeYear : nil {
+                lastYear = y
+                let end = tokens[i].end
+                while let last = times.last, last.end >= end { times.removeLast() }
+                times.append((end, y))
+            }
         }
         // Changes: a value after a `to` word takes the `from` value before it in the same clause.
         for i in tokens.indices where tokens[i].to != nil {

@@ -25,9 +25,19 @@ public struct WaiverError: Error, Sendable, CustomStringConvertible {
 ///     waive 6 in "hetang-14th-five-year-plan.txt" until 2026-06-30 because "产业集群目标待市里分解"
 ///     waive retire:十九大 because "引用上级文件原文"
 public enum WaiverFile {
+    /// The largest waiver file read: one line per gap accepted, so a megabyte is thousands of waivers.
+    public static let maxBytes = 1 << 20
+    /// The longest line read, in characters: a waiver is a goal, a plan, a date and a reason.
+    public static let maxLineLength = 4_096
+
     public static func read(path: String) throws(WaiverError) -> [Waiver] {
-        guard let data = FileManager.default.contents(atPath: path) else {
-            throw WaiverError(description: "\(path): cannot read the waiver file")
+        let data: Data
+        do { data = try BoundedRead.read(path, limit: maxBytes) } catch {
+            switch error {
+            case .unreadable: throw WaiverError(description: "\(path): cannot read the waiver file")
+            case .tooLarge(let size):
+                throw WaiverError(description: "\(path): the waiver file \(BoundedRead.describe(size, limit: maxBytes, what: "a waiver file"))")
+            }
         }
         guard let text = String(data: data, encoding: .utf8) else {
             throw WaiverError(description: "\(path): the waiver file is not UTF-8 text")
@@ -41,6 +51,9 @@ public enum WaiverFile {
             let line = i + 1
             var tokens: [(String, Int, Bool)] = []   // text, column, quoted
             let chars = Array(raw.replacingOccurrences(of: "\r", with: ""))
+            guard chars.count <= maxLineLength else {
+                throw WaiverError(description: "\(path):\(line):1: error: the line is \(chars.count) characters long, over the limit of \(maxLineLength) for a waiver")
+            }
             var k = 0
             while k < chars.count {
                 let c = chars[k]

@@ -10,10 +10,11 @@ public enum RuleFormatter {
     /// Lines longer than this (in terminal cells) are wrapped where the language allows it.
     public static let lineWidth = 100
 
-    /// The formatted text, or nil and the syntax errors when the file cannot be parsed.
+    /// The formatted text, or nil and the syntax errors when the file cannot be parsed (at most
+    /// `RuleSetLoader.maxDiagnosticsPerFile` of them, as `rules lint` shows).
     public static func format(source: String, path: String) -> (output: String?, diagnostics: [Diagnostic]) {
         let (file, diagnostics) = RuleParser.parse(source: source, path: path)
-        guard !diagnostics.contains(where: { $0.level == .error }) else { return (nil, diagnostics) }
+        guard !diagnostics.contains(where: { $0.level == .error }) else { return (nil, RuleSetLoader.capped(diagnostics)) }
         return (format(file), diagnostics)
     }
 

@@ -220,9 +220,11 @@ private struct Loading {
         var all = diagnostics + checker.diagnostics
         var seen = Set<Diagnostic>()
         all = Diagnostic.sorted(all.filter { seen.insert($0).inserted })
-        return RuleSetLoadResult(ruleSet: ruleSet, diagnostics: Self.capped(all), sources: sources)
+        return RuleSetLoadResult(ruleSet: ruleSet, diagnostics: RuleSetLoader.capped(all), sources: sources)
     }
+}
 
+extension RuleSetLoader {
     /// At most `RuleSetLoader.maxDiagnosticsPerFile` per file, then one error saying how many more there are:
     /// a damaged or binary file would otherwise bury the terminal under thousands of messages.
     static func capped(_ sorted: [Diagnostic]) -> [Diagnostic] {

@@ -32,6 +32,8 @@ struct InputOptions: ParsableArguments {
 
     func check() throws {
         if maxBytes <= 0 { throw ValidationError("--max-bytes must be a positive number of bytes") }
+        // Offsets, sentence numbers and counts in a plan are kept in 32 bits (the reader's maps, the engine's tables).
+        if maxBytes > Int(Int32.max) { throw ValidationError("--max-bytes can be at most \(Int32.max) bytes (2 GiB)") }
         for ns in xmlNamespace where !ns.contains("=") || ns.hasPrefix("=") {
             throw ValidationError("--xml-namespace takes prefix=uri, e.g. d=urn:example:doc (got \(ns))")
         }

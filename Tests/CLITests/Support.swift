@@ -33,13 +33,17 @@ func runPlancheck(_ arguments: [String], cwd: URL = repositoryRoot) throws -> CL
     p.standardOutput = out
     p.standardError = err
     try p.run()
-    // Read both pipes before waiting, so a large output cannot block the child.
+    // Read both pipes before waiting, and at once (stderr on another thread): read one after the other, a
+    // child that fills the other pipe's buffer (64 KB of errors) would block, and the test with it.
+    final class Box: @unchecked Sendable { var data = Data() }
+    let e = Box(), group = DispatchGroup()
+    DispatchQueue.global().async(group: group) { e.data = err.fileHandleForReading.readDataToEndOfFile() }
     let o = out.fileHandleForReading.readDataToEndOfFile()
-    let e = err.fileHandleForReading.readDataToEndOfFile()
+    group.wait()
     p.waitUntilExit()
     return CLIRun(status: p.terminationStatus,
                   stdout: String(decoding: o, as: UTF8.self),
-                  stderr: String(decoding: e, as: UTF8.self))
+                  stderr: String(decoding: e.data, as: UTF8.self))
 }
 
 /// A fresh temporary folder for one test; the caller removes it.

@@ -75,3 +75,40 @@ private func checkInvariants(_ scalars: [Unicode.Scalar], plan: ClosedRange<Int>
         #expect(total > 300)
     }
 }
+
+/// Long sentences of values (issue #12): the year each value refers to was looked for back through every
+/// token before it, so a sentence of thousands of values without a year took seconds.
+@Suite struct LongSentenceTests {
+    @Test(.timeLimit(.minutes(1))) func manyValuesWithoutAYearHaveNone() {
+        let n = 50_000
+        let got = QuantityExtractor(planPeriod: 2026...2030).extract(from: String(repeating: "研发投入增加1亿元，", count: n))
+        #expect(got.count == n)
+        #expect(got.allSatisfy { $0.year == nil && $0.value == 1 })
+    }
+
+    @Test(.timeLimit(.minutes(1))) func oneYearFarBackServesEveryValue() {
+        let n = 50_000
+        let text = "到2030年，" + String(repeating: "研发投入增加1亿元，", count: n)
+        let got = QuantityExtractor(planPeriod: 2026...2030).extract(from: text)
+        #expect(got.count == n + 1)
+        #expect(got.dropFirst().allSatisfy { $0.year == 2030 })
+    }
+
+    /// The year before a whole change (`由2015年的…提高到…`) is the last time ending before it, also when a
+    /// later time overlaps the change's words: the same as a short sentence gives, repeated.
+    @Test(.timeLimit(.minutes(1))) func aChangeTakesTheYearBeforeItInALongSentence() {
+        let unit = "到2025年，由2020年的5%提高到8%，"
+        let ex = QuantityExtractor(planPeriod: 2021...2025)
+        let one = ex.extract(from: unit)
+        let many = ex.extract(from: String(repeating: unit, count: 5_000))
+        #expect(many.count == one.count * 5_000)
+        let width = unit.unicodeScalars.count
+        for (k, q) in many.enumerated() {
+            let o = one[k % one.count]
+            let shift = (k / one.count) * width
+            #expect(q.kind == o.kind && q.value == o.value && q.year == o.year && q.fromYear == o.fromYear)
+            #expect(q.span == (o.span.lowerBound + shift)..<(o.span.upperBound + shift))
+            if q.kind != o.kind || q.year != o.year { break }
+        }
+    }
+}

@@ -1,0 +1,83 @@
+import Foundation
+import Testing
+@testable import RuleLanguage
+
+/// Hostile rule files (issue #12): each ends at once with located errors, however long its lines or deep
+/// its nesting, and what is printed stays bounded.
+@Suite struct HostileRuleFileTests {
+    /// A fuzzed rule file reduced by hand: one junk line of 40,000 characters. Formatting it drew 2,411
+    /// errors, each decoding the whole line again (9 s); 80,000 characters took 33 s.
+    @Test(.timeLimit(.minutes(1)), arguments: [1, 2])
+    func aLongJunkLineGivesBoundedErrors(copies: Int) throws {
+        var text = try String(contentsOfFile: reliabilityFixture("rules-fmt-quadratic-40k.rules"), encoding: .utf8)
+        let junk = text.split(separator: "\n").last.map(String.init) ?? ""
+        #expect(junk.unicodeScalars.count > 39_000)
+        if copies > 1 { text = text.dropLast() + junk + "\n" }   // the junk line twice as long
+        let formatted = RuleFormatter.format(source: text, path: "junk.rules")
+        #expect(formatted.output == nil)
+        // As `rules lint` does: at most 200 errors, then one saying how many more there are.
+        #expect(formatted.diagnostics.count == RuleSetLoader.maxDiagnosticsPerFile + 1)
+        #expect(formatted.diagnostics.last?.code == "too-many-errors")
+        #expect(formatted.diagnostics.dropLast().allSatisfy { $0.location.line == 4 })
+        let shown = DiagnosticRenderer(sources: ["junk.rules": text]).render(formatted.diagnostics)
+        // Each error shows a window of the line around its column, not the line.
+        let widest = shown.split(separator: "\n").map(\.unicodeScalars.count).max() ?? 0
+        #expect(widest < 400, "a shown line has \(widest) characters")
+        #expect(shown.utf8.count < formatted.diagnostics.count * 1_500)
+        let linted = RuleSetLoader.load(source: text, path: "junk.rules")
+        #expect(linted.diagnostics.count == RuleSetLoader.maxDiagnosticsPerFile + 1)
+        #expect(linted.rendered().utf8.count < linted.diagnostics.count * 1_500)
+    }
+
+    /// The window drawn from a long line is the one the renderer drew before it kept the decoded line.
+    @Test func theWindowOfALongLineIsUnchanged() {
+        let line = String(repeating: "字", count: 300) + " @ " + String(repeating: "a", count: 300)
+        let d = Diagnostic(.error, "syntax", "unexpected character '@'",
+                           at: SourceRange(SourceLocation(file: "w.rules", line: 1, column: 302, offset: 301),
+                                           SourceLocation(file: "w.rules", line: 1, column: 303, offset: 302)))
+        let shown = DiagnosticRenderer(sources: ["w.rules": line + "\n"]).render([d, d])
+        let one = "w.rules:1:302: error: unexpected character '@'\n"
+            + "..." + String(repeating: "字", count: 59) + " @ " + String(repeating: "a", count: 59) + "...\n"
+            + String(repeating: " ", count: 3 + 59 * 2 + 1) + "^\n"
+        #expect(shown == one + one)
+    }
+
+    /// The parser reads lists and blocks in loops, not by recursion: 100,000 open parentheses or braces
+    /// are one located error, not a stack overflow.
+    @Test(.timeLimit(.minutes(1))) func deepNestingIsALocatedError() {
+        let deep = 100_000
+        let cases: [(String, line: Int, column: Int)] = [
+            ("goal 1 \"x\" {\n  require mention any" + String(repeating: "(", count: deep) + "\"a\""
+                + String(repeating: ")", count: deep) + "\n}\n", 2, 23),
+            (String(repeating: "(", count: deep) + "\n", 1, 1),
+            ("goal 1 \"x\" {\n" + String(repeating: "{", count: deep) + "\n}\n", 2, 1),
+            ("term a = \"a\"\ngoal 1 \"x\" {\n  cite \"c\"\n  scope in section /" + String(repeating: "(", count: deep) + "a"
+                + String(repeating: ")", count: deep) + "/\n  require mention a\n}\n", 4, 9),
+        ]
+        for (text, line, column) in cases {
+            let result = RuleSetLoader.load(source: text, path: "deep.rules")
+            let first = result.diagnostics.first { $0.level == .error }
+            #expect(first.map { ($0.location.line, $0.location.column) } ?? (0, 0) == (line, column))
+            #expect(RuleFormatter.format(source: text, path: "deep.rules").diagnostics.count <= RuleSetLoader.maxDiagnosticsPerFile + 1)
+        }
+    }
+
+    /// Terms composed of terms are resolved recursively, to a fixed depth: a chain of 20,000 is refused
+    /// with the term where the depth ran out.
+    @Test(.timeLimit(.minutes(1))) func aLongChainOfTermsStopsAtTheDepthLimit() {
+        let n = 20_000
+        let text = (0..<n).map { "term t\($0) = t\($0 + 1)\n" }.joined() + "term t\(n) = \"x\"\n"
+        let result = RuleSetLoader.load(source: text, path: "chain.rules")
+        let deep = result.diagnostics.filter { $0.code == "term-too-deep" }
+        #expect(!deep.isEmpty)
+        #expect(deep.first?.location.line == Checker.maxCompositionDepth + 1)
+    }
+}
+
+/// A hostile input reduced from fuzzing (issue #12): the committed copy under Tests/Fixtures/reliability, or
+/// the shared one beside the repository.
+func reliabilityFixture(_ name: String) -> String {
+    let committed = repositoryRoot.appendingPathComponent("Tests/Fixtures/reliability/" + name).path
+    if FileManager.default.fileExists(atPath: committed) { return committed }
+    return repositoryRoot.deletingLastPathComponent().appendingPathComponent("shared/reliability/" + name).path
+}
