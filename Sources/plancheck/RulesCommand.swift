@@ -157,6 +157,7 @@ struct RulesFormat: ParsableCommand {
         var failed = false
         var changed: [String] = []
         var unchanged = 0
+        var unformattable = 0
         let renderer = { (d: [Diagnostic], path: String, text: String) in
             printError(DiagnosticRenderer(sources: [path: text], color: stderrWantsColor()).render(d))
         }
@@ -178,6 +179,7 @@ struct RulesFormat: ParsableCommand {
                 let result = RuleFormatter.format(source: text, path: file)
                 guard let formatted = result.output else {
                     renderer(result.diagnostics, file, text)
+                    unformattable += 1
                     failed = true
                     continue
                 }
@@ -198,12 +200,14 @@ struct RulesFormat: ParsableCommand {
                 }
             }
         }
+        // Files with errors are not formatted at all: say so, rather than count them as neither.
+        let broken = unformattable > 0 ? "; \(plural(unformattable, "file")) not formatted because of the errors above" : ""
         if check {
             printError(changed.isEmpty
-                       ? "\(plural(unchanged, "file")) already formatted\n"
-                       : "\(plural(changed.count, "file")) would be reformatted\n")
+                       ? "\(plural(unchanged, "file")) already formatted\(broken)\n"
+                       : "\(plural(changed.count, "file")) would be reformatted\(broken)\n")
         } else {
-            printError("formatted \(plural(changed.count, "file")), \(unchanged) unchanged\n")
+            printError("formatted \(plural(changed.count, "file")), \(unchanged) unchanged\(broken)\n")
         }
         if failed { throw ExitCode(RulesExit.errors) }
         if check && !changed.isEmpty { throw ExitCode(RulesExit.findings) }

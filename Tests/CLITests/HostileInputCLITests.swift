@@ -28,6 +28,7 @@ func reliabilityFixture(_ name: String) -> String {
         #expect(r.stderr.contains("rules-fmt-quadratic-40k.rules: error: 2211 more problems in this file not shown"))
         #expect(r.stderr.components(separatedBy: ": error: ").count - 1 == 201)
         #expect(r.stderr.split(separator: "\n").allSatisfy { $0.unicodeScalars.count < 400 })
+        #expect(r.stderr.hasSuffix("0 files already formatted; 1 file not formatted because of the errors above\n"))
     }
 
     /// A plan of one line of a few MB: each finding quotes a window around its match, not the line, so the
