@@ -16,8 +16,20 @@ enum HTMLPlanReader {
     }
 
     static func input(bytes: [UInt8], file: String, options: ReadOptions) throws(ReadError) -> BuildInput {
-        let tree = try LibXML.parseHTML(bytes, file: file)
-        let doc = MarkupDocument(tree: tree, bytes: bytes, file: file, html: true)
+        let tree: XMLTree
+        let doc: MarkupDocument
+        if declaresCharset(bytes) {
+            tree = try LibXML.parseHTML(bytes, file: file)
+            doc = MarkupDocument(tree: tree, bytes: bytes, file: file, html: true)
+        } else {
+            // A page that names no charset is read in the encoding its bytes are in, found as for a text plan,
+            // and refused at the first bad byte when they are in none. Left to itself, libxml2 reads the rest of
+            // the page as Latin-1 from the first byte that is not UTF-8: a GBK page, or a UTF-8 page with one
+            // stray byte, came out as mojibake with no warning.
+            let source = try SourceText(bytes: bytes, file: file)
+            tree = try LibXML.parseHTML(bytes, file: file, encoding: source.encoding.libxmlName)
+            doc = MarkupDocument(tree: tree, source: source, file: file, html: true)
+        }
         var walker = HTMLWalker(doc: doc)
         let root = tree.root!
         walker.pageTitle(root)
@@ -30,6 +42,41 @@ enum HTMLPlanReader {
         input.fallbackTitle = walker.htmlTitle
         input.xpathScopes = try XPathScopes.resolve(options.xpathScopes, in: tree, namespaces: [:], file: file, lowercaseNames: true)
         return input
+    }
+}
+
+extension HTMLPlanReader {
+    /// Whether the page says what it is encoded in: a byte-order mark, or `charset=` (in a `<meta charset>`
+    /// or a `Content-Type` `<meta>`) or an XML declaration's `encoding=` within the first 1,024 bytes, where
+    /// HTML says a browser looks for it.
+    static func declaresCharset(_ bytes: [UInt8]) -> Bool {
+        if bytes.starts(with: [0xEF, 0xBB, 0xBF]) || bytes.starts(with: [0xFF, 0xFE]) || bytes.starts(with: [0xFE, 0xFF]) { return true }
+        let head = bytes.prefix(1024).map { $0 >= 0x41 && $0 <= 0x5A ? $0 | 0x20 : $0 }
+        for word in ["charset", "encoding"] {
+            let w = Array(word.utf8)
+            var i = head.startIndex
+            while i + w.count <= head.endIndex {
+                if head[i ..< i + w.count].elementsEqual(w) {
+                    var j = i + w.count
+                    while j < head.endIndex && (head[j] == 0x20 || head[j] == 0x09) { j += 1 }
+                    if j < head.endIndex && head[j] == UInt8(ascii: "=") { return true }
+                }
+                i += 1
+            }
+        }
+        return false
+    }
+}
+
+extension TextEncoding {
+    /// The name libxml2 knows the encoding by.
+    var libxmlName: String {
+        switch self {
+        case .utf8: "UTF-8"
+        case .utf16LE: "UTF-16LE"
+        case .utf16BE: "UTF-16BE"
+        case .gb18030: "GB18030"
+        }
     }
 }
 

@@ -163,13 +163,14 @@ enum LibXML {
     }
 
     /// Parses HTML bytes; libxml2's HTML parser recovers from broken markup, so only an empty page fails.
-    static func parseHTML(_ bytes: [UInt8], file: String) throws(ReadError) -> XMLTree {
+    /// `encoding`: the page's encoding as libxml2 names it, or nil to let the page's own declaration decide.
+    static func parseHTML(_ bytes: [UInt8], file: String, encoding: String? = nil) throws(ReadError) -> XMLTree {
         guard bytes.count < Int(Int32.max) else { throw ReadError(file: file, message: "too large to parse as HTML") }
         let (doc, issues) = collectingIssues { _, _ in
             bytes.withUnsafeBufferPointer { buf -> htmlDocPtr? in
                 guard let base = buf.baseAddress else { return nil }
                 return base.withMemoryRebound(to: CChar.self, capacity: buf.count) { p in
-                    htmlReadMemory(p, Int32(buf.count), nil, nil, htmlOptions)
+                    htmlReadMemory(p, Int32(buf.count), nil, encoding, htmlOptions)
                 }
             }
         }
@@ -181,6 +182,12 @@ enum LibXML {
             throw ReadError(file: file, line: f.line, message: "HTML error: \(f.message); the page was not read past this point")
         }
         guard tree.root != nil else { throw ReadError(file: file, message: "HTML error: no root element") }
+        // From a byte that is not UTF-8 in a page said to be UTF-8, libxml2 reads on as Latin-1: the rest of the
+        // page would be mojibake, passed off as text.
+        if let bad = issues.issues.first(where: { $0.code == Int(XML_ERR_INVALID_ENCODING.rawValue) }) {
+            throw ReadError(file: file, line: bad.line, message: "HTML error: the page is said to be UTF-8, but has a byte that is not "
+                            + "UTF-8 here; save it as UTF-8, or declare the charset it is really in (<meta charset=\"gbk\">)")
+        }
         return tree
     }
 

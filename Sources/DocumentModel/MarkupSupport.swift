@@ -10,10 +10,15 @@ final class MarkupDocument {
     /// Deeper than this, element structure is not followed (libxml2 refuses XML deeper than 256 levels).
     static let maxDepth = 400
 
-    init(tree: XMLTree, bytes: [UInt8], file: String, html: Bool) {
+    convenience init(tree: XMLTree, bytes: [UInt8], file: String, html: Bool) {
+        self.init(tree: tree, source: MarkupDocument.decode(bytes, file: file), file: file, html: html)
+    }
+
+    /// With the source already decoded (an HTML page is decoded first, to choose its encoding).
+    init(tree: XMLTree, source: SourceText, file: String, html: Bool) {
         self.tree = tree
         self.file = file
-        source = MarkupDocument.decode(bytes, file: file)
+        self.source = source
         positions = NodePositions.align(tree, source: source, html: html)
     }
 

@@ -23,13 +23,6 @@ import Testing
     }
 
     /// A file from the shared hostile inputs, from the committed copy (or ../shared when that is gone).
-    func reliabilityFile(_ name: String) throws -> [UInt8] {
-        let copy = repositoryRoot.appendingPathComponent("Tests/Fixtures/reliability/\(name)")
-        let shared = repositoryRoot.deletingLastPathComponent().appendingPathComponent("shared/reliability/\(name)")
-        let url = FileManager.default.fileExists(atPath: copy.path) ? copy : shared
-        return [UInt8](try Data(contentsOf: url))
-    }
-
     @Test func handWrittenZipReads() throws {
         let doc = try read(HandZip([.init("word/document.xml", Self.document)]).bytes)
         #expect(doc.sentenceRecords.map(\.text) == ["到2025年，地区生产总值达到350亿元。"])

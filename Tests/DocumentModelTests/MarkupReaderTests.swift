@@ -78,6 +78,32 @@ import Testing
 }
 
 @Suite struct HTMLReaderTests {
+    /// A page that names no charset is read in the encoding its bytes are in, as a text plan is; libxml2 left
+    /// to itself read a GBK page, or the rest of a UTF-8 page after one stray byte, as Latin-1.
+    @Test func aPageWithoutACharsetIsReadInItsOwnEncoding() throws {
+        let page = "<html><body><p>第一章 总则</p><p>到2030年，企业研发投入强度达到3.5%。</p></body></html>"
+        let gbk = try readPlan(Array(page.data(using: String.Encoding(rawValue: 0x8000_0632))!), file: "gbk.html")
+        let utf8 = try readPlan(Array(page.utf8), file: "utf8.html")
+        #expect(gbk.source.encoding == .gb18030)
+        #expect(gbk.sentenceRecords.map(\.original) == ["到2030年，企业研发投入强度达到3.5%。"])
+        #expect(gbk.sentenceRecords.map(\.original) == utf8.sentenceRecords.map(\.original))
+        #expect(gbk.sections.map(\.title) == utf8.sections.map(\.title))
+        // One stray byte in an undeclared UTF-8 page: refused at that byte, with its line.
+        var damaged = Array("<html><body>\n<p>第一章 总则</p>\n<p>企业".utf8) + [0xAD] + Array("发展。</p></body></html>".utf8)
+        var error = #expect(throws: ReadError.self) { _ = try readPlan(damaged, file: "damaged.html") }
+        #expect(error?.line == 3)
+        #expect(error?.description.contains("0xAD") == true)
+        // The same page saying it is UTF-8: refused at the line libxml2 found the byte on.
+        damaged = Array("<html><head><meta charset=\"utf-8\"></head><body>\n<p>第一章 总则</p>\n<p>企业".utf8) + [0xAD] + Array("发展。</p></body></html>".utf8)
+        error = #expect(throws: ReadError.self) { _ = try readPlan(damaged, file: "declared.html") }
+        #expect(error?.line == 3)
+        #expect(error?.message.contains("said to be UTF-8") == true)
+        // A page that declares GBK is read as GBK, by libxml2.
+        let declared = page.replacingOccurrences(of: "<html>", with: "<html><head><meta http-equiv=\"Content-Type\" content=\"text/html; charset=GBK\"></head>")
+        let fromMeta = try readPlan(Array(declared.data(using: String.Encoding(rawValue: 0x8000_0632))!), file: "meta.html")
+        #expect(fromMeta.sentenceRecords.map(\.original) == utf8.sentenceRecords.map(\.original))
+    }
+
     @Test func indicatorTableWithMergedCells() throws {
         // Illustrative figures (示例), not from any plan.
         let html = """

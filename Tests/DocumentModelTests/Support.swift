@@ -138,3 +138,11 @@ func temporaryFolder() throws -> URL {
     try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
     return dir
 }
+
+/// A hostile input of issue #12: the copy in Tests/Fixtures/reliability, else the original in ../shared/reliability.
+func reliabilityFile(_ name: String) throws -> [UInt8] {
+    let copy = repositoryRoot.appendingPathComponent("Tests/Fixtures/reliability/\(name)")
+    let shared = repositoryRoot.deletingLastPathComponent().appendingPathComponent("shared/reliability/\(name)")
+    let url = FileManager.default.fileExists(atPath: copy.path) ? copy : shared
+    return [UInt8](try Data(contentsOf: url))
+}
