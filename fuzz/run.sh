@@ -44,10 +44,20 @@ if [ "$which" = all ]; then run=("${targets[@]}"); else
 fi
 
 start=$(date +%s)
-swift build --product plancheck-fuzz --sanitize fuzzer --sanitize address --scratch-path .build-fuzz 2>&1 \
-  | grep -Ev "ld.gold: warning: Cannot export local symbol|unhandled; explicitly declare" || true
-[ -x "$bin" ] || { echo "fuzz build failed" >&2; exit 1; }
+# The coverage flags are spelled out: with --sanitize fuzzer alone, swiftc 6.3.1 here sometimes left the
+# Swift code uninstrumented (only the C code of swift-crypto had counters).
+status=0
+build=$(swift build --product plancheck-fuzz --sanitize fuzzer --sanitize address --scratch-path .build-fuzz \
+  -Xswiftc -sanitize-coverage=edge,inline-8bit-counters,pc-table,trace-cmp 2>&1) || status=$?
+grep -Ev "ld.gold: warning: Cannot export local symbol|unhandled; explicitly declare|PrivacyInfo" <<<"$build" || true
+[ "$status" -eq 0 ] && [ -x "$bin" ] || { echo "fuzz build failed (exit $status)" >&2; exit 1; }
 echo "fuzz build: $(( $(date +%s) - start )) s"
+# A binary without coverage would fuzz blind (libFuzzer prints no cov:): refuse it.
+probe=$(PLANCHECK_FUZZ_TARGET=text SWIFT_BACKTRACE=enable=no "$bin" -runs=0 fuzz/corpus/text 2>&1 || true)
+if ! grep -q 'INITED cov: [1-9]' <<<"$probe"; then
+  echo "$bin has no coverage instrumentation: rebuild it (rm -rf .build-fuzz/x86_64-unknown-linux-gnu; fuzz/run.sh …)" >&2
+  exit 1
+fi
 
 export SWIFT_BACKTRACE=enable=no          # the backtracer would hang for minutes after a crash
 export ASAN_OPTIONS="detect_leaks=${FUZZ_DETECT_LEAKS:-1}:allocator_may_return_null=1:${ASAN_OPTIONS:-}"
