@@ -63,7 +63,8 @@ export SWIFT_BACKTRACE=enable=no          # the backtracer would hang for minute
 export ASAN_OPTIONS="detect_leaks=${FUZZ_DETECT_LEAKS:-1}:allocator_may_return_null=1:${ASAN_OPTIONS:-}"
 
 if [ "$seconds" = repro ]; then
-  PLANCHECK_FUZZ_TARGET="$which" "$bin" -timeout="$timeout" -rss_limit_mb="$rss" "$@"
+  mkdir -p "$work/findings/$which"
+  PLANCHECK_FUZZ_TARGET="$which" "$bin" -timeout="$timeout" -rss_limit_mb="$rss" -artifact_prefix="$work/findings/$which/" "$@"
   exit
 fi
 
