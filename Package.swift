@@ -37,6 +37,13 @@ let package = Package(
             // The rule sets ship with the executable, so `plancheck check` works from any directory.
             resources: [.copy("../../Rules")]
         ),
+        // libFuzzer targets, one per input surface, in one executable (fuzz/run.sh; a plain build links a
+        // do-nothing binary). PLANCHECK_FUZZ_TARGET picks the target.
+        .executableTarget(
+            name: "plancheck-fuzz",
+            dependencies: ["DocumentModel", "RuleLanguage", "Alignment", "Reports"],
+            path: "fuzz/Sources/plancheck-fuzz"
+        ),
         .testTarget(name: "QuantitiesTests", dependencies: ["Quantities"]),
         .testTarget(name: "DocumentModelTests", dependencies: [
             "DocumentModel", .product(name: "ZIPFoundation", package: "ZIPFoundation"),

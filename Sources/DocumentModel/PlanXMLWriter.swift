@@ -139,8 +139,9 @@ public enum PlanXMLWriter {
                 case ">": r += "&gt;"
                 case "\"": r += "&quot;"
                 default:
-                    // Characters XML 1.0 cannot hold are dropped rather than making the file unreadable.
-                    if c.value < 0x20 && c != "\t" && c != "\n" { continue }
+                    // Characters XML 1.0 cannot hold (controls, U+FFFE and U+FFFF) are dropped rather than
+                    // making the file unreadable.
+                    if (c.value < 0x20 && c != "\t" && c != "\n") || c.value == 0xFFFE || c.value == 0xFFFF { continue }
                     r.unicodeScalars.append(c)
                 }
             }
