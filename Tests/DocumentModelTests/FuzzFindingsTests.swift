@@ -18,4 +18,14 @@ import Testing
         #expect(back.sections.map(\.title) == ["总则"])
         #expect(back.sentenceRecords.map(\.original) == ["到2025年，研发投入强度达到2.5%。"])
     }
+
+    /// A .docx that is not a zip (no end-of-central-directory record): ZIPFoundation leaked the whole file
+    /// each time (LeakSanitizer, in the `docx` fuzz target). libarchive reads it now: a located refusal.
+    @Test func aDocxThatIsNotAZipIsRefused() throws {
+        let error = #expect(throws: ReadError.self) {
+            _ = try readPlan(try fixture("fuzz-zip-without-end-record.docx"), file: "broken.docx")
+        }
+        #expect(error?.file == "broken.docx")
+        #expect(error?.message.contains("not a") == true)
+    }
 }
