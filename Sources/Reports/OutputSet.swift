@@ -59,7 +59,8 @@ public final class OutputSet {
     /// The file to write `destination`'s content to; it replaces `destination` at `commit`.
     public func stagedPath(for destination: String) -> String {
         let s = staged[OutputSet.absolute(destination)]!
-        return (s.run.path as NSString).appendingPathComponent(s.name)
+        // Prefixed, so that no report's name can be the run folder's own `.claims` or a scratch file's.
+        return (s.run.path as NSString).appendingPathComponent("staged-" + s.name)
     }
 
     /// A file for this run's own use, removed when the run ends: beside the first destination, or in

@@ -95,6 +95,19 @@ import Glibc
         again.discard()
     }
 
+    @Test func aReportMayHaveTheNameOfTheRunFoldersOwnFiles() throws {
+        let dir = try folder()
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        let path = dir + "/" + RunFolder.claimsName
+        let set = try OutputSet(destinations: [path])
+        try set.write(Data("report".utf8), to: path)
+        // Staging it did not overwrite the claim: another run is still refused.
+        #expect(throws: AtomicWriteError.self) { _ = try OutputSet(destinations: [path]) }
+        try set.commit()
+        #expect(read(path) == "report")
+        #expect(try contents(dir) == [RunFolder.claimsName])
+    }
+
     @Test func namingAFileTwiceOrAFolderIsRefused() throws {
         let dir = try folder()
         defer { try? FileManager.default.removeItem(atPath: dir) }
