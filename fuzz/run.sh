@@ -12,6 +12,7 @@
 # FUZZ_TIMEOUT  seconds one input may take (default 1)
 # FUZZ_RSS_MB   memory limit (default 2048)
 # FUZZ_DETECT_LEAKS=0  leave leak detection off (on by default)
+# FUZZ_BIN      fuzz this binary instead of building one, e.g. a copy kept for hour-long runs while the tree changes
 # FUZZ_KEEP_GOING=1  explore past crashes and timeouts (-fork=1 -ignore_crashes -ignore_timeouts -ignore_ooms),
 #               counting them, e.g. while a known defect is not fixed yet; still exits 1 if any was found.
 set -euo pipefail
@@ -26,7 +27,7 @@ which="$1"; seconds="$2"; shift 2
 work="${FUZZ_WORK:-.build-fuzz/work}"
 timeout="${FUZZ_TIMEOUT:-1}"
 rss="${FUZZ_RSS_MB:-2048}"
-bin=.build-fuzz/debug/plancheck-fuzz
+bin="${FUZZ_BIN:-.build-fuzz/debug/plancheck-fuzz}"
 
 # Longest input each target gets: a plan piece of a few KB covers every structure and keeps debug+ASan
 # runs fast; rule text is denser.
@@ -46,12 +47,14 @@ fi
 start=$(date +%s)
 # The coverage flags are spelled out: with --sanitize fuzzer alone, swiftc 6.3.1 here sometimes left the
 # Swift code uninstrumented (only the C code of swift-crypto had counters).
-status=0
-build=$(swift build --product plancheck-fuzz --sanitize fuzzer --sanitize address --scratch-path .build-fuzz \
-  -Xswiftc -sanitize-coverage=edge,inline-8bit-counters,pc-table,trace-cmp 2>&1) || status=$?
-grep -Ev "ld.gold: warning: Cannot export local symbol|unhandled; explicitly declare|PrivacyInfo" <<<"$build" || true
-[ "$status" -eq 0 ] && [ -x "$bin" ] || { echo "fuzz build failed (exit $status)" >&2; exit 1; }
-echo "fuzz build: $(( $(date +%s) - start )) s"
+if [ -z "${FUZZ_BIN:-}" ]; then
+  status=0
+  build=$(swift build --product plancheck-fuzz --sanitize fuzzer --sanitize address --scratch-path .build-fuzz \
+    -Xswiftc -sanitize-coverage=edge,inline-8bit-counters,pc-table,trace-cmp 2>&1) || status=$?
+  grep -Ev "ld.gold: warning: Cannot export local symbol|unhandled; explicitly declare|PrivacyInfo" <<<"$build" || true
+  [ "$status" -eq 0 ] && [ -x "$bin" ] || { echo "fuzz build failed (exit $status)" >&2; exit 1; }
+  echo "fuzz build: $(( $(date +%s) - start )) s"
+fi
 # A binary without coverage would fuzz blind (libFuzzer prints no cov:): refuse it.
 probe=$(PLANCHECK_FUZZ_TARGET=text SWIFT_BACKTRACE=enable=no "$bin" -runs=0 fuzz/corpus/text 2>&1 || true)
 if ! grep -q 'INITED cov: [1-9]' <<<"$probe"; then

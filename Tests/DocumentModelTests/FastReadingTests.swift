@@ -70,6 +70,27 @@ import Quantities
         }
     }
 
+    /// The word-at-a-time count of non-continuation bytes sizes the scalar arrays: it must equal the plain count
+    /// at every length and alignment (the tail, the 31-word flushes) and on bytes of every value.
+    @Test func leadCountEqualsTheByteByByteCount() {
+        var rng = SplitMix(seed: 11)
+        let chinese = Array(String(repeating: "坚持创新驱动发展，建设现代化强区。a😀", count: 40).utf8)
+        let random = (0..<2100).map { _ in UInt8(truncatingIfNeeded: rng.next()) }
+        let continuations = [UInt8](repeating: 0xBF, count: 2100) + [0x80, 0x41]
+        for bytes in [chinese, random, continuations] {
+            for start in 0..<9 {
+                for end in Set([start, start + 1, start + 7, start + 8, start + 247, start + 248, start + 249,
+                                bytes.count - 1, bytes.count]) where end >= start && end <= bytes.count {
+                    let slice = Array(bytes[start..<end])
+                    let plain = slice.filter { $0 & 0xC0 != 0x80 }.count
+                    let fast = slice.withUnsafeBufferPointer { UTF8Validation.leadCount($0) }
+                    #expect(fast == plain, "bytes \(start)..<\(end)")
+                }
+            }
+        }
+        #expect(UTF8Validation.leadCount(UnsafeBufferPointer(start: nil, count: 0)) == 0)
+    }
+
     @Test func damagedPlansAgree() throws {
         var rng = SplitMix(seed: 7)
         let text = try sampleBytes(Sample.hetang).prefix(6000)

@@ -4,14 +4,10 @@ import Testing
 
 /// Inputs the fuzzers (fuzz/run.sh) found failing, reduced; each file is in Tests/Fixtures/reliability/.
 @Suite struct FuzzFindingsTests {
-    func fixture(_ name: String) throws -> [UInt8] {
-        [UInt8](try Data(contentsOf: repositoryRoot.appendingPathComponent("Tests/Fixtures/reliability/\(name)")))
-    }
-
     /// U+FFFF and U+FFFE are not XML 1.0 characters: written as they were, `outline --format plan-xml`
     /// gave a file that does not read back ("Char 0xFFFF out of allowed range"). They are dropped now.
     @Test func noncharactersDoNotBreakPlanXML() throws {
-        let doc = try readPlan(try fixture("fuzz-plan-xml-noncharacter.txt"), file: "plan.txt")
+        let doc = try readPlan(try reliabilityFile("fuzz-plan-xml-noncharacter.txt"), file: "plan.txt")
         let xml = PlanXMLWriter.write(doc)
         #expect(!xml.unicodeScalars.contains { $0.value == 0xFFFF || $0.value == 0xFFFE })
         let back = try readPlan(Array(xml.utf8), file: "plan.xml")
@@ -23,7 +19,7 @@ import Testing
     /// each time (LeakSanitizer, in the `docx` fuzz target). libarchive reads it now: a located refusal.
     @Test func aDocxThatIsNotAZipIsRefused() throws {
         let error = #expect(throws: ReadError.self) {
-            _ = try readPlan(try fixture("fuzz-zip-without-end-record.docx"), file: "broken.docx")
+            _ = try readPlan(try reliabilityFile("fuzz-zip-without-end-record.docx"), file: "broken.docx")
         }
         #expect(error?.file == "broken.docx")
         #expect(error?.message.contains("not a") == true)
