@@ -14,6 +14,12 @@ enum DocxPlanReader {
     static let wordNS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 
     static func read(bytes: [UInt8], file: String, options: ReadOptions) throws(ReadError) -> PlanDocument {
+        // The unpacked entries, the tree and the node positions are freed before the plan is built.
+        var builder = PlanBuilder(try input(bytes: bytes, file: file, options: options))
+        return builder.build()
+    }
+
+    static func input(bytes: [UInt8], file: String, options: ReadOptions) throws(ReadError) -> BuildInput {
         let parts = try ZipContainer.unpack(bytes, wanted: [documentEntry, stylesEntry], file: file, options: options)
         guard let documentBytes = parts[documentEntry] else {
             throw ReadError(file: file, message: "not a Word document: the zip has no \(documentEntry)")
@@ -38,8 +44,7 @@ enum DocxPlanReader {
         input.title = walker.title
         input.entry = documentEntry
         input.xpathScopes = try XPathScopes.resolve(options.xpathScopes, in: tree, namespaces: ["w": wordNS], file: file)
-        var builder = PlanBuilder(input)
-        return builder.build()
+        return input
     }
 }
 

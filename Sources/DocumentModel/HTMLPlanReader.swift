@@ -226,12 +226,12 @@ struct HTMLWalker {
         guard inPre > 0, run.scalars.contains("\n") else { current.append(run); return }
         var start = 0
         for (i, ch) in run.scalars.enumerated() where ch == "\n" {
-            current.append(TextRun(scalars: Array(run.scalars[start..<i]), positions: Array(run.positions[start..<i])))
+            current.append(TextRun(scalars: Array(run.scalars[start..<i]), positions: run.positions.slice(start..<i)))
             flush()
             currentPath = blockPath
             start = i + 1
         }
-        current.append(TextRun(scalars: Array(run.scalars[start...]), positions: Array(run.positions[start...])))
+        current.append(TextRun(scalars: Array(run.scalars[start...]), positions: run.positions.slice(start..<run.positions.count)))
     }
 
     /// Inline markup (`span`, `a`, `strong`…) adds its text to the paragraph under way.
@@ -278,7 +278,7 @@ struct HTMLWalker {
         // Code is kept short: it is shown only to say what was set aside.
         if ["script", "style", "svg", "template"].contains(n.lowerName), run.scalars.count > 200 {
             run.scalars = Array(run.scalars.prefix(200))
-            run.positions = Array(run.positions.prefix(200))
+            run.positions = run.positions.prefix(200)
         }
         guard var p = doc.paragraph(run, line: n.line, xpath: path) else { return }
         p.noise = NoiseMark(reason: .pageFurniture, detail: reason, partial: nil)

@@ -63,13 +63,13 @@ final class MarkupDocument {
               ent.pointee.etype == XML_INTERNAL_GENERAL_ENTITY, let c = ent.pointee.content else { return TextRun() }
         let text = Array(String(cString: c).unicodeScalars)
         guard text.count <= 4096, !text.contains("&"), !text.contains("<") else { return TextRun() }
-        return TextRun(scalars: text, positions: [Int](repeating: -1, count: text.count))
+        return TextRun(scalars: text, positions: SourcePositions(unknown: text.count))
     }
 
     /// A paragraph from a run of text, or nil when it holds only spaces.
     func paragraph(_ run: TextRun, line: Int, xpath: String?) -> Paragraph? {
         guard !run.isBlank else { return nil }
-        let line = run.positions.first { $0 >= 0 }.map { source.lineAndColumn(ofScalar: $0).line } ?? line
+        let line = run.positions.firstKnown.map { source.lineAndColumn(ofScalar: $0).line } ?? line
         return Paragraph(markup: run.scalars, positions: run.positions, line: line, xpath: xpath)
     }
 }
@@ -77,7 +77,7 @@ final class MarkupDocument {
 /// Characters gathered from markup with their source positions (-1 when unknown).
 struct TextRun {
     var scalars: [Unicode.Scalar] = []
-    var positions: [Int] = []
+    var positions = SourcePositions()
 
     mutating func append(_ other: TextRun) {
         // Most runs are one text node: taking its arrays shares them rather than copying into a grown buffer.
@@ -95,7 +95,7 @@ struct TextRun {
 
     /// The 1-based column of the first located character, given the source.
     func column(in source: SourceText) -> Int? {
-        positions.first { $0 >= 0 }.map { source.lineAndColumn(ofScalar: $0).column }
+        positions.firstKnown.map { source.lineAndColumn(ofScalar: $0).column }
     }
 
     /// The normalized text, for table cells and titles.

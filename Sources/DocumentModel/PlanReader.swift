@@ -9,18 +9,18 @@ public enum PlanReader {
             throw ReadError(file: path, message: "no such file")
         }
         guard !isDir.boolValue else { throw ReadError(file: path, message: "is a folder, not a plan file") }
-        // The size is checked before reading, so a huge file costs nothing.
-        if let size = (try? FileManager.default.attributesOfItem(atPath: path))?[.size] as? NSNumber,
-           size.intValue > options.maxBytes {
-            throw sizeError(path, size.intValue, options)
+        // The size is checked before reading, so a huge file costs nothing; a file that grows while it is read
+        // (or a special file) is held to the same limit.
+        let bytes: [UInt8]
+        do { bytes = try FileBytes.read(path, limit: options.maxBytes) } catch {
+            switch error {
+            case .unreadable(let why): throw ReadError(file: path, message: "cannot be read: \(why)")
+            case .tooLarge(let size?): throw sizeError(path, size, options)
+            case .tooLarge(nil):
+                throw ReadError(file: path, message: "is over the size limit of \(options.maxBytes) bytes (raise it with --max-bytes)")
+            }
         }
-        let data: Data
-        do { data = try Data(contentsOf: URL(fileURLWithPath: path)) } catch {
-            throw ReadError(file: path, message: "cannot be read: \(error.localizedDescription)")
-        }
-        // A file that grew between the check and the read (or a special file) is held to the same limit.
-        guard data.count <= options.maxBytes else { throw sizeError(path, data.count, options) }
-        return try read(bytes: [UInt8](data), file: path, options: options)
+        return try read(bytes: bytes, file: path, options: options)
     }
 
     /// Reads bytes already in memory as the file `file` (its extension chooses the format).

@@ -9,20 +9,12 @@ import CLibXML2
 
 /// Where each character of each text node stands in the source.
 struct NodePositions {
-    private var table: [UnsafeMutableRawPointer: Entry] = [:]
-
-    private enum Entry {
-        case contiguous(Int)
-        case mapped([Int])
-    }
+    private var table: [UnsafeMutableRawPointer: SourcePositions] = [:]
 
     /// For each scalar of the text node's content, its index in `SourceText.scalars`, or -1.
-    func positions(of node: xmlNodePtr, count: Int) -> [Int] {
-        switch table[UnsafeMutableRawPointer(node)] {
-        case .contiguous(let start)?: return Array(start..<(start + count))
-        case .mapped(let p)?: return p.count == count ? p : [Int](repeating: -1, count: count)
-        case nil: return [Int](repeating: -1, count: count)
-        }
+    func positions(of node: xmlNodePtr, count: Int) -> SourcePositions {
+        if let p = table[UnsafeMutableRawPointer(node)], p.count == count { return p }
+        return SourcePositions(unknown: count)
     }
 
     /// Aligns every text and CDATA node of `tree` with `source`.
@@ -33,12 +25,7 @@ struct NodePositions {
             guard n.isText else { return }
             let content = n.contentScalars
             guard let p = aligner.locate(content) else { return }
-            if let first = p.first, first >= 0, p.last == first + p.count - 1,
-               zip(p, p.dropFirst()).allSatisfy({ $1 == $0 + 1 }) {
-                result.table[UnsafeMutableRawPointer(n)] = .contiguous(first)
-            } else {
-                result.table[UnsafeMutableRawPointer(n)] = .mapped(p)
-            }
+            result.table[UnsafeMutableRawPointer(n)] = SourcePositions(p)
         }
         return result
     }

@@ -31,7 +31,7 @@ import Testing
         tree.forEachNode { n in
             guard n.isText else { return }
             let run = doc.run(of: n)
-            out.append((run.scalars, run.positions))
+            out.append((run.scalars, Array(run.positions)))
         }
         return (doc.source, out)
     }
