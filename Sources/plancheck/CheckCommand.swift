@@ -55,7 +55,7 @@ struct CheckCommand: ParsableCommand {
     @Option(help: ArgumentHelp("Also write the JSON report to this file.", valueName: "file"))
     var json: String?
 
-    @Option(help: ArgumentHelp("Also write the HTML report to this file: one self-contained page to send around.", valueName: "file"))
+    @Option(help: ArgumentHelp("Also write the HTML report to this file: one self-contained page to send around (dated only when SOURCE_DATE_EPOCH is set).", valueName: "file"))
     var html: String?
 
     @Option(help: ArgumentHelp("Also write a SARIF 2.1.0 report to this file (code-scanning services).", valueName: "file"))
@@ -95,6 +95,7 @@ struct CheckCommand: ParsableCommand {
     }
 
     func run() throws {
+        _ = try Self.generationTime()   // a bad value stops the run before any work
         let rulesPath = try rules ?? DefaultRules.path()
         let loaded = RuleSetLoader.load(path: rulesPath)
         if loaded.hasErrors {
@@ -222,7 +223,7 @@ struct CheckCommand: ParsableCommand {
         case .sarif: return try SARIFReport.render(report) + Data("\n".utf8)
         case .junit: return Data(JUnitReport.render(report, failOn: failOn.severity).utf8)
         case .markdown: return Data(MarkdownReport.render(report).utf8)
-        case .html: return Data(HTMLReport(report: report, generatedAt: Date()).render().utf8)
+        case .html: return Data(HTMLReport(report: report, generatedAt: try Self.generationTime()).render().utf8)
         }
     }
 
@@ -235,6 +236,16 @@ struct CheckCommand: ParsableCommand {
         case .junit: "junit.xml"
         case .markdown: "md"
         }
+    }
+
+    /// The time the HTML page says it was made: only the one `SOURCE_DATE_EPOCH` gives (seconds since 1970, as
+    /// reproducible builds set it), so that by default the same check writes the same bytes.
+    static func generationTime() throws -> Date? {
+        guard let value = ProcessInfo.processInfo.environment["SOURCE_DATE_EPOCH"] else { return nil }
+        guard let seconds = Int64(value), seconds >= 0, seconds < 253_402_300_800 else {   // before the year 10000
+            throw InputError("SOURCE_DATE_EPOCH must be a whole number of seconds since 1970-01-01 UTC, not \"\(value)\"")
+        }
+        return Date(timeIntervalSince1970: TimeInterval(seconds))
     }
 
     static func todayString() -> String {

@@ -14,7 +14,7 @@ import Testing
         let html = try String(contentsOf: out, encoding: .utf8)
         #expect(html.hasPrefix("<!DOCTYPE html>"))
         #expect(html.contains("<h1>株洲市“十五五”规划建议 衔接检查</h1>"))
-        #expect(html.contains("<dt>Generated</dt>"))
+        #expect(!html.contains("<dt>Generated</dt>"), "a time of the run would make each page different")
         #expect(html.contains("data-target=\"p1-5.5\""))
         #expect(try FileManager.default.contentsOfDirectory(atPath: out.deletingLastPathComponent().path) == ["report.html"])
     }

@@ -27,6 +27,40 @@ import Testing
         #expect(FileManager.default.fileExists(atPath: dir.appendingPathComponent("a.xml").path))
     }
 
+    /// Every format, run after run, from another folder: the same bytes. The HTML page names a time only when
+    /// SOURCE_DATE_EPOCH gives one; it used to stamp the time of the run.
+    @Test func everyReportIsTheSameBytesRunAfterRun() throws {
+        let dir = try tempDir()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let plan = repositoryRoot.appendingPathComponent(hetang).path
+        var sets: [[String: Data]] = []
+        for (k, cwd) in [repositoryRoot, dir, repositoryRoot].enumerated() {
+            let out = dir.appendingPathComponent("run\(k)")
+            let r = try runPlancheck(["check", plan, "--rules", fixtureRules, "--format", "text,json,sarif,junit,markdown,html",
+                                      "--output-dir", out.path, "--today", "2026-01-01"], cwd: cwd)
+            #expect(r.status == 1, "\(r.stderr)")
+            let names = try FileManager.default.contentsOfDirectory(atPath: out.path).sorted()
+            sets.append(Dictionary(uniqueKeysWithValues: try names.map { ($0, try Data(contentsOf: out.appendingPathComponent($0))) }))
+            if k < 2 { Thread.sleep(forTimeInterval: 1.1) }   // a time stamp in seconds would differ
+        }
+        #expect(sets[0].keys.sorted() == ["plancheck.html", "plancheck.json", "plancheck.junit.xml", "plancheck.md", "plancheck.sarif", "plancheck.txt"])
+        for name in sets[0].keys.sorted() {
+            #expect(sets[1][name] == sets[0][name] && sets[2][name] == sets[0][name], "\(name) differs from run to run")
+        }
+        #expect(!String(decoding: sets[0]["plancheck.html"] ?? Data(), as: UTF8.self).contains("Generated"))
+
+        let stamped = dir.appendingPathComponent("stamped.html")
+        let r = try runPlancheck(["check", plan, "--html", stamped.path], environment: ["SOURCE_DATE_EPOCH": "1767225600"])
+        #expect(r.status == 1)
+        #expect(try String(contentsOf: stamped, encoding: .utf8).contains("<time datetime=\"2026-01-01T00:00:00Z\">2026-01-01 00:00:00 UTC</time>"))
+        for bad in ["yesterday", "-5", "1.5", ""] {
+            let b = try runPlancheck(["check", plan, "--html", dir.appendingPathComponent("bad.html").path], environment: ["SOURCE_DATE_EPOCH": bad])
+            #expect(b.status == 2, "SOURCE_DATE_EPOCH=\(bad)")
+            #expect(b.stderr.contains("SOURCE_DATE_EPOCH must be a whole number of seconds"), "\(b.stderr)")
+            #expect(!FileManager.default.fileExists(atPath: dir.appendingPathComponent("bad.html").path))
+        }
+    }
+
     @Test func severalFormatsWithoutAFolderIsAUsageError() throws {
         let r = try runPlancheck(["check", hetang, "--format", "json,sarif"])
         #expect(r.status == 2)

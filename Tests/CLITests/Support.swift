@@ -21,13 +21,15 @@ let plancheckBinary: URL = {
     return bundleDir.appendingPathComponent("plancheck")
 }()
 
-func runPlancheck(_ arguments: [String], cwd: URL = repositoryRoot) throws -> CLIRun {
+func runPlancheck(_ arguments: [String], cwd: URL = repositoryRoot, environment: [String: String] = [:]) throws -> CLIRun {
     let p = Process()
     p.executableURL = plancheckBinary
     p.arguments = arguments
     p.currentDirectoryURL = cwd
     var env = ProcessInfo.processInfo.environment
     env["NO_COLOR"] = "1"
+    env["SOURCE_DATE_EPOCH"] = nil
+    env.merge(environment) { $1 }
     p.environment = env
     let out = Pipe(), err = Pipe()
     p.standardOutput = out
