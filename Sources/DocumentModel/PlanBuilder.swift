@@ -560,9 +560,8 @@ struct PlanBuilder {
     /// The span in the source of original characters `orig` of a markup paragraph; when they could not be
     /// found there, an empty span at the start of the element's line.
     mutating func markupSpan(_ positions: SourcePositions, _ orig: Range<Int>, line: Int) -> SourceSpan {
-        if !orig.isEmpty, orig.upperBound <= positions.count {
-            let a = positions[orig.lowerBound], b = positions[orig.upperBound - 1]
-            if a >= 0, b >= a {
+        if let (a, b) = positions.knownBounds(in: orig) {
+            if b >= a {
                 let (l0, c0) = source.lineAndColumn(ofScalar: a)
                 let (l1, c1) = source.lineAndColumn(ofScalar: b)
                 let b0 = cursor.byteOffset(ofScalar: a), b1 = cursor.byteOffset(ofScalar: b + 1)
@@ -625,7 +624,7 @@ struct PlanBuilder {
                     endColumn = orig.upperBound + 1
                 case .markup(let original, let positions):
                     text = .given(String(scalars: original[orig]))
-                    if let a = positions[safe: orig.lowerBound], a >= 0, let b = positions[safe: orig.upperBound - 1], b >= a {
+                    if let (a, b) = positions.knownBounds(in: orig), b >= a {
                         startColumn = source.lineAndColumn(ofScalar: a).column
                         endColumn = source.lineAndColumn(ofScalar: b).column + 1
                     }

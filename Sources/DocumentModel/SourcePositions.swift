@@ -48,6 +48,25 @@ struct SourcePositions: RandomAccessCollection, Equatable {
         return laterSources.first { $0 >= 0 }
     }
 
+    /// The source indices of the first and the last character of `r` that were found, if any was: a sentence
+    /// that begins or ends with an entity's text (no place in the source) is still located by the rest.
+    func knownBounds(in r: Range<Int>) -> (first: Int, last: Int)? {
+        guard !r.isEmpty, r.lowerBound >= 0, r.upperBound <= endIndex else { return nil }
+        var first: Int?, last: Int?
+        var j = run(containing: r.lowerBound)
+        while j < runCount, start(ofRun: j) < r.upperBound {
+            let s = source(ofRun: j)
+            if s >= 0 {
+                let lo = Swift.max(start(ofRun: j), r.lowerBound), hi = Swift.min(end(ofRun: j), r.upperBound)
+                if first == nil { first = s + (lo - start(ofRun: j)) }
+                last = s + (hi - 1 - start(ofRun: j))
+            }
+            j += 1
+        }
+        guard let first, let last else { return nil }
+        return (first, last)
+    }
+
     /// One more character, at source index `p` (negative: not found).
     mutating func append(_ p: Int) {
         appendRun(source: p, count: 1)

@@ -36,6 +36,9 @@ import Testing
                 #expect(Array(built.slice(a..<b)) == Array(model[a..<b]), "slice \(a)..<\(b) of \(model)")
                 #expect(built.slice(a..<b) == SourcePositions(model[a..<b]))
                 #expect(Array(built.prefix(b)) == Array(model.prefix(b)))
+                let known = model[a..<b].filter { $0 >= 0 }
+                let bounds = built.knownBounds(in: a..<b)
+                #expect(bounds?.first == known.first && bounds?.last == known.last, "bounds of \(a)..<\(b) in \(model)")
             }
         }
     }
@@ -51,6 +54,31 @@ import Testing
         #expect(SourcePositions(unknown: 3).firstKnown == nil)
         #expect(SourcePositions(unknown: 3).slice(1..<3) == SourcePositions(unknown: 2))
         #expect(SourcePositions().isEmpty && SourcePositions(from: 7, count: 0).isEmpty)
+    }
+
+    /// A sentence that begins or ends with an internal entity's text (which has no place in the source) is
+    /// located by the characters that have one; it was given an empty span at the start of its line.
+    @Test func sentencesEndingOrBeginningWithAnEntityAreLocated() throws {
+        let xml = """
+        <?xml version="1.0"?>
+        <!DOCTYPE doc [ <!ENTITY org "荷塘区人民政府"> ]>
+        <doc><h>第一章 总则</h>
+        <p>坚持发展，服务&org;</p>
+        <p>&org;负责推进。</p>
+        </doc>
+
+        """
+        var options = ReadOptions()
+        options.xmlMapping = XMLMapping(paragraphs: ["//p"])
+        let doc = try readPlan(Array(xml.utf8), file: "doc.xml", options: options)
+        let bytes = Array(xml.utf8)
+        let found = doc.sentenceRecords.map { s in
+            (s.original, s.span.line, s.span.column, String(decoding: bytes[s.span.byteStart..<s.span.byteEnd], as: UTF8.self))
+        }
+        #expect(found.map(\.0) == ["坚持发展，服务荷塘区人民政府", "荷塘区人民政府负责推进。"])
+        #expect(found.map(\.1) == [4, 5])
+        #expect(found.map(\.2) == [4, 9])
+        #expect(found.map(\.3) == ["坚持发展，服务", "负责推进。"])
     }
 
     /// Quotes of entity-laden XML still land on their characters: `&amp;` breaks a node into three runs.
