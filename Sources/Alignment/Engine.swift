@@ -108,9 +108,14 @@ public final class AlignmentEngine: Sendable {
         }
         // The automaton numbers the terms' characters in 16 bits (its tables stay small): a rule set with more
         // distinct characters is refused here, where its precondition would trap.
-        let characters = Set(patterns.joined().map(\.value)).count
-        guard characters <= TermAutomaton.maxCharacters else {
-            throw EngineError("the rules' terms use \(characters) different characters; at most \(TermAutomaton.maxCharacters) are supported")
+        // Counted term by term, so that the error names the term (its file and line) that goes over.
+        var characters = Set<UInt32>()
+        for (t, term) in terms.enumerated() {
+            for p in aliasesOf[t] + exclusionsOf[t] { for c in patterns[Int(p)] { characters.insert(c.value) } }
+            guard characters.count <= TermAutomaton.maxCharacters else {
+                throw EngineError("\(term.location): with term \(term.name), the rules' terms use \(characters.count) different characters; "
+                                  + "at most \(TermAutomaton.maxCharacters) are supported")
+            }
         }
         automaton = TermAutomaton(patterns: patterns)
         // Flat, term after term: nested arrays would be retained and released for every term of every plan.

@@ -124,6 +124,8 @@ func reliabilityFixture(_ name: String) -> String {
         #expect(throws: EngineError.self) { try AlignmentEngine(ruleSet: loaded.ruleSet) }
         do { _ = try AlignmentEngine(ruleSet: loaded.ruleSet) } catch {
             #expect(error.description.contains("different characters; at most 65534 are supported"))
+            #expect(error.description.hasPrefix("many.rules:5:"), "names the term's file and line: \(error)")
+            #expect(error.description.contains("with term t,"))
         }
     }
 }
