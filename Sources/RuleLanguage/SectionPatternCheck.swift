@@ -121,6 +121,9 @@ enum SectionPatternCheck {
 }
 
 extension SectionPattern {
+    /// How much of a heading a pattern sees: real headings are well under 100 characters.
+    public static let matchedLength = 200
+
     /// A heading as section patterns see it: one line, every space removed (PDF extraction scatters
     /// them: `第 六 章 构建`), numbering kept. The engine must match headings in this form.
     public static func normalizeHeading(_ heading: String) -> String {

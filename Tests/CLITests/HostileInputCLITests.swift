@@ -31,6 +31,24 @@ func reliabilityFixture(_ name: String) -> String {
         #expect(r.stderr.hasSuffix("0 files already formatted; 1 file not formatted because of the errors above\n"))
     }
 
+    /// A markup heading of 40,000 characters under a section pattern that backtracks: 20 s; patterns now see
+    /// a heading's first 200 characters. A pattern those characters satisfy still selects the section.
+    @Test(.timeLimit(.minutes(1))) func aLongHeadingDoesNotMakeASectionPatternSlow() throws {
+        let dir = try tempDir()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let plan = dir.appendingPathComponent("plan.html")
+        try ("<html><body><h2>第一章 " + String(repeating: "产业", count: 20_000) + "</h2><p>坚持发展先进硬质材料产业集群。</p></body></html>")
+            .write(to: plan, atomically: true, encoding: .utf8)
+        for (pattern, status) in [("/(产业|产)+制造/", "missing"), ("/^第一章(产业)+/", "covered")] {
+            let rules = dir.appendingPathComponent("r.rules")
+            try "ruleset \"x\" {\n  period 2026..2030\n}\n\ngoal 1 \"x\" {\n  cite \"c\"\n  require mention \"先进硬质材料\" in section \(pattern)\n}\n"
+                .write(to: rules, atomically: true, encoding: .utf8)
+            let r = try runPlancheck(["check", plan.path, "--rules", rules.path, "--format", "json", "--fail-on", "never"])
+            #expect(r.status == 0, "\(r.stderr)")
+            #expect(r.stdout.contains("\"status\" : \"\(status)\""), "\(pattern): \(r.stdout.prefix(3000))")
+        }
+    }
+
     /// A plan of one line of a few MB: each finding quotes a window around its match, not the line, so the
     /// JSON report grows with the findings (a 4 MB line gave 398 MB of JSON; a 50 MB one, 3.1 GB).
     @Test(.timeLimit(.minutes(1))) func aPlanOfOneLongLineGivesABoundedReport() throws {
