@@ -557,16 +557,14 @@ struct PlanBuilder {
         }
     }
 
-    /// The span in the source of original characters `orig` of a markup paragraph; when they could not be
-    /// found there, an empty span at the start of the element's line.
+    /// The span in the source of original characters `orig` of a markup paragraph, from the first of them found
+    /// there to the last; when none was, an empty span at the start of the element's line.
     mutating func markupSpan(_ positions: SourcePositions, _ orig: Range<Int>, line: Int) -> SourceSpan {
-        if let (a, b) = positions.knownBounds(in: orig) {
-            if b >= a {
-                let (l0, c0) = source.lineAndColumn(ofScalar: a)
-                let (l1, c1) = source.lineAndColumn(ofScalar: b)
-                let b0 = cursor.byteOffset(ofScalar: a), b1 = cursor.byteOffset(ofScalar: b + 1)
-                return SourceSpan(line: l0, column: c0, endLine: l1, endColumn: c1 + 1, byteStart: b0, byteEnd: b1)
-            }
+        if let (a, b) = positions.knownBounds(in: orig), b >= a {
+            let (l0, c0) = source.lineAndColumn(ofScalar: a)
+            let (l1, c1) = source.lineAndColumn(ofScalar: b)
+            let b0 = cursor.byteOffset(ofScalar: a), b1 = cursor.byteOffset(ofScalar: b + 1)
+            return SourceSpan(line: l0, column: c0, endLine: l1, endColumn: c1 + 1, byteStart: b0, byteEnd: b1)
         }
         let l = min(max(line, 1), source.lineCount)
         let byte = source.lineByteStarts[l - 1]

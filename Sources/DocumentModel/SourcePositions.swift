@@ -38,9 +38,6 @@ struct SourcePositions: RandomAccessCollection, Equatable {
         return s < 0 ? -1 : s + (k - start(ofRun: j))
     }
 
-    /// Character `k`'s source index, or nil when `k` is out of range.
-    subscript(safe k: Int) -> Int? { k >= 0 && k < endIndex ? self[k] : nil }
-
     /// The source index of the first character that was found.
     var firstKnown: Int? {
         if endIndex == 0 { return nil }

@@ -30,7 +30,6 @@ import Testing
             #expect(built.firstKnown == model.first { $0 >= 0 })
             // However it was built, the same positions are the same value.
             #expect(built == SourcePositions(model))
-            #expect(built[safe: model.count] == nil && built[safe: -1] == nil)
             if !model.isEmpty {
                 let a = Int(rng.next() % UInt64(model.count)), b = a + Int(rng.next() % UInt64(model.count - a + 1))
                 #expect(Array(built.slice(a..<b)) == Array(model[a..<b]), "slice \(a)..<\(b) of \(model)")
