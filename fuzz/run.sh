@@ -46,14 +46,22 @@ fi
 
 start=$(date +%s)
 # The coverage flags are spelled out: with --sanitize fuzzer alone, swiftc 6.3.1 here sometimes left the
-# Swift code uninstrumented (only the C code of swift-crypto had counters).
+# Swift code uninstrumented (only the C code of swift-crypto had counters). And the sanitizers are named to
+# swiftc in one flag: SwiftPM passes `-sanitize=address -sanitize=fuzzer` in either order, and swiftc keeps
+# only the last, so half the builds had no AddressSanitizer in the Swift code.
 if [ -z "${FUZZ_BIN:-}" ]; then
   status=0
   build=$(swift build --product plancheck-fuzz --sanitize fuzzer --sanitize address --scratch-path .build-fuzz \
-    -Xswiftc -sanitize-coverage=edge,inline-8bit-counters,pc-table,trace-cmp 2>&1) || status=$?
+    -Xswiftc -sanitize=fuzzer,address -Xswiftc -sanitize-coverage=edge,inline-8bit-counters,pc-table,trace-cmp 2>&1) || status=$?
   grep -Ev "ld.gold: warning: Cannot export local symbol|unhandled; explicitly declare|PrivacyInfo" <<<"$build" || true
   [ "$status" -eq 0 ] && [ -x "$bin" ] || { echo "fuzz build failed (exit $status)" >&2; exit 1; }
   echo "fuzz build: $(( $(date +%s) - start )) s"
+fi
+# Swift code without AddressSanitizer would let the unsafe-pointer readers overrun unseen: refuse it.
+probe_object=.build-fuzz/debug/DocumentModel.build/SourceText.swift.o
+if [ -z "${FUZZ_BIN:-}" ] && ! nm -u "$probe_object" 2>/dev/null | grep -q __asan_report; then
+  echo "$probe_object has no AddressSanitizer checks: rebuild it (rm -rf .build-fuzz/x86_64-unknown-linux-gnu; fuzz/run.sh …)" >&2
+  exit 1
 fi
 # A binary without coverage would fuzz blind (libFuzzer prints no cov:): refuse it.
 probe=$(PLANCHECK_FUZZ_TARGET=text SWIFT_BACKTRACE=enable=no "$bin" -runs=0 fuzz/corpus/text 2>&1 || true)
