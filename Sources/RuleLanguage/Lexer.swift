@@ -311,7 +311,17 @@ struct Lexer {
             value.append(c)
             i += 1
         }
-        emit(.string, String(value), from: start)
+        emit(.string, withoutControls(value, from: start), from: start)
+    }
+
+    /// A string's text without control characters (tab and line breaks kept), reported once: NUL in a phrase
+    /// made Foundation's `String.contains` trap ("届".contains("届\0"): index out of bounds), found by fuzzing.
+    private mutating func withoutControls(_ value: String.UnicodeScalarView, from start: Int) -> String {
+        func isControl(_ c: Unicode.Scalar) -> Bool { (c.value < 0x20 && c != "\t" && c != "\n" && c != "\r") || c.value == 0x7F }
+        guard let bad = value.first(where: isControl) else { return String(value) }
+        error("control-character", "a string cannot hold the control character U+\(String(format: "%04X", bad.value))", start, i,
+              hint: "remove it; write a tab as \\t")
+        return String(String.UnicodeScalarView(value.filter { !isControl($0) }))
     }
 
     /// `"""` on its own line, content lines, `"""` on its own line; the closing delimiter's
@@ -371,7 +381,7 @@ struct Lexer {
             }
         }
         i = saved
-        emit(.string, String(value), from: start, multiline: true)
+        emit(.string, withoutControls(value, from: start), from: start, multiline: true)
     }
 
     private mutating func lexRegex() {

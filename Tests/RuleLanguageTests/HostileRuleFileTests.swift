@@ -73,6 +73,17 @@ import Testing
         #expect(deep.first?.location.line == Checker.maxCompositionDepth + 1)
     }
 
+    /// Found by the `rules` fuzzer in an hour-long run: an alias holding NUL made Foundation's `String.contains`
+    /// trap in the exclusion check ("届".contains("届\0"): index out of bounds), and `rules lint` died (exit 132).
+    /// Control characters in strings are an error now, and left out of the phrase.
+    @Test(.timeLimit(.minutes(1))) func aPhraseWithNULIsAnErrorNotATrap() {
+        for text in ["term 就=\"\"term 十=\"届\u{0}\nexcept\"届", "term t = \"届\u{0}\" except \"届\"\n", "term t = \"届\\u{0}\" except \"届\"\n"] {
+            let result = RuleSetLoader.load(source: text, path: "nul.rules")
+            #expect(result.diagnostics.contains { $0.code == "control-character" }, "\(text.debugDescription)")
+            #expect(!result.ruleSet.resolvedTerms.values.contains { t in (t.aliases + t.exclusions).contains { $0.unicodeScalars.contains("\u{0}") } })
+        }
+    }
+
     /// Each term of a chain includes the one before, so term k has k aliases: 2,000 terms took 29.8 s to lint
     /// (aliases searched for in lists) and 4,000 minutes. Past 100,000 aliases in all the set is refused, once,
     /// at the term that went over; below that, it lints.
