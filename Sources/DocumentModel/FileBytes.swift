@@ -2,9 +2,9 @@ import Foundation
 
 /// Reads a whole file into an array of its exact size. Through `Data` the file was held twice, and the
 /// second copy lived through the whole read: 3 MB of the 65 MB heap peak reading 3 MB of plan XML.
-enum FileBytes {
+public enum FileBytes {
     /// Why a file was not read.
-    enum Failure: Error {
+    public enum Failure: Error {
         /// What the system said.
         case unreadable(String)
         /// Over the limit: its size when known (a pipe or device is only known to be larger).
@@ -13,7 +13,7 @@ enum FileBytes {
 
     /// The file's bytes, refused unread when it is a regular file over `limit`; a pipe or device, or a file
     /// that grows while it is read, is read only up to the limit.
-    static func read(_ path: String, limit: Int) throws(Failure) -> [UInt8] {
+    public static func read(_ path: String, limit: Int) throws(Failure) -> [UInt8] {
         let fd = open(path, O_RDONLY | O_CLOEXEC)
         guard fd >= 0 else { throw .unreadable(String(cString: strerror(errno))) }
         defer { close(fd) }

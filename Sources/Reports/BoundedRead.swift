@@ -1,3 +1,4 @@
+import DocumentModel
 import Foundation
 
 /// Reads a small input file (waivers, a baseline report) whole, refusing one over a size limit before
@@ -10,25 +11,14 @@ enum BoundedRead {
         case tooLarge(size: Int?)
     }
 
-    /// The file's bytes, at most `limit` of them; a pipe or device is read only up to the limit.
+    /// The file's bytes, at most `limit` of them; a pipe or device is read only up to the limit (`FileBytes`).
     static func read(_ path: String, limit: Int) throws(Failure) -> Data {
-        if let attributes = try? FileManager.default.attributesOfItem(atPath: path),
-           attributes[.type] as? FileAttributeType == .typeRegular,
-           let size = (attributes[.size] as? NSNumber)?.intValue, size > limit {
-            throw .tooLarge(size: size)
-        }
-        guard let handle = FileHandle(forReadingAtPath: path) else { throw .unreadable }
-        defer { try? handle.close() }
-        var data = Data()
-        do {
-            while data.count <= limit, let chunk = try handle.read(upToCount: min(1 << 20, limit + 1 - data.count)), !chunk.isEmpty {
-                data.append(chunk)
+        do { return Data(try FileBytes.read(path, limit: limit)) } catch {
+            switch error {
+            case .unreadable: throw .unreadable
+            case .tooLarge(let size): throw .tooLarge(size: size)
             }
-        } catch {
-            throw .unreadable
         }
-        if data.count > limit { throw .tooLarge(size: nil) }
-        return data
     }
 
     /// How a refusal reads: `is 26000026 bytes, over the limit of 1048576 bytes for a waiver file`.

@@ -14,7 +14,6 @@ struct Checker {
     /// the one before repeats every alias once per link (4,000 terms made 8 million, minutes to check).
     static let maxExpandedAliases = 100_000
     private var expandedAliases = 0
-    private var expansionExceeded = false
 
     private var declarations: [String: Term] = [:]
     /// The declared names, sorted once, for suggestions.
@@ -172,7 +171,8 @@ struct Checker {
         if failed.contains(name) { return nil }
         guard let term = declarations[name] else { return nil }
         if resolving.contains(name) { return nil }
-        if expansionExceeded { failed.insert(name); return nil }   // reported once, at the term that went over
+        // Reported once, at the term that went over; no term is added after it, so the count stays over.
+        if expandedAliases > Self.maxExpandedAliases { failed.insert(name); return nil }
         // Composition is resolved recursively; a hostile chain of thousands of terms must not exhaust the stack.
         if resolving.count >= Self.maxCompositionDepth {
             error("term-too-deep", "term \(name) is composed more than \(Self.maxCompositionDepth) levels deep", term.name.range,
@@ -221,7 +221,6 @@ struct Checker {
         }
         expandedAliases += aliases.count + exclusions.count
         if expandedAliases > Self.maxExpandedAliases {
-            expansionExceeded = true
             error("terms-too-large", "with term \(name), the terms expand to more than \(Self.maxExpandedAliases) aliases and exclusions "
                   + "in all (each term counts its own and those of the terms it includes)", term.name.range,
                   hint: "a term that includes another repeats all of its aliases: list shared aliases in one term and name it where needed")
