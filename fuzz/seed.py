@@ -55,8 +55,8 @@ def level(line):
     return None
 
 
-def plancheck(args):
-    return subprocess.run([PLANCHECK] + args, capture_output=True, check=False).stdout
+def plancheck(args, cwd=None):
+    return subprocess.run([PLANCHECK] + args, capture_output=True, check=False, cwd=cwd).stdout
 
 
 def main():
@@ -94,7 +94,10 @@ def main():
         if xml:
             put("planxml", xml)
         if i < 4:
-            report = plancheck(["check", path, "--format", "json"])
+            # Run where the piece is and named relatively, with the checkout's path cut out, so the seeds
+            # are the same wherever and whenever they are made.
+            report = plancheck(["check", os.path.basename(path), "--format", "json"], cwd=tmp)
+            report = report.replace((ROOT + "/").encode(), b"")
             if report:
                 r = json.loads(report)
                 r["findings"] = r["findings"][:3]
@@ -188,6 +191,12 @@ def main():
             put("fmt", c)
     with open(os.path.join(SHARED, "rules-fmt-quadratic-40k.rules"), encoding="utf-8") as f:
         put("fmt", f.read()[:400])
+    # Inputs the rules fuzzer once failed on, so that every fuzz run replays them (a leak shows only there).
+    fixtures = os.path.join(ROOT, "Tests", "Fixtures", "reliability")
+    for name in sorted(os.listdir(fixtures)):
+        if name.startswith("fuzz-rules-"):
+            with open(os.path.join(fixtures, name), "rb") as f:
+                put("rules", f.read())
 
     # waivers: the forms the file takes, and some mistakes.
     put("waivers", "# 区级衔接\nwaive 5.5 because \"区级基层治理专项规划另行衔接\"\n"

@@ -12,10 +12,12 @@ enum SectionPatternCheck {
 
     static func check(_ p: SectionPattern) -> Problem? {
         let pattern = p.pattern
-        let regex: NSRegularExpression
-        do {
-            regex = try NSRegularExpression(pattern: pattern, options: [])
-        } catch {
+        if pattern.utf16.count > SectionPattern.maximumLength {
+            return Problem(level: .error, code: "pattern-too-long",
+                           message: "the section pattern /\(p.raw.prefix(12))…/ is \(pattern.utf16.count) characters long; at most \(SectionPattern.maximumLength) are allowed",
+                           hint: "match a few words of the heading, such as /产业|制造/: a pattern sees only the first \(SectionPattern.matchedLength) characters of a heading")
+        }
+        guard let regex = p.regularExpression() else {
             return Problem(level: .error, code: "invalid-pattern",
                            message: "invalid section pattern /\(p.raw)/: \(reason(pattern))",
                            hint: "a section pattern is a regular expression, such as /产业|制造/")
@@ -124,6 +126,11 @@ extension SectionPattern {
     /// How much of a heading a pattern sees: real headings are well under 100 characters.
     public static let matchedLength = 200
 
+    /// The longest pattern, in UTF-16 units, that is compiled (the bundled rules' longest is 25).
+    /// Foundation's regex compiler (swift-corelibs-foundation, Swift 6.3.1) leaks a copy of any longer
+    /// pattern on every compile: 2 bytes per unit, found by fuzzing (docs/reliability.md).
+    public static let maximumLength = 256
+
     /// A heading as section patterns see it: one line, every space removed (PDF extraction scatters
     /// them: `第 六 章 构建`), numbering kept. The engine must match headings in this form.
     public static func normalizeHeading(_ heading: String) -> String {
@@ -132,9 +139,11 @@ extension SectionPattern {
         }))
     }
 
-    /// The compiled pattern, or nil when it does not compile (`rules lint` reports that as an error).
+    /// The compiled pattern, or nil when it does not compile or is longer than `maximumLength`
+    /// (`rules lint` reports either as an error).
     public func regularExpression() -> NSRegularExpression? {
-        try? NSRegularExpression(pattern: pattern, options: [])
+        guard pattern.utf16.count <= Self.maximumLength else { return nil }
+        return try? NSRegularExpression(pattern: pattern, options: [])
     }
 
     /// Whether the pattern finds `heading` (normalized first). Compiles the pattern on each call:

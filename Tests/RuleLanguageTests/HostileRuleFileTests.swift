@@ -84,6 +84,34 @@ import Testing
         }
     }
 
+    /// Found by the `rules` fuzzer: Foundation's regex compiler (Swift 6.3.1) leaks a copy of every pattern
+    /// longer than 256 UTF-16 units, each time it compiles one. Such a section pattern is an error, and the
+    /// engine never compiles it; 256 units are still a pattern.
+    @Test(.timeLimit(.minutes(1))) func aSectionPatternPast256UnitsIsRefusedNotLeaked() throws {
+        func file(_ pattern: String) -> String {
+            "goal 1 \"x\" {\n  cite \"c\"\n  require mention \"产业\" in section /\(pattern)/\n}\n"
+        }
+        let longest = String(repeating: "产", count: SectionPattern.maximumLength)
+        let fine = RuleSetLoader.load(source: file(longest), path: "long.rules")
+        #expect(!fine.diagnostics.contains { $0.code == "pattern-too-long" })
+        #expect(SectionPattern(pattern: longest, raw: longest).regularExpression() != nil)
+        // One character past it: as Chinese, and as a supplementary-plane character that counts twice.
+        for pattern in [longest + "业", String(repeating: "产", count: SectionPattern.maximumLength - 1) + "𠀀"] {
+            let result = RuleSetLoader.load(source: file(pattern), path: "long.rules")
+            let refused = result.diagnostics.filter { $0.code == "pattern-too-long" }
+            #expect(refused.count == 1)
+            #expect(refused.first?.location.line == 3)
+            #expect(refused.first?.level == .error)
+            #expect(SectionPattern(pattern: pattern, raw: pattern).regularExpression() == nil)
+            #expect(!SectionPattern(pattern: pattern, raw: pattern).matches(heading: pattern))
+        }
+        // The fuzzer's input, decoded as it decodes bytes: its unterminated pattern runs on for 263 units.
+        // (Its seed in fuzz/corpus/rules replays it under LeakSanitizer in CI's fuzz run.)
+        let bytes = try Data(contentsOf: URL(fileURLWithPath: reliabilityFixture("fuzz-rules-regex-leak.rules")))
+        let fuzzed = RuleSetLoader.load(source: String(decoding: bytes, as: UTF8.self), path: "fuzz.rules")
+        #expect(fuzzed.diagnostics.filter { $0.code == "pattern-too-long" }.map(\.location.line) == [11])
+    }
+
     /// Each term of a chain includes the one before, so term k has k aliases: 2,000 terms took 29.8 s to lint
     /// (aliases searched for in lists) and 4,000 minutes. Past 100,000 aliases in all the set is refused, once,
     /// at the term that went over; below that, it lints.
