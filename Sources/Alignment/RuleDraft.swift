@@ -105,7 +105,7 @@ public enum RuleDrafter {
                 }
             }
             let indicators = options.dictionary.filter { _, aliases in
-                aliases.contains { a in text.contains { $0.contains(a) } }
+                aliases.contains { a in text.contains { $0.containsPhrase(a) } }
             }.keys.sorted()
             if !indicators.isEmpty {
                 out.todo("  ", "文中的指标（词典词条）：\(indicators.joined(separator: "、"))。")
@@ -325,7 +325,7 @@ public enum RuleDrafter {
                 return [after]
             }
         }
-        let aliases = dictionary.values.flatMap { $0 }.filter { before.contains($0) }.sorted { $0.count > $1.count }
+        let aliases = dictionary.values.flatMap { $0 }.filter { before.containsPhrase($0) }.sorted { $0.count > $1.count }
         var subject = aliases.first ?? before
         if aliases.isEmpty {
             for p in ["到2030年", "到2025年", "力争", "推动", "实现", "确保", "争取", "努力", "跻身", "进入", "全市", "全区", "使", "让",

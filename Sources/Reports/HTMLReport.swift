@@ -1,5 +1,6 @@
 import Alignment
 import Foundation
+import Quantities
 import RuleLanguage
 
 /// The report a city reviewer sends around: one self-contained HTML page (inline CSS and script, no
@@ -482,7 +483,7 @@ public struct HTMLReport: Sendable {
             return (String(String.UnicodeScalarView(scalars[..<a])), String(String.UnicodeScalarView(scalars[a..<b])),
                     String(String.UnicodeScalarView(scalars[b...])))
         }
-        if let m = e.match, !m.isEmpty, let r = e.text.range(of: m) {
+        if let m = e.match, !m.isEmpty, let r = e.text.rangeOfPhrase(m) {
             return (String(e.text[..<r.lowerBound]), String(e.text[r]), String(e.text[r.upperBound...]))
         }
         return (e.text, nil, "")

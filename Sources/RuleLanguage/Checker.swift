@@ -271,7 +271,7 @@ struct Checker {
         var reported: Set<String> = []
         for ref in aliases {
             guard case .phrase(let a) = ref.kind, !a.isEmpty else { continue }
-            if let e = allExclusions.first(where: { !$0.isEmpty && a.contains($0) }) {
+            if let e = allExclusions.first(where: { !$0.isEmpty && a.containsPhrase($0) }) {
                 reported.insert(a)
                 error("alias-excluded", "alias \"\(a)\" can never match: its exclusion \"\(e)\" removes every occurrence", ref.range,
                       hint: "an exclusion is a longer word around the alias, as in \"研发\" except \"研发中心\"")
@@ -284,11 +284,11 @@ struct Checker {
             case .named(let n): words = resolved[n]?.aliases ?? []
             }
             for e in words where !e.isEmpty {
-                if let a = resolvedAliases.first(where: { $0.contains(e) && !reported.contains($0) }) {
+                if let a = resolvedAliases.first(where: { $0.containsPhrase(e) && !reported.contains($0) }) {
                     reported.insert(a)
                     error("alias-excluded", "alias \"\(a)\" of \(owner) can never match: the exclusion \"\(e)\" removes every occurrence",
                           ex.range, hint: "an exclusion is a longer word around the alias, as in \"研发\" except \"研发中心\"")
-                } else if !resolvedAliases.contains(where: { e.contains($0) }) {
+                } else if !resolvedAliases.contains(where: { e.containsPhrase($0) }) {
                     warning("useless-exclusion", "exclusion \"\(e)\" contains none of the aliases of \(owner), so it excludes nothing",
                             ex.range, hint: "an exclusion is a longer word around an alias: \"研发\" except \"研发中心\"")
                 }
@@ -480,9 +480,9 @@ struct Checker {
                             allExclusions: exclusions, owner: "the retired words")
             for ref in r.replacement {
                 for new in words(ref) {
-                    guard let o = old.first(where: { !$0.isEmpty && new.contains($0) }) else { continue }
+                    guard let o = old.first(where: { !$0.isEmpty && new.containsPhrase($0) }) else { continue }
                     // Fine when an exclusion covers the replacement: `retire "双控" except "碳排放双控" use "碳排放双控"`.
-                    if exclusions.contains(where: { new.contains($0) && $0.contains(o) }) { continue }
+                    if exclusions.contains(where: { new.containsPhrase($0) && $0.containsPhrase(o) }) { continue }
                     error("replacement-retired", "the replacement \"\(new)\" contains the retired word \"\(o)\", so using it would be reported as outdated",
                           ref.range, hint: "add except \"\(new)\" after the retired words")
                 }
