@@ -529,7 +529,7 @@ struct Evaluation {
         let aliases = (t?.aliases ?? [ref.text]).map { Normalizer.normalize(Array($0.unicodeScalars)).text }
         let exclusions = (t?.exclusions ?? []).map { Normalizer.normalize(Array($0.unicodeScalars)).text }
         return doc.indicators.filter { ind in
-            aliases.contains { !$0.isEmpty && ind.name.contains($0) } && !exclusions.contains { !$0.isEmpty && ind.name.contains($0) }
+            aliases.contains { !$0.isEmpty && ind.name.containsPhrase($0) } && !exclusions.contains { !$0.isEmpty && ind.name.containsPhrase($0) }
         }
     }
 
