@@ -8,7 +8,7 @@ import RuleLanguage
 struct Rules: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "rules",
-        abstract: "Check, format and test rule files.",
+        abstract: "Check, format, test rule files and measure their coverage.",
         discussion: """
         City goals are written as rules in .rules files (see docs/rule-language.md).
 
@@ -16,8 +16,9 @@ struct Rules: ParsableCommand {
           plancheck rules lint Rules/zhuzhou/15th
           plancheck rules fmt --check Rules
           plancheck rules test Rules/zhuzhou
+          plancheck rules coverage Rules/zhuzhou/15th --source Samples/zhuzhou-15th-plan-proposal-2025.txt
         """,
-        subcommands: [RulesLint.self, RulesFormat.self, RulesTest.self]
+        subcommands: [RulesLint.self, RulesFormat.self, RulesTest.self, RulesCoverage.self]
     )
 }
 

@@ -1,0 +1,173 @@
+import DocumentModel
+import Foundation
+import RuleLanguage
+
+/// How a city document's commitments are checked by a rule set (`plancheck rules coverage`).
+public struct CommitmentCoverage: Sendable {
+    /// How well one commitment is checked.
+    public enum State: String, Sendable, Codable, CaseIterable {
+        /// It states a figure, and a `target` clause about it compares one.
+        case target
+        /// A clause mentions it; for a commitment that is only a figure, that is not enough (see `unchecked`).
+        case checked
+        /// No clause of a goal citing its item finds it (or, for a figure alone, none compares it).
+        case unchecked
+    }
+
+    /// One clause that checks the commitment.
+    public struct Check: Sendable, Hashable {
+        /// The goal's id.
+        public var goal: String
+        /// The clause's file and line.
+        public var file: String
+        public var line: Int
+        /// Whether the clause is a `target`.
+        public var target: Bool
+    }
+
+    public var commitment: Commitment
+    /// The clauses that check it, in rule order.
+    public var checks: [Check]
+
+    public var state: State {
+        let figure = commitment.kinds.contains(.quantity)
+        if figure && checks.contains(where: \.target) { return .target }
+        // A figure alone is checked only by a target that compares it; a name or an obligation by any clause.
+        if checks.isEmpty || commitment.kinds == [.quantity] { return .unchecked }
+        return .checked
+    }
+}
+
+extension AlignmentEngine {
+    /// Which of `commitments` (found in `doc`) the goals citing the document check. A goal's clause checks a
+    /// commitment when one of its terms' aliases occurs in the commitment's clause (not inside one of the
+    /// term's exclusions) and the goal cites the commitment's item; a commitment outside any numbered item
+    /// may be checked by any goal citing the document. `cites` says whether a goal's citation is of `doc`.
+    public func coverage(of doc: PlanDocument, commitments: [Commitment],
+                         cites: (CitationInfo) -> Bool) -> [CommitmentCoverage] {
+        let terms = TermsFinder(self)
+        // The goals that cite the document, with the item they cite.
+        let citing = goals.indices.filter { goalInfo[$0].citation.map(cites) ?? false }
+        return commitments.map { c in
+            let text = doc.scalars(of: doc.sentences[c.sentence])
+            let hit = terms.found(in: text[(text.startIndex + c.range.lowerBound)..<(text.startIndex + c.range.upperBound)])
+            var checks: [CommitmentCoverage.Check] = []
+            guard !hit.isEmpty else { return CommitmentCoverage(commitment: c, checks: []) }
+            for g in citing {
+                let info = goalInfo[g]
+                if let item = c.item, !Self.sameItem(info.citation?.item, item) { continue }
+                for (k, clauseTerms) in info.terms.enumerated() where clauseTerms.predicate.contains(where: { $0.map(hit.contains) ?? false }) {
+                    let clause = info.clauses[k]
+                    var isTarget = false
+                    if case .target = clause.predicate { isTarget = true }
+                    checks.append(CommitmentCoverage.Check(goal: goals[g].id.value, file: clause.range.start.file,
+                                                           line: clause.range.start.line, target: isTarget))
+                }
+            }
+            return CommitmentCoverage(commitment: c, checks: checks)
+        }
+    }
+
+    /// The citations of the goals citing `doc` that are wrong: a quotation the document does not hold
+    /// (full-width and ASCII punctuation count as the same), or one that holds none of the terms the goal
+    /// requires, so that the goal checks something other than what it cites.
+    public func citationProblems(in doc: PlanDocument, cites: (CitationInfo) -> Bool) -> [CitationProblem] {
+        let terms = TermsFinder(self)
+        let document = String(String.UnicodeScalarView(doc.normalized.map(Self.fold)))
+        var out: [CitationProblem] = []
+        for g in goals.indices {
+            guard let citation = goalInfo[g].citation, cites(citation), let quote = goals[g].citation?.quote else { continue }
+            let normalized = Normalizer.normalize(Array(quote.value.unicodeScalars)).scalars
+            let at = quote.range.start
+            func problem(_ kind: CitationProblem.Kind, _ names: [String] = []) -> CitationProblem {
+                CitationProblem(goal: goals[g].id.value, file: at.file, line: at.line, column: at.column, kind: kind,
+                                quote: quote.value, terms: names)
+            }
+            if !document.containsPhrase(String(String.UnicodeScalarView(normalized.map(Self.fold)))) {
+                out.append(problem(.notInDocument))
+            }
+            // The terms of the goal's `require` clauses (all its clauses when it has none).
+            let info = goalInfo[g]
+            let required = info.clauses.indices.filter { info.clauses[$0].strength == .require }
+            let ids = (required.isEmpty ? Array(info.clauses.indices) : required).flatMap { info.terms[$0].predicate.compactMap { $0 } }
+            guard !ids.isEmpty else { continue }
+            let found = terms.found(in: normalized[...])
+            if !ids.contains(where: found.contains) {
+                var names: [String] = []
+                for t in ids where !names.contains(resolved[t].name) { names.append(resolved[t].name) }
+                out.append(problem(.holdsNoRequiredTerm, names))
+            }
+        }
+        return out
+    }
+
+    /// A full-width form (`，` U+FF0C) as its ASCII character; anything else as it is.
+    static func fold(_ c: Unicode.Scalar) -> Unicode.Scalar {
+        (0xFF01...0xFF5E).contains(c.value) ? Unicode.Scalar(c.value - 0xFEE0) ?? c : c
+    }
+
+    /// The ids of the goals whose citation `cites` accepts.
+    public func goalsCiting(_ cites: (CitationInfo) -> Bool) -> [String] {
+        goals.indices.filter { goalInfo[$0].citation.map(cites) ?? false }.map { goals[$0].id.value }
+    }
+
+    /// Whether a citation's item (`5`, `第5条`, `5.2`) names the numbered item `item`.
+    static func sameItem(_ cited: String?, _ item: String) -> Bool {
+        guard let cited else { return false }
+        let digits = cited.prefix { $0 != "." }.filter(\.isASCII).filter(\.isNumber)
+        return String(digits) == item
+    }
+}
+
+/// A goal's citation that does not fit the document it cites (`plancheck rules coverage`).
+public struct CitationProblem: Sendable, Hashable {
+    public enum Kind: String, Sendable, Hashable, CaseIterable {
+        /// The quotation is not in the document.
+        case notInDocument = "not-in-document"
+        /// The quotation holds none of the terms the goal requires.
+        case holdsNoRequiredTerm = "holds-no-required-term"
+    }
+    public var goal: String
+    /// Where the quotation is written in the rules.
+    public var file: String
+    public var line: Int
+    public var column: Int
+    public var kind: Kind
+    public var quote: String
+    /// For `holdsNoRequiredTerm`: the terms required.
+    public var terms: [String]
+}
+
+/// Finds which of an engine's terms occur in a piece of text, with the terms' exclusions applied: the
+/// automaton's patterns mapped back to the terms they are aliases and exclusions of, once.
+struct TermsFinder {
+    let engine: AlignmentEngine
+    let aliasOf: [[Int]]
+    let exclusionOf: [[Int]]
+
+    init(_ engine: AlignmentEngine) {
+        self.engine = engine
+        var aliasOf = [[Int]](repeating: [], count: engine.automaton.patternCount), exclusionOf = aliasOf
+        for t in engine.resolved.indices {
+            let (first, middle, last) = (Int(engine.termPatternStart[t]), Int(engine.termExclusionStart[t]),
+                                         Int(engine.termPatternStart[t + 1]))
+            for k in first..<middle { aliasOf[Int(engine.termPatterns[k])].append(t) }
+            for k in middle..<last { exclusionOf[Int(engine.termPatterns[k])].append(t) }
+        }
+        self.aliasOf = aliasOf
+        self.exclusionOf = exclusionOf
+    }
+
+    /// The ids (in `AlignmentEngine.resolved`) of the terms with an alias in `text` outside their exclusions.
+    func found(in text: ArraySlice<Unicode.Scalar>) -> Set<Int> {
+        let matches = engine.automaton.matches(in: text)
+        var hit = Set<Int>()
+        for m in matches {
+            for t in aliasOf[m.pattern] where !hit.contains(t) {
+                let excluded = matches.contains { e in exclusionOf[e.pattern].contains(t) && e.start <= m.start && m.end <= e.end }
+                if !excluded { hit.insert(t) }
+            }
+        }
+        return hit
+    }
+}

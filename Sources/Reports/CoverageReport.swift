@@ -1,0 +1,168 @@
+import Alignment
+import Foundation
+import RuleLanguage
+
+/// `plancheck rules coverage`'s report: how much of a city document's commitments a rule set checks,
+/// per part and overall, and each commitment that no rule checks.
+public struct CoverageReport: Sendable, Encodable {
+    /// The figures of one part (`三、`) or of the whole document.
+    public struct Tally: Sendable, Encodable, Equatable {
+        /// The part's label; nil for the whole document.
+        public var part: String?
+        public var commitments = 0
+        /// Checked by a clause (target or mention), counted with `target`.
+        public var checked = 0
+        /// Commitments with a figure, and of those the ones a target compares.
+        public var figures = 0
+        public var figuresWithTarget = 0
+        public var unchecked: Int { commitments - checked }
+        /// Checked, as a percentage of the commitments (100 when there are none).
+        public var percent: Double { commitments == 0 ? 100 : Double(checked) * 100 / Double(commitments) }
+
+        mutating func add(_ c: CommitmentCoverage) {
+            commitments += 1
+            if c.state != .unchecked { checked += 1 }
+            if c.commitment.kinds.contains(.quantity) {
+                figures += 1
+                if c.state == .target { figuresWithTarget += 1 }
+            }
+        }
+
+        enum CodingKeys: String, CodingKey { case part, commitments, checked, figures, figuresWithTarget, unchecked, percent }
+
+        public func encode(to encoder: any Encoder) throws {
+            var c = encoder.container(keyedBy: CodingKeys.self)
+            try c.encodeIfPresent(part, forKey: .part)
+            try c.encode(commitments, forKey: .commitments)
+            try c.encode(checked, forKey: .checked)
+            try c.encode(figures, forKey: .figures)
+            try c.encode(figuresWithTarget, forKey: .figuresWithTarget)
+            try c.encode(unchecked, forKey: .unchecked)
+            // One decimal, so the JSON does not carry binary noise (66.66666666666667).
+            try c.encode((percent * 10).rounded() / 10, forKey: .percent)
+        }
+    }
+
+    /// One commitment as the report lists it.
+    public struct Entry: Sendable, Encodable {
+        public var line: Int
+        public var column: Int
+        public var item: String?
+        public var part: String?
+        public var kinds: [String]
+        public var text: String
+        public var names: [String]
+        public var state: String
+        public var checkedBy: [CheckedBy]
+    }
+
+    /// A clause that checks a commitment.
+    public struct CheckedBy: Sendable, Encodable {
+        public var goal: String
+        public var file: String
+        public var line: Int
+        public var target: Bool
+    }
+
+    /// A goal's citation that does not fit the document.
+    public struct CitationEntry: Sendable, Encodable {
+        public var goal: String
+        public var file: String
+        public var line: Int
+        public var column: Int
+        /// `not-in-document` or `holds-no-required-term`.
+        public var problem: String
+        public var quote: String
+        public var terms: [String]
+    }
+
+    /// The city document as named on the command line, and its title.
+    public var source: String
+    public var sourceTitle: String?
+    /// The rules as named on the command line.
+    public var rules: String
+    /// How many goals cite the document.
+    public var citingGoals: Int
+    public var parts: [Tally]
+    public var total: Tally
+    public var commitments: [Entry]
+    public var citations: [CitationEntry]
+
+    public init(source: String, sourceTitle: String?, rules: String, citingGoals: Int, coverage: [CommitmentCoverage],
+                citationProblems: [CitationProblem] = []) {
+        self.source = source
+        self.sourceTitle = sourceTitle
+        self.rules = rules
+        self.citingGoals = citingGoals
+        var parts: [Tally] = [], total = Tally()
+        for c in coverage {
+            total.add(c)
+            let label = c.commitment.part ?? "—"
+            if parts.last?.part != label { parts.append(Tally(part: label)) }
+            parts[parts.count - 1].add(c)
+        }
+        self.parts = parts
+        self.total = total
+        commitments = coverage.map { c in
+            Entry(line: c.commitment.line, column: c.commitment.column, item: c.commitment.item, part: c.commitment.part,
+                  kinds: c.commitment.kinds.map(\.rawValue), text: c.commitment.text, names: c.commitment.names,
+                  state: c.state.rawValue,
+                  checkedBy: c.checks.map { CheckedBy(goal: $0.goal, file: $0.file, line: $0.line, target: $0.target) })
+        }
+        citations = citationProblems.map {
+            CitationEntry(goal: $0.goal, file: $0.file, line: $0.line, column: $0.column, problem: $0.kind.rawValue,
+                          quote: $0.quote, terms: $0.terms)
+        }
+    }
+
+    /// Pretty-printed JSON with sorted keys: the same input gives the same bytes.
+    public func json() -> Data {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+        // Every member is a string, number, boolean or array of them: encoding cannot fail.
+        return ((try? encoder.encode(self)) ?? Data()) + Data("\n".utf8)
+    }
+
+    /// The terminal report: the table per part, then each unchecked commitment with its item and text.
+    public func text() -> String {
+        var out = "\(rules) — coverage of \(sourceTitle.map { "《\($0)》" } ?? source) (\(source))\n"
+        out += "\(citingGoals) goal\(citingGoals == 1 ? "" : "s") cite it; \(total.commitments) commitments found\n\n"
+        let header = ["part", "commitments", "checked", "figures with target", "unchecked", "coverage"]
+        var rows = parts.map(row)
+        var all = total
+        all.part = "all"
+        rows.append(row(all))
+        let widths = header.indices.map { i in ([header[i]] + rows.map { $0[i] }).map(DisplayWidth.of).max() ?? 0 }
+        func line(_ cells: [String]) -> String {
+            cells.enumerated().map { i, c in
+                let pad = String(repeating: " ", count: widths[i] - DisplayWidth.of(c))
+                return i == 0 ? c + pad : pad + c
+            }.joined(separator: "  ") + "\n"
+        }
+        out += line(header)
+        for r in rows { out += line(r) }
+        let unchecked = commitments.filter { $0.state == CommitmentCoverage.State.unchecked.rawValue }
+        if !unchecked.isEmpty {
+            out += "\nUnchecked (\(unchecked.count)):\n"
+            for e in unchecked {
+                let place = [e.part, e.item.map { "item \($0)" }].compactMap { $0 }.joined(separator: " ")
+                out += "  \(source):\(e.line):\(e.column)  \(place)  [\(e.kinds.joined(separator: "+"))]  \(e.text)\n"
+            }
+        }
+        if !citations.isEmpty {
+            out += "\nCitations that do not fit the document (\(citations.count)):\n"
+            for c in citations {
+                let why = c.problem == CitationProblem.Kind.notInDocument.rawValue
+                    ? "the quotation is not in the document"
+                    : "the quotation holds none of the terms the goal requires (\(c.terms.joined(separator: ", ")))"
+                out += "  \(c.file):\(c.line):\(c.column)  goal \(c.goal): \(why): “\(c.quote)”\n"
+            }
+        }
+        return out
+    }
+
+    private func row(_ t: Tally) -> [String] {
+        [t.part ?? "all", "\(t.commitments)", "\(t.checked)", "\(t.figuresWithTarget)/\(t.figures)", "\(t.unchecked)",
+         String(format: "%.0f%%", t.percent)]
+    }
+}

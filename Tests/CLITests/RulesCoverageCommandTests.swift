@@ -1,0 +1,81 @@
+import Foundation
+import Testing
+
+/// `plancheck rules coverage`: the bundled 十五五 rules measured against the 建议, as a rule author runs it.
+@Suite struct RulesCoverageCommandTests {
+    static let proposal = "Samples/zhuzhou-15th-plan-proposal-2025.txt"
+
+    @Test func theTableAndTheUncheckedCommitments() throws {
+        let r = try runPlancheck(["rules", "coverage", "Rules/zhuzhou/15th", "--source", Self.proposal])
+        #expect(r.status == 0, "\(r.stderr)")
+        let lines = r.stdout.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+        #expect(lines[0] == "Rules/zhuzhou/15th — coverage of 《中共株洲市委关于制定株洲市国民经济和社会发展第十五个五年规划的建议》 (\(Self.proposal))")
+        #expect(lines[1].hasSuffix("goals cite it; \(lines[1].split(separator: " ")[4]) commitments found"))
+        #expect(lines[3].hasPrefix("part") && lines[3].hasSuffix("coverage"))
+        // A row per part of the 建议 that holds commitments (二、 to 十三、), then the whole.
+        let rows = lines[4...].prefix { !$0.isEmpty }
+        #expect(rows.first?.hasPrefix("二、") == true)
+        #expect(rows.last?.hasPrefix("all") == true)
+        #expect(rows.count == 13)
+        // Each unchecked commitment with its place in the file, its item and its kinds.
+        #expect(r.stdout.contains("\nUnchecked ("))
+        #expect(r.stdout.contains("  \(Self.proposal):19:132  二、 item 3  [name]  统筹推进“五位一体”总体布局,\n"))
+        // Checked ones are not listed: 北斗、低空经济产业过五百亿元 has its targets (goal 6.1).
+        #expect(!r.stdout.contains("低空经济产业过五百亿元"))
+        // The reverse: goals whose citation holds none of the terms they require.
+        #expect(r.stdout.contains("\nCitations that do not fit the document ("))
+        #expect(r.stdout.contains("  Rules/zhuzhou/15th/10-main-goals.rules:25:18  goal 4.1: the quotation holds none of the terms the goal requires (年轻人友好): “把吸引年轻人作为战略工程来抓”\n"))
+    }
+
+    @Test func jsonForToolsIsTheSameRunAfterRun() throws {
+        let args = ["rules", "coverage", "Rules/zhuzhou/15th", "--source", Self.proposal, "--format", "json"]
+        let a = try runPlancheck(args), b = try runPlancheck(args)
+        #expect(a.status == 0)
+        #expect(a.stdout == b.stdout)
+        let json = try #require(try JSONSerialization.jsonObject(with: Data(a.stdout.utf8)) as? [String: Any])
+        let total = try #require(json["total"] as? [String: Any])
+        let commitments = try #require(json["commitments"] as? [[String: Any]])
+        #expect(total["commitments"] as? Int == commitments.count)
+        #expect(total["checked"] as? Int == commitments.filter { $0["state"] as? String != "unchecked" }.count)
+        let five = try #require(commitments.first { ($0["text"] as? String)?.contains("低空经济产业过五百亿元") == true })
+        #expect(five["state"] as? String == "target")
+        #expect(five["item"] as? String == "6")
+        let by = try #require(five["checkedBy"] as? [[String: Any]])
+        #expect(by.contains { $0["goal"] as? String == "6.1" && $0["target"] as? Bool == true
+            && $0["file"] as? String == "Rules/zhuzhou/15th/20-industry.rules" })
+        let citations = try #require(json["citations"] as? [[String: Any]])
+        #expect(citations.contains { $0["goal"] as? String == "4.1" && $0["problem"] as? String == "holds-no-required-term" })
+    }
+
+    @Test func failUnderFailsTheRulesOwnCI() throws {
+        let low = try runPlancheck(["rules", "coverage", "Rules/zhuzhou/15th", "--source", Self.proposal, "--fail-under", "99"])
+        #expect(low.status == 1)
+        #expect(low.stderr.contains("is below --fail-under 99%"))
+        let met = try runPlancheck(["rules", "coverage", "Rules/zhuzhou/15th", "--source", Self.proposal, "--fail-under", "10"])
+        #expect(met.status == 0)
+        let bad = try runPlancheck(["rules", "coverage", "Rules/zhuzhou/15th", "--source", Self.proposal, "--fail-under", "120"])
+        #expect(bad.status == 2)
+        #expect(bad.stderr.contains("--fail-under takes a percentage from 0 to 100"))
+    }
+
+    @Test func mistakesAreClearErrors() throws {
+        // A document no goal cites: the 14th-period communiqué against the 15th-period rules.
+        let other = try runPlancheck(["rules", "coverage", "Rules/zhuzhou/15th", "--source", "Samples/zhuzhou-14th-plenum-communique-2020.txt"])
+        #expect(other.status == 2)
+        #expect(other.stderr.contains("no goal in Rules/zhuzhou/15th cites"))
+        #expect(other.stderr.contains("--cite NAME"))
+        let unknown = try runPlancheck(["rules", "coverage", "Rules/zhuzhou/15th", "--source", Self.proposal, "--cite", "公报"])
+        #expect(unknown.status == 2)
+        #expect(unknown.stderr.contains("--cite 公报: the rules name no such source; their sources: 建议"))
+        let missing = try runPlancheck(["rules", "coverage", "Rules/zhuzhou/15th", "--source", "no-such-plan.txt"])
+        #expect(missing.status == 2)
+        #expect(missing.stderr.contains("no-such-plan.txt"))
+        let broken = try runPlancheck(["rules", "coverage", "Tests/RuleLanguageTests/Golden/control-character.rules", "--source", Self.proposal])
+        #expect(broken.status == 2)
+        #expect(broken.stderr.contains("control-character.rules:1:19: error:"))
+        #expect(broken.stderr.contains("have errors (see above)"))
+        let noSource = try runPlancheck(["rules", "coverage", "Rules/zhuzhou/15th"])
+        #expect(noSource.status == 2)
+        #expect(noSource.stderr.contains("--source"))
+    }
+}
