@@ -61,13 +61,7 @@ struct RulesCoverage: ParsableCommand {
     }
 
     func run() throws {
-        let loaded = RuleSetLoader.load(path: rules)
-        if loaded.hasErrors {
-            printError(loaded.rendered(color: stderrWantsColor()))
-            throw InputError("the rules in \(rules) have errors (see above); fix them or run: plancheck rules lint \(rules)")
-        }
-        let engine: AlignmentEngine
-        do { engine = try AlignmentEngine(ruleSet: loaded.ruleSet) } catch { throw InputError(error.description) }
+        let (loaded, engine) = try compiledRules(rules)
         let options = try input.readOptions()
         let doc: PlanDocument
         do { doc = try PlanReader.read(path: source, options: options) } catch { throw InputError(error.description) }

@@ -18,7 +18,7 @@ struct Rules: ParsableCommand {
           plancheck rules test Rules/zhuzhou
           plancheck rules coverage Rules/zhuzhou/15th --source Samples/zhuzhou-15th-plan-proposal-2025.txt
         """,
-        subcommands: [RulesLint.self, RulesFormat.self, RulesTest.self, RulesCoverage.self]
+        subcommands: [RulesLint.self, RulesFormat.self, RulesTest.self, RulesCoverage.self, RulesMatches.self]
     )
 }
 
@@ -39,6 +39,16 @@ func printError(_ text: String) {
 }
 
 func plural(_ n: Int, _ word: String) -> String { "\(n) \(word)\(n == 1 ? "" : "s")" }
+
+/// The rule set at `path`, loaded and compiled; errors in it are printed, and stop the command (exit 2).
+func compiledRules(_ path: String) throws -> (RuleSetLoadResult, AlignmentEngine) {
+    let loaded = RuleSetLoader.load(path: path)
+    if loaded.hasErrors {
+        printError(loaded.rendered(color: stderrWantsColor()))
+        throw InputError("the rules in \(path) have errors (see above); fix them or run: plancheck rules lint \(path)")
+    }
+    do { return (loaded, try AlignmentEngine(ruleSet: loaded.ruleSet)) } catch { throw InputError(error.description) }
+}
 
 /// `plancheck rules lint PATH…`
 struct RulesLint: ParsableCommand {

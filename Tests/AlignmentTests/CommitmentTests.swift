@@ -153,3 +153,44 @@ import RuleLanguage
         #expect(engine.citationProblems(in: doc) { $0.short == "公报" }.isEmpty)
     }
 }
+
+/// `rules matches`: every match of an alias, with its exclusion, its longer word and its commitment class.
+@Suite struct AliasMatchTests {
+    @Test func matchesInContext() throws {
+        let rules = """
+        term 孵化 = "孵化基地" | "孵化器" except "社会组织孵化基地"
+        goal 1 "成果转化" {
+          cite "某市建议" "加快成果转化"
+          require commitment 孵化
+        }
+        goal 2 "开放" {
+          cite "某市建议" "扩大开放"
+          require mention "对外开放"
+        }
+        """
+        let plan = """
+        第一章 创新
+        加强社会组织孵化基地建设。
+        到2030年建成科技企业孵化器5个。
+        第二章 开放
+        完成社会厕所对外开放40座。
+        """
+        let doc = TextPlanReader.read(try SourceText(bytes: Array(plan.utf8), file: "plan.txt"))
+        let loaded = RuleSetLoader.load(source: rules, path: "/tmp/m.rules")
+        #expect(!loaded.hasErrors, "\(loaded.rendered())")
+        let engine = try AlignmentEngine(ruleSet: loaded.ruleSet)
+        let all = engine.aliasMatches(in: doc)
+        #expect(all.map(\.alias) == ["孵化基地", "孵化器", "对外开放"])
+        let social = all[0]
+        #expect(social.term == "孵化" && social.excludedBy == "社会组织孵化基地" && social.word == "社会组织孵化基地建设")
+        #expect(doc.text(of: doc.sentences[social.sentence]).unicodeScalars.count > social.range.upperBound)
+        let incubator = all[1]
+        #expect(incubator.excludedBy == nil && incubator.commitment == .quantityAndDeadline && incubator.word == "科技企业孵化器")
+        #expect(all[2].word == "社会厕所对外开放")
+        // By term name, by alias, by goal.
+        #expect(engine.aliasMatches(in: doc, terms: engine.termIDs(named: "孵化")).count == 2)
+        #expect(engine.aliasMatches(in: doc, terms: engine.termIDs(named: "孵化器")).count == 2)
+        #expect(engine.aliasMatches(in: doc, terms: engine.termIDs(ofGoal: "2")).map(\.alias) == ["对外开放"])
+        #expect(engine.termIDs(named: "没有这个").isEmpty && engine.termIDs(ofGoal: "9").isEmpty)
+    }
+}
