@@ -50,8 +50,9 @@ public enum CommitmentFinder {
     /// Names that are the period itself, not a commitment.
     static let periodNames: Set<String> = ["十三五", "十四五", "十五五", "十六五"]
 
-    /// Clause ends inside a sentence (the normalizer has made full-width punctuation ASCII).
-    static let clauseEnds: Set<Unicode.Scalar> = [",", ";", ":", "。", "，", "；", "：", "!", "?"]
+    /// Clause ends inside a sentence, in full-width and ASCII forms. Not a colon: in `千亿产业集群:力争新增2-3个`
+    /// the label and its figure are one commitment.
+    static let clauseEnds: Set<Unicode.Scalar> = [",", ";", "。", "，", "；", "!", "?", "！", "？"]
 
     public static func find(in doc: PlanDocument) -> [Commitment] {
         let period = RuleDrafter.planPeriod(doc)

@@ -41,8 +41,8 @@ public struct CommitmentCoverage: Sendable {
 extension AlignmentEngine {
     /// Which of `commitments` (found in `doc`) the goals citing the document check. A goal's clause checks a
     /// commitment when one of its terms' aliases occurs in the commitment's clause (not inside one of the
-    /// term's exclusions) and the goal cites the commitment's item; a commitment outside any numbered item
-    /// may be checked by any goal citing the document. `cites` says whether a goal's citation is of `doc`.
+    /// term's exclusions) and the goal cites the commitment's item; a commitment outside any numbered item,
+    /// and a goal whose citation names no numbered item, may go with any. `cites` says whether a goal's citation is of `doc`.
     public func coverage(of doc: PlanDocument, commitments: [Commitment],
                          cites: (CitationInfo) -> Bool) -> [CommitmentCoverage] {
         let terms = TermsFinder(self)
@@ -111,11 +111,13 @@ extension AlignmentEngine {
         goals.indices.filter { goalInfo[$0].citation.map(cites) ?? false }.map { goals[$0].id.value }
     }
 
-    /// Whether a citation's item (`5`, `第5条`, `5.2`) names the numbered item `item`.
+    /// Whether a citation's item (`5`, `第5条`, `5.2`) may name the numbered item `item`: it does when
+    /// its number is `item`, and a citation without an item, or with one that is not a number
+    /// (`item 主要奋斗目标`), cannot be placed, so it may name any.
     static func sameItem(_ cited: String?, _ item: String) -> Bool {
-        guard let cited else { return false }
-        let digits = cited.prefix { $0 != "." }.filter(\.isASCII).filter(\.isNumber)
-        return String(digits) == item
+        guard let cited else { return true }
+        let digits = String(cited.prefix { $0 != "." }.filter(\.isASCII).filter(\.isNumber))
+        return digits.isEmpty || digits == item
     }
 }
 

@@ -47,6 +47,23 @@ import Testing
         #expect(citations.contains { $0["goal"] as? String == "4.1" && $0["problem"] as? String == "holds-no-required-term" })
     }
 
+    /// The congress report's 主要奋斗目标 are `label:figure` lines, and its goals cite `item 主要奋斗目标`, a
+    /// passage, not a number: each line is one commitment, and the goals' targets check them.
+    @Test func labelledFiguresAndItemsThatAreNotNumbers() throws {
+        let r = try runPlancheck(["rules", "coverage", "Rules/zhuzhou/14th", "--source", "Samples/zhuzhou-13th-party-congress-2021.txt",
+                                  "--cite", "党代会", "--format", "json"])
+        #expect(r.status == 0, "\(r.stderr)")
+        let json = try #require(try JSONSerialization.jsonObject(with: Data(r.stdout.utf8)) as? [String: Any])
+        let commitments = try #require(json["commitments"] as? [[String: Any]])
+        let figures = commitments.filter { ($0["kinds"] as? [String])?.contains("quantity") == true }
+        let state = Dictionary(figures.map { ($0["text"] as? String ?? "", $0["state"] as? String ?? "") }, uniquingKeysWith: { a, _ in a })
+        #expect(state["科技进步贡献率:超过70%"] == "target")
+        #expect(state["万元GDP能耗下降:15%以上"] == "target")
+        // The city's totals are only to be committed to (the rules say why): mentioned, not compared.
+        #expect(state["千亿产业集群:力争新增2-3个"] == "unchecked")
+        #expect(figures.count == 7)
+    }
+
     @Test func failUnderFailsTheRulesOwnCI() throws {
         let low = try runPlancheck(["rules", "coverage", "Rules/zhuzhou/15th", "--source", Self.proposal, "--fail-under", "99"])
         #expect(low.status == 1)
