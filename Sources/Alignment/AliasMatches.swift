@@ -49,9 +49,10 @@ extension AlignmentEngine {
             let text = doc.scalars(of: doc.sentences[i])
             let matches = automaton.matches(in: text)
             guard !matches.isEmpty else { continue }
+            let exclusions = finder.exclusions(in: matches)
             for m in matches {
                 for t in finder.aliasOf[m.pattern] where wanted.contains(t) {
-                    let cover = matches.first { e in finder.exclusionOf[e.pattern].contains(t) && e.start <= m.start && m.end <= e.end }
+                    let cover = exclusions.cover(m, of: t)
                     let base = text.startIndex
                     out.append(AliasMatch(
                         term: resolved[t].name,

@@ -163,13 +163,55 @@ struct TermsFinder {
     /// The ids (in `AlignmentEngine.resolved`) of the terms with an alias in `text` outside their exclusions.
     func found(in text: ArraySlice<Unicode.Scalar>) -> Set<Int> {
         let matches = engine.automaton.matches(in: text)
+        let exclusions = self.exclusions(in: matches)
         var hit = Set<Int>()
         for m in matches {
-            for t in aliasOf[m.pattern] where !hit.contains(t) {
-                let excluded = matches.contains { e in exclusionOf[e.pattern].contains(t) && e.start <= m.start && m.end <= e.end }
-                if !excluded { hit.insert(t) }
-            }
+            for t in aliasOf[m.pattern] where !hit.contains(t) && exclusions.cover(m, of: t) == nil { hit.insert(t) }
         }
         return hit
+    }
+
+    /// The exclusions among `matches`, by term, for `Exclusions.cover`.
+    func exclusions(in matches: [TermAutomaton.Match]) -> Exclusions {
+        var byTerm: [Int: [TermAutomaton.Match]] = [:]
+        for e in matches { for t in exclusionOf[e.pattern] { byTerm[t, default: []].append(e) } }
+        return Exclusions(byTerm: byTerm.mapValues(Exclusions.Spans.init))
+    }
+
+    /// The exclusion matches of each term, sorted by start with the furthest end so far: whether one
+    /// covers an alias match is a bisection, where a scan of every exclusion per alias made a clause of
+    /// many matches quadratic.
+    struct Exclusions {
+        struct Spans {
+            let matches: [TermAutomaton.Match]
+            /// For each of `matches`, the one with the furthest end among it and those before it.
+            let furthest: [Int]
+
+            init(_ list: [TermAutomaton.Match]) {
+                let sorted = list.sorted()
+                var best = 0
+                furthest = sorted.indices.map { k in
+                    if sorted[k].end > sorted[best].end { best = k }
+                    return best
+                }
+                matches = sorted
+            }
+        }
+
+        let byTerm: [Int: Spans]
+
+        /// The exclusion match of term `t` that covers `m`, if any.
+        func cover(_ m: TermAutomaton.Match, of t: Int) -> TermAutomaton.Match? {
+            guard let spans = byTerm[t] else { return nil }
+            // The exclusions that start at or before m; the furthest-reaching of them covers m if any does.
+            var lo = 0, hi = spans.matches.count
+            while lo < hi {
+                let mid = (lo + hi) >> 1
+                if spans.matches[mid].start <= m.start { lo = mid + 1 } else { hi = mid }
+            }
+            guard lo > 0 else { return nil }
+            let e = spans.matches[spans.furthest[lo - 1]]
+            return e.end >= m.end ? e : nil
+        }
     }
 }

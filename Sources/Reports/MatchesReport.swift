@@ -34,9 +34,12 @@ public struct MatchesReport: Sendable {
         for (doc, list) in matches {
             for m in list {
                 let s = doc.sentences[m.sentence]
-                let text = Array(doc.scalars(of: s))
+                // The sentence as a slice, not copied: a long sentence may hold many matches.
+                let text = doc.scalars(of: s)
                 let a = max(0, m.range.lowerBound - Self.contextReach), b = min(text.count, m.range.upperBound + Self.contextReach)
-                func part(_ r: Range<Int>) -> String { String(String.UnicodeScalarView(text[r])) }
+                func part(_ r: Range<Int>) -> String {
+                    String(String.UnicodeScalarView(text[(text.startIndex + r.lowerBound)..<(text.startIndex + r.upperBound)]))
+                }
                 let context = (a > 0 ? "…" : "") + part(a..<m.range.lowerBound) + "【" + part(m.range) + "】"
                     + part(m.range.upperBound..<b) + (b < text.count ? "…" : "")
                 let line = Line(file: doc.file, line: s.line, column: doc.originalColumns(of: s, m.range).lowerBound,

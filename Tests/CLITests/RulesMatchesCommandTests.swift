@@ -55,4 +55,34 @@ import Testing
         #expect(r.status == 1)
         #expect(r.stdout == "no alias of the chosen terms occurs in the plans\n")
     }
+
+    /// A hostile clause: 100,000 repeats of an alias that the term's exclusions also match everywhere. Each
+    /// alias match once scanned every exclusion match, and each line of the report copied the sentence:
+    /// both quadratic. Both commands now end at once.
+    @Test(.timeLimit(.minutes(1))) func aClauseOfManyMatchesEndsAtOnce() throws {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("plancheck-matches-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let city = dir.appendingPathComponent("city.txt"), rules = dir.appendingPathComponent("h.rules")
+        try Data(("某市建议\n\n一、任务\n1. 产业\n确保" + String(repeating: "产业", count: 100_000) + "。\n").utf8).write(to: city)
+        try Data("""
+            ruleset "h" {
+              source 建议 = "某市建议"
+            }
+            term t = "产业" | "业" except "业产" | "产业产"
+            goal 1 "x" {
+              cite 建议 item 1 "确保"
+              require mention t
+            }
+
+            """.utf8).write(to: rules)
+        let m = try runPlancheck(["rules", "matches", rules.path, city.path])
+        #expect(m.status == 0, "\(m.stderr)")
+        #expect(m.stdout.hasSuffix("200002 matches of 2 aliases\n"))
+        // One more in the heading `1. 产业`; in the sentence, every 产业 but the last lies inside 产业产.
+        #expect(m.stdout.contains("t — “产业”: 100001 matches, 99999 excluded\n"))
+        let c = try runPlancheck(["rules", "coverage", rules.path, "--source", city.path, "--cite", "建议", "--format", "json"])
+        #expect(c.status == 0, "\(c.stderr)")
+        #expect(c.stdout.contains("\"state\" : \"checked\""))
+    }
 }
