@@ -99,9 +99,31 @@ term 产业集群 = "产业集群"
         goal C "陶瓷" {
           require target 产值 >= 1000亿元
         }
-        """, "第六章 产业\n陶瓷产业产值达到1000家。\n")
+        """, "第六章 产业\n陶瓷产业产值达到15%。\n")
         #expect(status(r, "C") == .conflicting)
-        #expect(r.findings[0].message.contains("unit"))
+        #expect(r.findings[0].message.contains("wrong unit: % where 亿元 is asked"))
+    }
+
+    /// A count never stands for money (issue #13): 1000家 counts firms, it says nothing of the output value,
+    /// so it is not comparable; the clause is weak, not conflicting.
+    @Test func aCountIsNotAValueOfAnotherDimension() throws {
+        let rules = header + """
+        term 产值 = "陶瓷产业产值"
+        goal C "陶瓷" {
+          require target 产值 >= 1000亿元
+        }
+        goal K "企业" {
+          require target 产值 >= 100家
+        }
+        """
+        let r = try check(rules, "第六章 产业\n陶瓷产业产值达到1000家。\n")
+        #expect(status(r, "C") == .weak)
+        #expect(r.findings.first { $0.goal == "C" }?.message.contains("sets no value comparable with ≥ 1000亿元") == true)
+        #expect(status(r, "K") == .covered)
+        // The other way: money against a count target.
+        let money = try check(rules, "第六章 产业\n陶瓷产业产值达到1000亿元。\n")
+        #expect(status(money, "C") == .covered)
+        #expect(status(money, "K") == .weak)
     }
 
     @Test func unitConversionAndDroppedUnit() throws {
