@@ -65,12 +65,25 @@ public enum CommitmentFinder {
             // A sentence that speaks only of years before the period reports the past (十四五 achievements).
             let years = found.filter(\.isTime).map { Int($0.upper ?? $0.value) }
             let past = !years.isEmpty && years.allSatisfy { y in period.map { y < $0.lowerBound } ?? false }
-            for clause in clauses(scalars) {
+            let cut = clauses(scalars)
+            // Each figure to the clause its value starts in, by bisection: a filter per clause would make a
+            // sentence of many clauses and many figures quadratic.
+            var figuresOf = [[Quantity]](repeating: [], count: cut.count)
+            if !past {
+                for q in found where q.kind != .year && q.kind != .period && q.kind != .duration {
+                    let at = q.valueSpan.lowerBound
+                    var lo = 0, hi = cut.count
+                    while lo < hi {
+                        let mid = (lo + hi) >> 1
+                        if cut[mid].upperBound <= at { lo = mid + 1 } else { hi = mid }
+                    }
+                    if lo < cut.count, cut[lo].contains(at) { figuresOf[lo].append(q) }
+                }
+            }
+            for (k, clause) in cut.enumerated() {
                 let text = String(String.UnicodeScalarView(scalars[clause]))
                 var kinds: [Commitment.Kind] = []
-                let figures = past ? [] : found.filter { q in
-                    clause.contains(q.valueSpan.lowerBound) && q.kind != .year && q.kind != .period && q.kind != .duration
-                }
+                let figures = figuresOf[k]
                 if !figures.isEmpty { kinds.append(.quantity) }
                 let names = quotedNames(scalars[clause])
                 if !names.isEmpty { kinds.append(.name) }
@@ -112,7 +125,7 @@ public enum CommitmentFinder {
 
     /// The names between `“…”` and `《…》` of a clause, without the period's own name.
     static func quotedNames(_ s: ArraySlice<Unicode.Scalar>) -> [String] {
-        var out: [String] = []
+        var out: [String] = [], seen: Set<String> = []
         var open: (mark: Unicode.Scalar, at: Int)?
         for i in s.indices {
             let c = s[i]
@@ -120,7 +133,7 @@ public enum CommitmentFinder {
             if let o = open, c == o.mark {
                 let name = String(String.UnicodeScalarView(s[o.at..<i]))
                 // One character (本地“生”、本地“养”) is emphasis, not a name.
-                if name.unicodeScalars.count > 1, !periodNames.contains(name), !out.contains(name) { out.append(name) }
+                if name.unicodeScalars.count > 1, !periodNames.contains(name), seen.insert(name).inserted { out.append(name) }
                 open = nil
             }
         }

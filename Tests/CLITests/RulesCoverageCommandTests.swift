@@ -95,4 +95,30 @@ import Testing
         #expect(noSource.status == 2)
         #expect(noSource.stderr.contains("--source"))
     }
+
+    /// A hostile city document: one sentence of 20,000 clauses, each with a name and a figure. Each clause once
+    /// filtered every figure of the sentence (quadratic); now the run is linear in the clauses.
+    @Test(.timeLimit(.minutes(1))) func aSentenceOfManyClausesEndsAtOnce() throws {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("plancheck-coverage-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let city = dir.appendingPathComponent("city.txt"), rules = dir.appendingPathComponent("h.rules")
+        let clauses = (0..<20_000).map { "建设“名城\($0)”增长5%，" }.joined()
+        try Data(("某市建议\n\n一、任务\n1. 产业\n" + clauses + "。\n").utf8).write(to: city)
+        try Data("""
+            ruleset "h" {
+              source 建议 = "某市建议"
+            }
+            term t = "名城" | "增长"
+            goal 1 "x" {
+              cite 建议 item 1 "名城"
+              require mention t
+              expect target t >= 3%
+            }
+
+            """.utf8).write(to: rules)
+        let r = try runPlancheck(["rules", "coverage", rules.path, "--source", city.path, "--cite", "建议"])
+        #expect(r.status == 0, "\(r.stderr)")
+        #expect(r.stdout.contains("\nall ") && r.stdout.contains("20000/20000"))
+    }
 }
