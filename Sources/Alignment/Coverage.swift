@@ -6,7 +6,8 @@ import RuleLanguage
 public struct CommitmentCoverage: Sendable {
     /// How well one commitment is checked.
     public enum State: String, Sendable, Codable, CaseIterable {
-        /// It states a figure, and a `target` clause about it compares one.
+        /// It states a figure, and it names the subject of a `target` clause (which compares a plan's figure
+        /// for that subject with the city's).
         case target
         /// A clause mentions it; for a commitment that is only a figure, that is not enough (see `unchecked`).
         case checked
@@ -42,7 +43,8 @@ extension AlignmentEngine {
     /// Which of `commitments` (found in `doc`) the goals citing the document check. A goal's clause checks a
     /// commitment when one of its terms' aliases occurs in the commitment's clause (not inside one of the
     /// term's exclusions) and the goal cites the commitment's item; a commitment outside any numbered item,
-    /// and a goal whose citation names no numbered item, may go with any. `cites` says whether a goal's citation is of `doc`.
+    /// and a goal whose citation names no numbered item, may go with any. `cites` says whether a goal's
+    /// citation is of `doc`.
     public func coverage(of doc: PlanDocument, commitments: [Commitment],
                          cites: (CitationInfo) -> Bool) -> [CommitmentCoverage] {
         let terms = TermsFinder(self)
