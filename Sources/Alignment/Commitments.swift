@@ -43,10 +43,6 @@ public enum CommitmentFinder {
     /// Words that make a clause binding: the district must do it, not merely aim at it.
     public static let bindingWords = ["确保", "坚决", "严格", "守住", "坚守", "不发生", "严禁", "红线", "底线"]
 
-    /// Headings of parts that review the past or describe the situation (`一、“十五五”时期面临的发展环境和
-    /// 基础条件`, `1. “十四五”时期重大成就…`): their figures are achievements, not commitments.
-    public static let retrospectiveWords = ["成就", "回顾", "发展环境", "基础条件"]
-
     /// Names that are the period itself, not a commitment.
     static let periodNames: Set<String> = ["十三五", "十四五", "十五五", "十六五"]
 
@@ -57,9 +53,12 @@ public enum CommitmentFinder {
     public static func find(in doc: PlanDocument) -> [Commitment] {
         let period = RuleDrafter.planPeriod(doc)
         let extractor = QuantityExtractor(planPeriod: period)
-        let (items, parts, retrospective) = labels(doc)
+        let (items, parts) = labels(doc)
+        // Review and background sections, as the engine finds them (`一、“十五五”时期面临的发展环境和基础条件`):
+        // their figures are achievements, not commitments.
+        let review = ReviewSections.flags(for: doc)
         var out: [Commitment] = []
-        for (index, s) in doc.sentences.enumerated() where !s.isHeading && !(s.section.map { retrospective.contains($0) } ?? false) {
+        for (index, s) in doc.sentences.enumerated() where !s.isHeading && !(s.section.map { review[$0] } ?? false) {
             let scalars = Array(doc.scalars(of: s))
             let found = extractor.extract(from: scalars)
             // A sentence that speaks only of years before the period reports the past (十四五 achievements).
@@ -160,22 +159,19 @@ public enum CommitmentFinder {
         return false
     }
 
-    /// For each section id: the number of the numbered item it lies in, the label of its top-level part,
-    /// and whether it or a section above it is retrospective.
-    static func labels(_ doc: PlanDocument) -> (items: [Int: String], parts: [Int: String], retrospective: Set<Int>) {
-        var items: [Int: String] = [:], parts: [Int: String] = [:], retrospective: Set<Int> = []
-        func walk(_ sections: [Section], item: String?, part: String?, past: Bool) {
+    /// For each section id: the number of the numbered item it lies in, and the label of its top-level part.
+    static func labels(_ doc: PlanDocument) -> (items: [Int: String], parts: [Int: String]) {
+        var items: [Int: String] = [:], parts: [Int: String] = [:]
+        func walk(_ sections: [Section], item: String?, part: String?) {
             for s in sections {
                 let i = s.kind == .item ? s.number.map(String.init) ?? item : item
                 let p = s.kind == .numberedPart || s.kind == .part ? s.label : part
-                let r = past || retrospectiveWords.contains { s.title.containsPhrase($0) }
                 items[s.id] = i
                 parts[s.id] = p
-                if r { retrospective.insert(s.id) }
-                walk(s.children, item: i, part: p, past: r)
+                walk(s.children, item: i, part: p)
             }
         }
-        walk(doc.sections, item: nil, part: nil, past: false)
-        return (items, parts, retrospective)
+        walk(doc.sections, item: nil, part: nil)
+        return (items, parts)
     }
 }

@@ -184,14 +184,6 @@ struct Evaluation {
         matchClass = Array(repeating: 0, count: found.count)
     }
 
-    /// Whether a count and a target of another dimension (or the reverse) measure different things: in
-    /// `建成功率半导体创新中心1个` the 1个 counts centres, it is not the size of an industry asked in 元. Such a
-    /// value is not about the target's subject at all, so it neither meets nor contradicts it.
-    static func countsOtherThings(_ q: Quantities.Quantity, _ target: Quantities.Quantity) -> Bool {
-        guard let a = q.unit?.dimension, let b = target.unit?.dimension, a != b else { return false }
-        return a == .count || b == .count
-    }
-
     /// `a` and `b`, each in order, merged in order.
     static func merge(_ a: [Hit], _ b: ArraySlice<Hit>) -> [Hit] {
         [Hit](unsafeUninitializedCapacity: a.count + b.count) { out, count in
@@ -469,8 +461,7 @@ struct Evaluation {
                 if q.kind == .rank, target.kind == .level, target.unit == nil, target.comparator != .atLeast {
                     target.kind = .rank
                 }
-                let verdict = Self.countsOtherThings(q, target) ? .notComparable(reason: "\(q.unit?.symbol ?? "") counts other things than \(target.unit?.symbol ?? "") measures")
-                    : q.compare(to: target, defaultYear: engine.period?.upperBound)
+                let verdict = q.compare(to: target, defaultYear: engine.period?.upperBound)
                 if tracing { trace.append("    \(describe(h)): \(q) — \(describe(verdict))") }
                 switch verdict {
                 case .satisfies:
@@ -495,8 +486,7 @@ struct Evaluation {
                 target.kind = change
                 if q.kind == .level { q.kind = change }
             }
-            let verdict = Self.countsOtherThings(q, target) ? .notComparable(reason: "\(q.unit?.symbol ?? "") counts other things than \(target.unit?.symbol ?? "") measures")
-                : q.compare(to: target, defaultYear: engine.period?.upperBound)
+            let verdict = q.compare(to: target, defaultYear: engine.period?.upperBound)
             if tracing { trace.append("    indicator “\(ind.name)” (line \(ind.line)): \(q) — \(describe(verdict))") }
             switch verdict {
             case .satisfies: if tableBest == nil { tableBest = (ind, q) }

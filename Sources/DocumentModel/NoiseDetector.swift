@@ -226,19 +226,7 @@ extension RandomAccessCollection where Element == Unicode.Scalar, Index == Int {
     /// modules get a copy specialized for their collection instead of a generic call per character.
     @inlinable
     public func contains(_ word: [Unicode.Scalar]) -> Bool {
-        guard let first = word.first else { return true }
-        guard word.count <= count else { return false }
-        var i = startIndex
-        let last = endIndex - word.count
-        while i <= last {
-            if self[i] == first {
-                var k = 1
-                while k < word.count, self[i + k] == word[k] { k += 1 }
-                if k == word.count { return true }
-            }
-            i += 1
-        }
-        return false
+        word.isEmpty || firstOffset(of: word) != nil
     }
 }
 

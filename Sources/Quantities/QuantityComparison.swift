@@ -6,9 +6,10 @@ public enum QuantityComparison: Hashable, Sendable, Codable {
     case weaker(reason: String)
     /// The value is due later than the target's year.
     case laterYear(value: Int, target: Int)
-    /// The units cannot be compared (`%` against `个百分点`, `家` against `亩`, or a unit against none).
+    /// The units cannot be compared (`%` against `个百分点`, `亿元` against `%`, or a unit against none).
     case incompatibleUnit(value: String?, target: String?)
-    /// The two state different things (a growth rate against a level, a year against an amount).
+    /// The two state different things (a growth rate against a level, a year against an amount, a count
+    /// against another dimension).
     case notComparable(reason: String)
 
     /// Whether the value satisfies the target.
@@ -48,7 +49,8 @@ extension Quantity {
     /// - A target with `≥` (or `=`/`≈` on a level, a rise, a growth or a decrease) is a floor: the value's
     ///   lowest committed figure (the lower bound of a range) must reach it; a value capped with `≤` is weaker.
     /// - A target with `≤` (or `=`/`≈` on a fall, a rank, a year) is a ceiling, symmetrically.
-    /// - Units are converted (`亿元` ↔ `万元`); they must be commensurable (`Unit.isCommensurable(with:)`).
+    /// - Units are converted (`亿元` ↔ `万元`); they must be commensurable (`Unit.isCommensurable(with:)`). A
+    ///   count against another dimension (or the reverse) is `notComparable`: it is not about the same thing.
     ///   A unitless target compares with the value in base units; a unitless value against a target with a
     ///   unit is `incompatibleUnit` (resolve it first with `resolvingUnit(_:)`).
     /// - When the target has a year, the value's year (or `defaultYear`, e.g. the plan's last year) must not
@@ -68,6 +70,11 @@ extension Quantity {
         var low = value, high = upper ?? value
         if let tu = target.unit {
             guard let mu = unit else { return .incompatibleUnit(value: nil, target: tu.symbol) }
+            // A count and another dimension measure different things: in `建成功率半导体创新中心1个` the 1个
+            // counts centres, not the size of an industry asked in 元. It neither meets nor contradicts it.
+            if mu.dimension != tu.dimension && (mu.dimension == .count || tu.dimension == .count) {
+                return .notComparable(reason: "\(mu.symbol) and \(tu.symbol) measure different things")
+            }
             guard mu.isCommensurable(with: tu), let l = mu.convert(low, to: tu), let h = mu.convert(high, to: tu) else {
                 return .incompatibleUnit(value: mu.symbol, target: tu.symbol)
             }

@@ -22,18 +22,25 @@ extension StringProtocol {
     public func utf8OffsetOfPhrase<P: StringProtocol>(_ phrase: P) -> Int? {
         // `withUTF8` makes the storage contiguous if it is not (a String is free; a Substring is copied).
         var text = String(self), needle = String(phrase)
-        return text.withUTF8 { t in needle.withUTF8 { Self.firstOffset(of: $0, in: t) } }
+        return text.withUTF8 { t in needle.withUTF8 { t.firstOffset(of: $0) } }
     }
+}
 
-    private static func firstOffset(of needle: UnsafeBufferPointer<UInt8>, in text: UnsafeBufferPointer<UInt8>) -> Int? {
-        guard let first = needle.first, needle.count <= text.count else { return nil }
-        let last = text.count - needle.count
-        var i = 0
+extension RandomAccessCollection where Element: Equatable, Index == Int {
+    /// The offset from `startIndex` of the first occurrence of `needle` (a plain search: needles are short);
+    /// nil when it does not occur or is empty. Inlinable, so each caller gets a copy specialized for its
+    /// collections instead of a generic call per element.
+    @inlinable
+    public func firstOffset<N: RandomAccessCollection>(of needle: N) -> Int? where N.Element == Element, N.Index == Int {
+        guard let first = needle.first, needle.count <= count else { return nil }
+        let n0 = needle.startIndex
+        let last = endIndex - needle.count
+        var i = startIndex
         while i <= last {
-            if text[i] == first {
+            if self[i] == first {
                 var k = 1
-                while k < needle.count, text[i + k] == needle[k] { k += 1 }
-                if k == needle.count { return i }
+                while k < needle.count, self[i + k] == needle[n0 + k] { k += 1 }
+                if k == needle.count { return i - startIndex }
             }
             i += 1
         }

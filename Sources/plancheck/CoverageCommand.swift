@@ -14,7 +14,7 @@ struct RulesCoverage: ParsableCommand {
         Reads the city document and finds its commitments, clause by clause (docs/coverage.md): each \
         clause with a figure of the plan period (过五百亿元, 50强, 千亿台阶), each name in “…” or 《…》, each \
         programme written with digits or + (“3+3+2”), each clause with a binding word (确保, 坚决, 严格, \
-        守住, 坚守, 不发生, 严禁, 红线, 底线). Parts that review the past (成就, 回顾, 发展环境, 基础条件) hold none.
+        守住, 坚守, 不发生, 严禁, 红线, 底线). Review and background sections (成就, 回顾, 发展环境, 基础条件…, as check finds them) hold none.
 
         A commitment is checked when a clause of a goal citing its item finds one of its terms' aliases \
         in it; a commitment that is only a figure counts as checked only when a target compares it. The \
@@ -72,9 +72,10 @@ struct RulesCoverage: ParsableCommand {
             let known = sources.compactMap(\.name?.value)
             throw InputError("--cite \(cite): the rules name no such source" + (known.isEmpty ? "" : "; their sources: \(known.joined(separator: ", "))"))
         }
-        let title = doc.title.map(Self.compact)
+        // Titles compared without their spaces, as section patterns see headings.
+        let title = doc.title.map(SectionPattern.normalizeHeading)
         let cites: (CitationInfo) -> Bool = { c in
-            (short != nil && c.short == short) || (title != nil && Self.compact(c.document) == title)
+            (short != nil && c.short == short) || (title != nil && SectionPattern.normalizeHeading(c.document) == title)
         }
         let citing = engine.goalsCiting(cites).count
         guard citing > 0 else {
@@ -96,12 +97,7 @@ struct RulesCoverage: ParsableCommand {
 
     /// The short name of the header's source whose title is the document's, if any.
     private func shortName(for doc: PlanDocument, sources: [Source]) -> String? {
-        guard let title = doc.title.map(Self.compact) else { return nil }
-        return sources.first { Self.compact($0.title.value) == title }?.name?.value
-    }
-
-    /// A title without spaces, for comparing titles written with and without them.
-    static func compact(_ s: String) -> String {
-        String(String.UnicodeScalarView(s.unicodeScalars.filter { !$0.properties.isWhitespace && $0 != "\u{3000}" }))
+        guard let title = doc.title.map(SectionPattern.normalizeHeading) else { return nil }
+        return sources.first { SectionPattern.normalizeHeading($0.title.value) == title }?.name?.value
     }
 }

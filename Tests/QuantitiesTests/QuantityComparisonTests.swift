@@ -24,6 +24,13 @@ private func first(_ sentence: String, _ kind: QuantityKind? = nil, plan: Closed
         #expect(first("投入强度达到3.3以上").compare(to: rdTarget) == .incompatibleUnit(value: nil, target: "%"))
         #expect(first("提高0.5个百分点").compare(to: Quantity.target(.atLeast, 0.5, "%", kind: .increase))
                 == .incompatibleUnit(value: "个百分点", target: "%"))
+        // A count against money, or money against a count: different things, not a conflict; units that
+        // do not convert and are not counts still are one.
+        #expect(first("到2030年建成功率半导体创新中心1个").compare(to: Quantity.target(.atLeast, 1000, "亿元"))
+                == .notComparable(reason: "个 and 亿元 measure different things"))
+        #expect(first("产值达到1000亿元").compare(to: Quantity.target(.atLeast, 100, "家"))
+                == .notComparable(reason: "亿元 and 家 measure different things"))
+        #expect(first("产值达到15%").compare(to: Quantity.target(.atLeast, 1000, "亿元")) == .incompatibleUnit(value: "%", target: "亿元"))
         // A ceiling where a floor is asked.
         if case .weaker = first("研发投入强度控制在5%以内").compare(to: rdTarget) {} else { Issue.record("ceiling accepted") }
     }
