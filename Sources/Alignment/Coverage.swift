@@ -13,6 +13,9 @@ public struct CommitmentCoverage: Sendable {
         case checked
         /// No clause of a goal citing its item finds it (or, for a figure alone, none compares it).
         case unchecked
+        /// Set aside by an `uncheckable` block, whose reason says why no rule can check it by text; not
+        /// counted in the coverage figure.
+        case uncheckable
     }
 
     /// One clause that checks the commitment.
@@ -29,12 +32,21 @@ public struct CommitmentCoverage: Sendable {
     public var commitment: Commitment
     /// The clauses that check it, in rule order.
     public var checks: [Check]
+    /// The reason of the `uncheckable` block that sets it aside, if one does.
+    public var setAside: String?
+
+    public init(commitment: Commitment, checks: [Check], setAside: String? = nil) {
+        self.commitment = commitment
+        self.checks = checks
+        self.setAside = setAside
+    }
 
     public var state: State {
         let figure = commitment.kinds.contains(.quantity)
         if figure && checks.contains(where: \.target) { return .target }
         // A figure alone is checked only by a target that compares it; a name or an obligation by any clause.
-        if checks.isEmpty || commitment.kinds == [.quantity] { return .unchecked }
+        // A rule that checks a commitment wins over a block that sets it aside (the block is then stale).
+        if checks.isEmpty || commitment.kinds == [.quantity] { return setAside == nil ? .unchecked : .uncheckable }
         return .checked
     }
 }
@@ -50,11 +62,13 @@ extension AlignmentEngine {
         let terms = TermsFinder(self)
         // The goals that cite the document, with the item they cite.
         let citing = goals.indices.filter { goalInfo[$0].citation.map(cites) ?? false }
+        let setAside = SetAside(self, doc: doc, cites: cites)
         return commitments.map { c in
             let text = doc.scalars(of: doc.sentences[c.sentence])
             let hit = terms.found(in: text[(text.startIndex + c.range.lowerBound)..<(text.startIndex + c.range.upperBound)])
             var checks: [CommitmentCoverage.Check] = []
-            guard !hit.isEmpty else { return CommitmentCoverage(commitment: c, checks: []) }
+            let reason = setAside.reason(for: c, in: doc)
+            guard !hit.isEmpty else { return CommitmentCoverage(commitment: c, checks: [], setAside: reason) }
             for g in citing {
                 let info = goalInfo[g]
                 if let item = c.item, !Self.sameItem(info.citation?.item, item) { continue }
@@ -66,7 +80,7 @@ extension AlignmentEngine {
                                                            line: clause.range.start.line, target: isTarget))
                 }
             }
-            return CommitmentCoverage(commitment: c, checks: checks)
+            return CommitmentCoverage(commitment: c, checks: checks, setAside: reason)
         }
     }
 
@@ -83,9 +97,9 @@ extension AlignmentEngine {
             let at = quote.range.start
             func problem(_ kind: CitationProblem.Kind, _ names: [String] = []) -> CitationProblem {
                 CitationProblem(goal: goals[g].id.value, file: at.file, line: at.line, column: at.column, kind: kind,
-                                quote: quote.value, terms: names)
+                                quote: quote.value, terms: names, commitment: nil)
             }
-            if !document.containsPhrase(String(String.UnicodeScalarView(normalized.map(Self.fold)))) {
+            if !document.containsPhrase(Self.foldedText(normalized)) {
                 out.append(problem(.notInDocument))
             }
             // The terms of the goal's `require` clauses (all its clauses when it has none).
@@ -102,6 +116,9 @@ extension AlignmentEngine {
         }
         return out
     }
+
+    /// Scalars folded by `fold`, as a string.
+    static func foldedText(_ s: [Unicode.Scalar]) -> String { String(String.UnicodeScalarView(s.map(fold))) }
 
     /// A full-width form (`，` U+FF0C) as its ASCII character; anything else as it is.
     static func fold(_ c: Unicode.Scalar) -> Unicode.Scalar {
@@ -123,15 +140,21 @@ extension AlignmentEngine {
     }
 }
 
-/// A goal's citation that does not fit the document it cites (`plancheck rules coverage`).
+/// A citation of a goal or of an `uncheckable` block that does not fit the document it cites
+/// (`plancheck rules coverage`).
 public struct CitationProblem: Sendable, Hashable {
     public enum Kind: String, Sendable, Hashable, CaseIterable {
         /// The quotation is not in the document.
         case notInDocument = "not-in-document"
         /// The quotation holds none of the terms the goal requires.
         case holdsNoRequiredTerm = "holds-no-required-term"
+        /// An `uncheckable` citation that sets no commitment aside: its item or quotation has none.
+        case setsNothingAside = "sets-nothing-aside"
+        /// An `uncheckable` citation sets aside a commitment that a rule checks: the block is stale.
+        case checkedAnyway = "checked-anyway"
     }
-    public var goal: String
+    /// The goal's id; nil for an `uncheckable` block.
+    public var goal: String?
     /// Where the quotation is written in the rules.
     public var file: String
     public var line: Int
@@ -140,6 +163,8 @@ public struct CitationProblem: Sendable, Hashable {
     public var quote: String
     /// For `holdsNoRequiredTerm`: the terms required.
     public var terms: [String]
+    /// For `checkedAnyway`: the commitment's clause, and the goals that check it.
+    public var commitment: String?
 }
 
 /// Finds which of an engine's terms occur in a piece of text, with the terms' exclusions applied: the

@@ -158,7 +158,11 @@ public final class AlignmentEngine: Sendable {
     func citation(_ goal: Goal) -> CitationInfo? { AlignmentEngine.citation(goal, in: ruleSet) }
 
     static func citation(_ goal: Goal, in ruleSet: RuleSet) -> CitationInfo? {
-        guard let c = goal.citation else { return nil }
+        goal.citation.map { citation($0, in: ruleSet) }
+    }
+
+    /// A citation with its document's full title (a source's name looked up in the header).
+    static func citation(_ c: Citation, in ruleSet: RuleSet) -> CitationInfo {
         let document: String
         var short: String?
         switch c.document.value {

@@ -39,7 +39,7 @@ public enum RuleTestRunner {
                 switch s {
                 case .goal, .retire: testable = true
                 case .test: tests = true
-                case .header, .term: break
+                case .header, .term, .uncheckable: break
                 }
             }
             if testable && !tests { report.untestedFiles.append(file.path) }

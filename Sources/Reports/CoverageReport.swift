@@ -15,20 +15,29 @@ public struct CoverageReport: Sendable, Encodable {
         /// Commitments with a figure, and of those the ones a target compares.
         public var figures = 0
         public var figuresWithTarget = 0
-        public var unchecked: Int { commitments - checked }
-        /// Checked, as a percentage of the commitments (100 when there are none).
-        public var percent: Double { commitments == 0 ? 100 : Double(checked) * 100 / Double(commitments) }
+        /// Set aside by `uncheckable` blocks: not counted in `percent`.
+        public var uncheckable = 0
+        public var unchecked: Int { commitments - checked - uncheckable }
+        /// Checked, as a percentage of the commitments not set aside (100 when there are none).
+        public var percent: Double {
+            let counted = commitments - uncheckable
+            return counted == 0 ? 100 : Double(checked) * 100 / Double(counted)
+        }
 
         mutating func add(_ c: CommitmentCoverage) {
             commitments += 1
-            if c.state != .unchecked { checked += 1 }
+            switch c.state {
+            case .target, .checked: checked += 1
+            case .uncheckable: uncheckable += 1
+            case .unchecked: break
+            }
             if c.commitment.kinds.contains(.quantity) {
                 figures += 1
                 if c.state == .target { figuresWithTarget += 1 }
             }
         }
 
-        enum CodingKeys: String, CodingKey { case part, commitments, checked, figures, figuresWithTarget, unchecked, percent }
+        enum CodingKeys: String, CodingKey { case part, commitments, checked, figures, figuresWithTarget, uncheckable, unchecked, percent }
 
         public func encode(to encoder: any Encoder) throws {
             var c = encoder.container(keyedBy: CodingKeys.self)
@@ -37,6 +46,7 @@ public struct CoverageReport: Sendable, Encodable {
             try c.encode(checked, forKey: .checked)
             try c.encode(figures, forKey: .figures)
             try c.encode(figuresWithTarget, forKey: .figuresWithTarget)
+            try c.encode(uncheckable, forKey: .uncheckable)
             try c.encode(unchecked, forKey: .unchecked)
             // One decimal, so the JSON does not carry binary noise (66.66666666666667).
             try c.encode((percent * 10).rounded() / 10, forKey: .percent)
@@ -54,6 +64,8 @@ public struct CoverageReport: Sendable, Encodable {
         public var names: [String]
         public var state: String
         public var checkedBy: [CheckedBy]
+        /// For a commitment an `uncheckable` block sets aside: the block's reason.
+        public var setAside: String?
     }
 
     /// A clause that checks a commitment.
@@ -64,16 +76,21 @@ public struct CoverageReport: Sendable, Encodable {
         public var target: Bool
     }
 
-    /// A goal's citation that does not fit the document.
+    /// A citation of a goal or of an `uncheckable` block that does not fit the document.
     public struct CitationEntry: Sendable, Encodable {
-        public var goal: String
+        /// The goal's id; absent for an `uncheckable` block.
+        public var goal: String?
         public var file: String
         public var line: Int
         public var column: Int
-        /// `not-in-document` or `holds-no-required-term`.
+        /// `not-in-document`, `holds-no-required-term`, `sets-nothing-aside` or `checked-anyway`.
         public var problem: String
         public var quote: String
+        /// The terms the goal requires (`holds-no-required-term`), or the goals that check the commitment
+        /// (`checked-anyway`).
         public var terms: [String]
+        /// For `checked-anyway`: the commitment set aside.
+        public var commitment: String?
     }
 
     /// The city document as named on the command line, and its title.
@@ -107,11 +124,12 @@ public struct CoverageReport: Sendable, Encodable {
             Entry(line: c.commitment.line, column: c.commitment.column, item: c.commitment.item, part: c.commitment.part,
                   kinds: c.commitment.kinds.map(\.rawValue), text: c.commitment.text, names: c.commitment.names,
                   state: c.state.rawValue,
-                  checkedBy: c.checks.map { CheckedBy(goal: $0.goal, file: $0.file, line: $0.line, target: $0.target) })
+                  checkedBy: c.checks.map { CheckedBy(goal: $0.goal, file: $0.file, line: $0.line, target: $0.target) },
+                  setAside: c.state == .uncheckable ? c.setAside : nil)
         }
         citations = citationProblems.map {
             CitationEntry(goal: $0.goal, file: $0.file, line: $0.line, column: $0.column, problem: $0.kind.rawValue,
-                          quote: $0.quote, terms: $0.terms)
+                          quote: $0.quote, terms: $0.terms, commitment: $0.commitment)
         }
     }
 
@@ -127,7 +145,7 @@ public struct CoverageReport: Sendable, Encodable {
     public func text() -> String {
         var out = "\(rules) — coverage of \(sourceTitle.map { "《\($0)》" } ?? source) (\(source))\n"
         out += "\(citingGoals) goal\(citingGoals == 1 ? "" : "s") cite it; \(total.commitments) commitments found\n\n"
-        let header = ["part", "commitments", "checked", "figures with target", "unchecked", "coverage"]
+        let header = ["part", "commitments", "checked", "figures with target", "uncheckable", "unchecked", "coverage"]
         var rows = parts.map(row)
         var all = total
         all.part = "all"
@@ -149,20 +167,38 @@ public struct CoverageReport: Sendable, Encodable {
                 out += "  \(source):\(e.line):\(e.column)  \(place)  [\(e.kinds.joined(separator: "+"))]  \(e.text)\n"
             }
         }
+        // The reasons, each once, in the order they first set a commitment aside, with how many each sets aside.
+        var reasons: [(String, Int)] = []
+        for e in commitments {
+            guard let r = e.setAside else { continue }
+            if let k = reasons.firstIndex(where: { $0.0 == r }) { reasons[k].1 += 1 } else { reasons.append((r, 1)) }
+        }
+        if !reasons.isEmpty {
+            out += "\nSet aside as uncheckable (\(total.uncheckable)), by reason:\n"
+            for (r, n) in reasons { out += "  \(n)  \(r)\n" }
+        }
         if !citations.isEmpty {
             out += "\nCitations that do not fit the document (\(citations.count)):\n"
             for c in citations {
-                let why = c.problem == CitationProblem.Kind.notInDocument.rawValue
-                    ? "the quotation is not in the document"
-                    : "the quotation holds none of the terms the goal requires (\(c.terms.joined(separator: ", ")))"
-                out += "  \(c.file):\(c.line):\(c.column)  goal \(c.goal): \(why): “\(c.quote)”\n"
+                let why: String
+                switch CitationProblem.Kind(rawValue: c.problem) {
+                case .notInDocument: why = "the quotation is not in the document"
+                case .holdsNoRequiredTerm: why = "the quotation holds none of the terms the goal requires (\(c.terms.joined(separator: ", ")))"
+                case .setsNothingAside: why = "it sets no commitment aside"
+                case .checkedAnyway:
+                    why = "it sets aside “\(c.commitment ?? "")”, which goal\(c.terms.count == 1 ? "" : "s") \(c.terms.joined(separator: ", ")) check\(c.terms.count == 1 ? "s" : "")"
+                case nil: why = c.problem
+                }
+                let owner = c.goal.map { "goal \($0)" } ?? "uncheckable"
+                let quote = c.quote.isEmpty ? "" : ": “\(c.quote)”"
+                out += "  \(c.file):\(c.line):\(c.column)  \(owner): \(why)\(quote)\n"
             }
         }
         return out
     }
 
     private func row(_ t: Tally) -> [String] {
-        [t.part ?? "all", "\(t.commitments)", "\(t.checked)", "\(t.figuresWithTarget)/\(t.figures)", "\(t.unchecked)",
+        [t.part ?? "all", "\(t.commitments)", "\(t.checked)", "\(t.figuresWithTarget)/\(t.figures)", "\(t.uncheckable)", "\(t.unchecked)",
          String(format: "%.0f%%", t.percent)]
     }
 }

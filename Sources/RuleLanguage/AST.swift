@@ -44,6 +44,7 @@ public enum Statement: Sendable {
     case term(Term)
     case goal(Goal)
     case retire(Retirement)
+    case uncheckable(Uncheckable)
     case test(RuleTest)
 
     /// The statement's span.
@@ -53,6 +54,7 @@ public enum Statement: Sendable {
         case .term(let x): x.range
         case .goal(let x): x.range
         case .retire(let x): x.range
+        case .uncheckable(let x): x.range
         case .test(let x): x.range
         }
     }
@@ -513,6 +515,20 @@ public struct SectionPattern: Sendable, Hashable {
     public var pattern: String
     /// The text between the slashes, exactly as written (the formatter prints it back).
     public var raw: String
+}
+
+// MARK: - Uncheckable commitments
+
+/// `uncheckable "why" { cite 建议 item 3 "…" }`: commitments of a city document that no rule can check by
+/// text, set aside with the reason, so that `rules coverage` counts them apart instead of as unchecked.
+public struct Uncheckable: Sendable {
+    /// Why the commitments cannot be checked by text.
+    public var reason: Located<String>
+    /// The passages set aside: a quotation marks the commitments it overlaps, an item alone all of that item's.
+    public var citations: [Citation]
+    public var range: SourceRange
+    /// The block between the braces.
+    public var body: SourceRange
 }
 
 // MARK: - Retirements

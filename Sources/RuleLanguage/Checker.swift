@@ -71,6 +71,7 @@ struct Checker {
         for t in ruleSet.terms where declarations[t.name.value]?.range == t.range { checkTerm(t) }
         checkGoals()
         checkRetirements()
+        checkUncheckables()
         checkTests()
         checkProfiles()
         checkUnused()
@@ -334,11 +335,7 @@ struct Checker {
                     if !(w.value > 0) { error("bad-weight", "a weight must be greater than 0", w.range, hint: "weight 1") }
                 case .cite(let c):
                     once("a citation", c.range, &self)
-                    if case .source(let name) = c.document.value, !sourceNames.contains(name) {
-                        error("unknown-source", "unknown source \(name)", c.document.range,
-                              hint: didYouMean(name, sourceNames)
-                                  ?? "declare it in the header: source \(name) = \"…\", or write the document's title in quotes")
-                    }
+                    checkSource(of: c, sourceNames)
                 case .tags, .clause: break
                 case .scope(let s): checkScopes(s.value)
                 }
@@ -466,6 +463,37 @@ struct Checker {
         if brackets > 0 { return "a '[' without its ']'" }
         if parens > 0 { return "a '(' without its ')'" }
         return nil
+    }
+
+    private mutating func checkSource(of c: Citation, _ sourceNames: [String]) {
+        guard case .source(let name) = c.document.value, !sourceNames.contains(name) else { return }
+        error("unknown-source", "unknown source \(name)", c.document.range,
+              hint: didYouMean(name, sourceNames)
+                  ?? "declare it in the header: source \(name) = \"…\", or write the document's title in quotes")
+    }
+
+    // MARK: uncheckable commitments
+
+    private mutating func checkUncheckables() {
+        let sourceNames = ruleSet.header?.sources.compactMap { $0.name?.value } ?? []
+        for u in ruleSet.uncheckables where !hasSyntaxError(in: u.range) {
+            // The reason is what keeps the coverage figure honest: a reviewer reads it instead of a rule.
+            if u.reason.value.allSatisfy(\.isWhitespace) {
+                error("no-reason", "an uncheckable block must say why no rule can check its commitments", u.reason.range,
+                      hint: "uncheckable \"中央的总体部署，区县照录，无可检查的承接内容\" { … }")
+            }
+            if u.citations.isEmpty {
+                warning("empty-uncheckable", "this uncheckable block cites nothing, so it sets nothing aside", u.reason.range,
+                        hint: "add the city's sentence: cite 建议 item 3 \"…\"")
+            }
+            for c in u.citations {
+                checkSource(of: c, sourceNames)
+                if c.item == nil && c.quote == nil {
+                    error("uncheckable-document", "this citation names neither an item nor a quotation, so it would set aside the whole document",
+                          c.range, hint: "name the item (cite 建议 item 3) or quote the sentence (cite 建议 item 3 \"…\")")
+                }
+            }
+        }
     }
 
     // MARK: retirements

@@ -169,6 +169,11 @@ struct RulePrinter {
                 body: g.body, children: children))
         case .retire(let r):
             return LayoutElement(range: r.range, rank: 0, kind: .line { retire(r, indent: $0) })
+        case .uncheckable(let u):
+            // Citations keep their order: they follow the city document.
+            let children = u.citations.map { c in LayoutElement(range: c.range, rank: 0, kind: .line { $0 + Self.citation(c, indent: $0) }) }
+            return LayoutElement(range: u.range, rank: 0, kind: .block(
+                open: { "\($0)uncheckable \(Self.quote(u.reason.value, indent: $0)) {" }, body: u.body, children: children))
         case .test(let t):
             let children = t.items.map { testElement($0) }
             return LayoutElement(range: t.range, rank: 0, kind: .block(
@@ -244,16 +249,7 @@ struct RulePrinter {
             render = { i in i + "tags " + t.value.map { Self.nameOrQuoted($0.value, indent: i) }.joined(separator: ", ") }
         case .cite(let c):
             rank = 4
-            render = { i in
-                var text = "cite "
-                switch c.document.value {
-                case .source(let name): text += name
-                case .text(let t): text += Self.quote(t, indent: i)
-                }
-                if let item = c.item { text += " item " + Self.bareOrQuoted(item.value, indent: i) }
-                if let q = c.quote { text += " " + Self.quote(q.value, indent: i) }
-                return i + text
-            }
+            render = { i in i + Self.citation(c, indent: i) }
         case .scope(let s):
             rank = 5
             render = { i in i + "scope " + s.value.map { Self.scope($0, indent: i) }.joined(separator: " ") }
@@ -284,6 +280,17 @@ struct RulePrinter {
     }
 
     // MARK: pieces
+
+    static func citation(_ c: Citation, indent i: String) -> String {
+        var text = "cite "
+        switch c.document.value {
+        case .source(let name): text += name
+        case .text(let t): text += quote(t, indent: i)
+        }
+        if let item = c.item { text += " item " + bareOrQuoted(item.value, indent: i) }
+        if let q = c.quote { text += " " + quote(q.value, indent: i) }
+        return text
+    }
 
     static func clause(_ c: Clause, indent: String) -> String {
         var text = ""

@@ -21,13 +21,14 @@ let reservedWords: Set<String> = [
     "term", "unit", "except", "goal", "area", "weight", "tags", "cite", "item", "scope",
     "require", "expect", "suggest", "mention", "commitment", "target", "between", "and", "by",
     "any", "all", "at", "least", "of", "when", "then", "in", "outside", "section", "review", "xpath",
-    "retire", "use", "test", "plan", "file", "no", "outdated", "tag", "error", "warning", "info",
+    "retire", "use", "test", "plan", "file", "no", "outdated", "tag", "error", "warning", "info", "uncheckable",
 ]
 
-let topLevelWords: [String] = ["ruleset", "term", "goal", "retire", "test"]
+let topLevelWords: [String] = ["ruleset", "term", "goal", "retire", "uncheckable", "test"]
 let headerWords: [String] = ["source", "period", "include", "default", "severity", "profile", "areas"]
 let goalWords: [String] = ["area", "severity", "weight", "tags", "cite", "scope", "require", "expect", "suggest", "when"]
 let testWords: [String] = ["plan", "expect"]
+let uncheckableWords: [String] = ["cite"]
 
 /// Magnitudes that may stand before a unit or alone after a number: `5000亿`, `3万家`.
 let magnitudes: [(String, Double)] = [
@@ -131,13 +132,14 @@ struct Parser {
                 case "term": statements.append(.term(try parseTerm()))
                 case "goal": statements.append(.goal(try parseGoal()))
                 case "retire": statements.append(.retire(try parseRetire()))
+                case "uncheckable": statements.append(.uncheckable(try parseUncheckable()))
                 case "test": statements.append(.test(try parseTest()))
                 default:
                     let hint = tok.kind == .word ? Suggest.closest(to: tok.text, in: topLevelWords).map { "did you mean \($0)?" } : nil
                     if tok.isPunct("}") {
                         report("syntax", "unexpected '}' with no block to close", at: tok.range)
                     } else {
-                        report("syntax", "expected a statement (ruleset, term, goal, retire or test), found \(tok.display)",
+                        report("syntax", "expected a statement (ruleset, term, goal, retire, uncheckable or test), found \(tok.display)",
                                at: tok.range, hint: hint)
                     }
                     throw ParseError()
@@ -181,7 +183,7 @@ struct Parser {
 
     private mutating func unexpectedItem(in what: String, words: [String]) -> ParseError {
         let hint = tok.kind == .word ? Suggest.closest(to: tok.text, in: words).map { "did you mean \($0)?" } : nil
-        let list = words.dropLast().joined(separator: ", ") + " or " + (words.last ?? "")
+        let list = words.count == 1 ? words[0] : words.dropLast().joined(separator: ", ") + " or " + (words.last ?? "")
         report("syntax", "unexpected \(tok.display) in \(what); expected \(list)", at: tok.range, hint: hint)
         return ParseError()
     }
@@ -800,6 +802,20 @@ struct Parser {
         let scopes = try parseScopes()
         return Retirement(old: old, exclusions: exclusions, replacement: replacement, severity: severity,
                           scopes: scopes, range: range(from: start))
+    }
+
+    // MARK: uncheckable commitments
+
+    private mutating func parseUncheckable() throws -> Uncheckable {
+        let start = advance().range.start
+        let hint = "uncheckable \"中央的总体部署，区县照录，无可检查的承接内容\" { cite 建议 item 3 \"…\" }"
+        let reason = try parseString("the reason in quotes: why no rule can check these commitments", hint: hint)
+        var citations: [Citation] = []
+        let body = try parseBlock("uncheckable \"\(reason.value)\"", words: uncheckableWords, hint: hint) { p in
+            guard p.tok.isWord("cite") else { throw p.unexpectedItem(in: "an uncheckable block", words: uncheckableWords) }
+            citations.append(try p.parseCitation())
+        }
+        return Uncheckable(reason: reason, citations: citations, range: range(from: start), body: body)
     }
 
     // MARK: tests

@@ -18,6 +18,8 @@ public struct RuleSet: Sendable {
     public var goals: [Goal]
     /// Every `retire` statement, in load order.
     public var retirements: [Retirement]
+    /// Every `uncheckable` statement, in load order.
+    public var uncheckables: [Uncheckable]
     /// Every rule test, in load order.
     public var tests: [RuleTest]
     /// Each declared term after composition, by name (terms whose definition is broken are absent).
@@ -30,6 +32,7 @@ public struct RuleSet: Sendable {
         terms = []
         goals = []
         retirements = []
+        uncheckables = []
         tests = []
         resolvedTerms = [:]
         let entries = Set(entryPaths)
@@ -40,6 +43,7 @@ public struct RuleSet: Sendable {
                 case .term(let t): terms.append(t)
                 case .goal(let g): goals.append(g)
                 case .retire(let r): retirements.append(r)
+                case .uncheckable(let u): uncheckables.append(u)
                 case .test(let t): tests.append(t)
                 }
             }

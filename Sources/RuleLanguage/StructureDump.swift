@@ -27,6 +27,9 @@ enum StructureDump {
             if !r.replacement.isEmpty { line += " use [\(refs(r.replacement))]" }
             if let s = r.severity { line += " severity \(s.value.rawValue)" }
             return line + scopes(r.scopes)
+        case .uncheckable(let u):
+            let items = u.citations.map { "  " + dump(GoalItem.cite($0)) }
+            return (["uncheckable \(q(u.reason.value))"] + items).joined(separator: "\n")
         case .test(let t):
             let items = stableSorted(t.items) { if case .plan = $0 { 0 } else { 1 } }.map { item -> String in
                 switch item {

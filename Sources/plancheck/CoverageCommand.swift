@@ -22,6 +22,11 @@ struct RulesCoverage: ParsableCommand {
         target compares, and lists each unchecked commitment with its line; then each goal whose cite \
         quotation is not in the document, or holds none of the terms the goal requires.
 
+        A commitment no rule can check by text (the central line a district copies, the city's view of \
+        where it stands) is set aside in the rules with its reason: uncheckable "…" { cite 建议 item 3 "…" }. \
+        It is counted apart and left out of the percentage; the report lists each reason, and each \
+        uncheckable citation that sets nothing aside or covers a commitment a rule checks.
+
         Examples:
           plancheck rules coverage Rules/zhuzhou/15th --source Samples/zhuzhou-15th-plan-proposal-2025.txt
           plancheck rules coverage Rules/zhuzhou/15th --source 建议.txt --format json > coverage.json
@@ -83,8 +88,9 @@ struct RulesCoverage: ParsableCommand {
             throw InputError("\(source): no goal in \(rules) cites \(what); name the source the goals cite with --cite NAME")
         }
         let coverage = engine.coverage(of: doc, commitments: CommitmentFinder.find(in: doc), cites: cites)
+        let problems = engine.citationProblems(in: doc, cites: cites) + engine.uncheckableProblems(in: doc, coverage: coverage, cites: cites)
         let report = CoverageReport(source: source, sourceTitle: doc.title, rules: rules, citingGoals: citing, coverage: coverage,
-                                    citationProblems: engine.citationProblems(in: doc, cites: cites))
+                                    citationProblems: problems)
         switch format {
         case .text: print(report.text(), terminator: "")
         case .json: FileHandle.standardOutput.write(report.json())

@@ -28,8 +28,7 @@ import Testing
 
     /// The reverse report: a goal quoting what the document does not say, and one checking something else.
     @Test func citationsThatDoNotFitAreListed() throws {
-        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("plancheck-coverage-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        let dir = try tempDir()
         defer { try? FileManager.default.removeItem(at: dir) }
         let rules = dir.appendingPathComponent("c.rules")
         try Data("""
@@ -55,6 +54,68 @@ import Testing
         let object = try #require(try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [String: Any])
         let citations = try #require(object["citations"] as? [[String: Any]])
         #expect(citations.map { $0["problem"] as? String } == ["not-in-document", "holds-no-required-term"])
+    }
+
+    /// `uncheckable` blocks set commitments aside with their reason: counted apart, out of the percentage,
+    /// and each citation that does not fit is reported.
+    @Test func uncheckableCommitmentsAreSetAsideWithTheirReason() throws {
+        let dir = try tempDir()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let rules = dir.appendingPathComponent("u.rules")
+        try Data("""
+            ruleset "u" {
+              source 建议 = "中共株洲市委关于制定株洲市国民经济和社会发展第十五个五年规划的建议"
+            }
+            goal 6.1 "北斗、低空经济产业过五百亿元" {
+              cite 建议 item 6 "北斗、低空经济产业过五百亿元"
+              require commitment "低空经济"
+              expect target "低空经济" >= 五百亿元 by 2030
+            }
+            uncheckable "中央的总体部署，区县照录" {
+              cite 建议 item 3 "统筹推进“五位一体”总体布局"
+              cite 建议 item 3 "协调推进“四个全面”战略布局"
+              cite 建议 item 3 "建议里没有这句话"
+            }
+            uncheckable "形势判断，不是任务" {
+              cite 建议 item 5
+              cite 建议 item 二
+            }
+            uncheckable "过时的排除" {
+              cite 建议 item 6 "北斗、低空经济产业过五百亿元"
+              cite 建议 item 主要奋斗目标
+            }
+
+            """.utf8).write(to: rules)
+        let r = try runPlancheck(["rules", "coverage", rules.path, "--source", Self.proposal])
+        #expect(r.status == 0, "\(r.stderr)")
+        let lines = r.stdout.split(separator: "\n").map(String.init)
+        #expect(lines.contains { $0.hasPrefix("part") && $0.contains("uncheckable  unchecked") })
+        // Part 二 (items 3–5) is set aside whole: its coverage is of nothing left, so 100 %.
+        let two = try #require(lines.first { $0.hasPrefix("二、") })
+        #expect(two.split(separator: " ").map(String.init) == ["二、", "17", "0", "0/0", "17", "0", "100%"])
+        #expect(r.stdout.contains("\nSet aside as uncheckable (17), by reason:\n  15  形势判断，不是任务\n  2  中央的总体部署，区县照录\n"))
+        // Set aside commitments are not listed as unchecked.
+        #expect(!r.stdout.contains("统筹推进“五位一体”总体布局,\n"))
+        #expect(r.stdout.contains("\(rules.path):12:18  uncheckable: the quotation is not in the document: “建议里没有这句话”\n"))
+        #expect(r.stdout.contains("\(rules.path):19:18  uncheckable: it sets aside “北斗、低空经济产业过五百亿元。”, which goal 6.1 checks: “北斗、低空经济产业过五百亿元”\n"))
+        #expect(r.stdout.contains("\(rules.path):20:3  uncheckable: it sets no commitment aside\n"))
+        // Item 5 sets nothing aside that part 二 does not: a second block for the same commitments is no error.
+        #expect(!r.stdout.contains("\(rules.path):15:"))
+
+        let json = try runPlancheck(["rules", "coverage", rules.path, "--source", Self.proposal, "--format", "json"])
+        let object = try #require(try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [String: Any])
+        let total = try #require(object["total"] as? [String: Any])
+        #expect(total["uncheckable"] as? Int == 17)
+        let commitments = try #require(object["commitments"] as? [[String: Any]])
+        let five = try #require(commitments.first { ($0["text"] as? String) == "统筹推进“五位一体”总体布局," })
+        #expect(five["state"] as? String == "uncheckable")
+        #expect(five["setAside"] as? String == "中央的总体部署，区县照录")
+        // The figure a target compares stays a target: the rule wins over the stale block.
+        let figure = try #require(commitments.first { ($0["text"] as? String) == "北斗、低空经济产业过五百亿元。" })
+        #expect(figure["state"] as? String == "target")
+        #expect(figure["setAside"] == nil)
+        let problems = try #require(object["citations"] as? [[String: Any]]).map { $0["problem"] as? String }
+        #expect(problems == ["not-in-document", "checked-anyway", "sets-nothing-aside"])
     }
 
     @Test func jsonForToolsIsTheSameRunAfterRun() throws {
@@ -126,10 +187,10 @@ import Testing
     }
 
     /// A hostile city document: one sentence of 20,000 clauses, each with a name and a figure. Each clause once
-    /// filtered every figure of the sentence (quadratic); now the run is linear in the clauses.
+    /// filtered every figure of the sentence (quadratic); now the run is linear in the clauses, and so is
+    /// setting them aside with a quotation found in each.
     @Test(.timeLimit(.minutes(1))) func aSentenceOfManyClausesEndsAtOnce() throws {
-        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("plancheck-coverage-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        let dir = try tempDir()
         defer { try? FileManager.default.removeItem(at: dir) }
         let city = dir.appendingPathComponent("city.txt"), rules = dir.appendingPathComponent("h.rules")
         let clauses = (0..<20_000).map { "建设“名城\($0)”增长5%，" }.joined()
@@ -149,5 +210,23 @@ import Testing
         let r = try runPlancheck(["rules", "coverage", rules.path, "--source", city.path, "--cite", "建议"])
         #expect(r.status == 0, "\(r.stderr)")
         #expect(r.stdout.contains("\nall ") && r.stdout.contains("20000/20000"))
+        // An uncheckable quotation found in every clause: each commitment's lookup is a bisection, not a scan.
+        let setAside = dir.appendingPathComponent("s.rules")
+        try Data("""
+            ruleset "s" {
+              source 建议 = "某市建议"
+            }
+            goal 1 "x" {
+              cite 建议 item 1
+              require mention "没有的词"
+            }
+            uncheckable "名城" {
+              cite 建议 item 1 "名城"
+            }
+
+            """.utf8).write(to: setAside)
+        let s = try runPlancheck(["rules", "coverage", setAside.path, "--source", city.path, "--cite", "建议"])
+        #expect(s.status == 0, "\(s.stderr)")
+        #expect(s.stdout.contains("\nSet aside as uncheckable (20000), by reason:\n  20000  名城\n"))
     }
 }

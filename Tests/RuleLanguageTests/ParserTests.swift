@@ -177,6 +177,24 @@ import Testing
             """)
     }
 
+    /// Citations keep their order (they follow the city document); an item alone, number or part, is allowed.
+    @Test func uncheckableBlocks() {
+        expectTree("""
+            uncheckable "中央的总体部署，区县照录" {
+              cite 建议 item 3 "协调推进“四个全面”战略布局"
+              cite 建议 item 3 "统筹推进“五位一体”总体布局"
+              cite 建议 item 二
+              cite "株洲市2023年政府工作报告" "一年来,我们致力优化营商环境"
+            }
+            """, """
+            uncheckable "中央的总体部署，区县照录"
+              cite source:建议 item "3" quote "协调推进“四个全面”战略布局"
+              cite source:建议 item "3" quote "统筹推进“五位一体”总体布局"
+              cite source:建议 item "二" quote -
+              cite text:"株洲市2023年政府工作报告" item - quote "一年来,我们致力优化营商环境"
+            """)
+    }
+
     @Test func ruleTests() {
         expectTree("""
             test "研发强度写足即为覆盖" {
