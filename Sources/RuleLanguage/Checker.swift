@@ -75,6 +75,61 @@ struct Checker {
         checkTests()
         checkProfiles()
         checkUnused()
+        applyAllowComments()
+    }
+
+    // MARK: allow comments
+
+    /// `# lint: allow short-alias` (several codes: `allow short-alias, unused-term`) silences those warnings in
+    /// the statement whose line it ends or whose block it stands in, else in the statement on the next line;
+    /// errors stay. A comment that silences nothing is itself a warning, so a misspelt code or a stale one shows.
+    private mutating func applyAllowComments() {
+        struct Allow { let codes: [String]; let span: SourceRange; let comment: SourceComment; var used = false }
+        var allows: [Allow] = []
+        for file in ruleSet.files {
+            for c in file.comments {
+                guard let codes = Self.allowedCodes(c.text) else { continue }
+                let line = c.range.start.line
+                // The statement whose line it ends or whose block it stands in, else the one it stands above.
+                let target = file.statements.first { $0.range.start.line <= line && $0.range.end.line >= line }
+                    ?? file.statements.first { $0.range.start.line == line + 1 }
+                if let target { allows.append(Allow(codes: codes, span: target.range, comment: c)) } else {
+                    warning("superfluous-allow", "this lint comment stands above no statement, so it silences nothing", c.range,
+                            hint: "put it on the line directly above the term or goal")
+                }
+            }
+        }
+        guard !allows.isEmpty else { return }
+        diagnostics = diagnostics.filter { d in
+            guard d.level == .warning else { return true }
+            for k in allows.indices where allows[k].codes.contains(d.code) {
+                let a = allows[k].span
+                if a.start.file == d.range.start.file, a.start.offset <= d.range.start.offset, d.range.start.offset <= a.end.offset {
+                    allows[k].used = true
+                    return false
+                }
+            }
+            return true
+        }
+        for a in allows where !a.used {
+            warning("superfluous-allow", "lint: allow \(a.codes.joined(separator: ", ")) silences no warning here", a.comment.range,
+                    hint: "remove the comment, or check the code's spelling against docs/rule-language.md")
+        }
+    }
+
+    /// The codes of a `lint: allow CODE, CODE` comment (after the `#`), or nil when it is not one.
+    static func allowedCodes(_ comment: String) -> [String]? {
+        var text = Substring(comment)
+        while let f = text.first, f == "#" || f == " " { text = text.dropFirst() }
+        guard let prefix = ["lint: allow ", "lint:allow "].first(where: { text.hasPrefix($0) }) else { return nil }
+        let rest = text.dropFirst(prefix.count)
+        // Codes up to the first word that is not one: `allow short-alias — 统战 always means 统一战线`.
+        var codes: [String] = []
+        for word in rest.split(whereSeparator: { $0 == " " || $0 == "," }) {
+            guard word.allSatisfy({ ($0.isASCII && $0.isLetter && $0.isLowercase) || $0 == "-" || $0.isNumber }) else { break }
+            codes.append(String(word))
+        }
+        return codes.isEmpty ? nil : codes
     }
 
     // MARK: header
@@ -263,6 +318,20 @@ struct Checker {
         }
         checkExclusions(aliases: t.alternatives, resolvedAliases: r.aliases, ownExclusions: t.exclusions,
                         allExclusions: r.exclusions, owner: "term \(name)")
+        // One or two Chinese characters occur inside many longer words (`统战` in nothing else, but `教育` in
+        // 教育局, 职业教育, 警示教育): without exclusions, nobody has looked at what the alias matches.
+        guard r.exclusions.isEmpty else { return }
+        for ref in t.alternatives {
+            guard case .phrase(let a) = ref.kind, Self.isShortChinese(a) else { continue }
+            warning("short-alias", "alias \"\(a)\" of term \(name) is \(a.unicodeScalars.count == 1 ? "one Chinese character" : "two Chinese characters") with no exclusions, so it counts every longer word that holds it",
+                    ref.range, hint: "read its matches (plancheck rules matches <rules> <plan> --term \(name)); add except \"…\" for the false friends, or put # lint: allow short-alias above the term once every match means it")
+        }
+    }
+
+    /// One or two characters, all Han.
+    static func isShortChinese(_ s: String) -> Bool {
+        let scalars = s.unicodeScalars
+        return (1...2).contains(scalars.count) && scalars.allSatisfy { $0.properties.isIdeographic }
     }
 
     /// An alias that contains one of its exclusions is removed wherever it occurs: it can never match.

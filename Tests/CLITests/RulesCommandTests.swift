@@ -61,7 +61,7 @@ import Testing
         let dir = try folder([
             "set/a.rules": "term 研发强度 = \"研发投入强度\" unit %\n",
             "set/b.rules": clean.replacingOccurrences(of: "term 研发强度 = \"研发投入强度\" unit %\n", with: ""),
-            "set/sub/c.rules": "term 多余 = \"多余\"\n",
+            "set/sub/c.rules": "term 多余 = \"多余的词\"\n",
         ])
         let r = try runPlancheck(["rules", "lint", "set"], cwd: dir)
         #expect(r.status == 0, "\(r.stderr)")

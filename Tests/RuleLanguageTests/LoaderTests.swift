@@ -47,7 +47,7 @@ import Testing
             "set/10-goals.rules": "term 科技 = 研发 | 创新\n" + goal,
         ])
         let result = RuleSetLoader.load(path: dir + "/set")
-        #expect(result.diagnostics.isEmpty, "\(result.rendered())")
+        #expect(result.diagnostics.filter(notShortAlias).isEmpty, "\(result.rendered())")
         #expect(result.ruleSet.files.count == 4)
         #expect(result.ruleSet.entryPaths.count == 2)
         #expect(result.ruleSet.title == "t")
@@ -62,7 +62,7 @@ import Testing
             "main.rules": "ruleset \"m\" {\n  include \"a.rules\"\n  include \"./terms.rules\"\n}\n" + goal,
         ])
         let result = RuleSetLoader.load(path: dir + "/main.rules")
-        #expect(result.diagnostics.isEmpty, "\(result.rendered())")
+        #expect(result.diagnostics.filter(notShortAlias).isEmpty, "\(result.rendered())")
         #expect(result.ruleSet.terms.count == 1)
     }
 
@@ -71,11 +71,10 @@ import Testing
             "a.rules": "ruleset \"a\" {\n  include \"b.rules\"\n}\n" + goal + "term 科技 = \"科技\"\n",
             "b.rules": "ruleset \"b\" {\n  include \"a.rules\"\n  include \"gone.rules\"\n}\n",
         ])
-        let result = RuleSetLoader.load(path: dir + "/a.rules")
-        let codes = result.diagnostics.map(\.code)
-        #expect(codes == ["include-cycle", "missing-include"])
-        #expect(result.diagnostics[0].location.line == 2)
-        #expect(result.diagnostics[0].message.hasSuffix("a.rules → \(dir)/b.rules → \(dir)/a.rules"))
+        let diagnostics = RuleSetLoader.load(path: dir + "/a.rules").diagnostics.filter(notShortAlias)
+        #expect(diagnostics.map(\.code) == ["include-cycle", "missing-include"])
+        #expect(diagnostics[0].location.line == 2)
+        #expect(diagnostics[0].message.hasSuffix("a.rules → \(dir)/b.rules → \(dir)/a.rules"))
     }
 
     @Test func aMissingPathIsAnErrorNotACrash() {
@@ -89,9 +88,9 @@ import Testing
             "dict.rules": "term 研发 = \"研发\"\nterm 创新 = \"创新\"\n",
             "set.rules": "ruleset \"s\" {\n  include \"dict.rules\"\n}\nterm 科技 = \"科技\"\nterm 多余 = \"多余\"\n" + goal,
         ])
-        #expect(RuleSetLoader.load(path: dir + "/dict.rules").diagnostics.isEmpty)
+        #expect(RuleSetLoader.load(path: dir + "/dict.rules").diagnostics.filter(notShortAlias).isEmpty)
         let set = RuleSetLoader.load(path: dir + "/set.rules")
-        #expect(set.diagnostics.map(\.message) == ["term 多余 is never used"])
+        #expect(set.diagnostics.filter(notShortAlias).map(\.message) == ["term 多余 is never used"])
     }
 
     @Test func theEngineAPI() throws {
@@ -174,7 +173,7 @@ import Testing
 
     @Test func aRunOfBadCharactersIsOneError() {
         let result = RuleSetLoader.load(source: "term 研发 = \"研发\" @@@@@@\n", path: "bad.rules")
-        #expect(result.diagnostics.map(\.message) == ["unexpected characters '@@@@@@'"])
+        #expect(result.diagnostics.filter(notShortAlias).map(\.message) == ["unexpected characters '@@@@@@'"])
     }
 
     @Test func sectionPatternsMatchNormalizedHeadings() {
@@ -201,3 +200,6 @@ import Testing
         #expect(!RuleFormatter.isValidName("goal"))
     }
 }
+
+/// These tests are about loading: their one-word terms (`term 科技 = "科技"`) would also be linted as short aliases.
+func notShortAlias(_ d: Diagnostic) -> Bool { d.code != "short-alias" }
