@@ -77,7 +77,7 @@ public final class AlignmentEngine: Sendable {
             }
             let scopes = g.scopes, fallback = ruleSet.defaultSeverity
             infos.append(GoalInfo(clauses: clauses, scopes: scopes, tags: g.tags.map(\.value), area: g.area?.value,
-                                  weight: g.effectiveWeight, citation: AlignmentEngine.citation(g, in: ruleSet),
+                                  weight: g.effectiveWeight, citation: AlignmentEngine.citation(g, in: ruleSet), places: g.places?.value,
                                   terms: clauseTerms, severity: g.effectiveSeverity(default: fallback),
                                   clauseScopes: clauses.map { scopes + $0.scopes },
                                   conditionScopes: clauses.map { scopes + ($0.condition?.scopes ?? []) },
@@ -189,9 +189,10 @@ public final class AlignmentEngine: Sendable {
         }
     }
 
-    /// Checks one plan: one finding per goal, and one per retired term the plan uses.
-    public func check(_ doc: PlanDocument, explain: String? = nil) -> PlanResult {
-        var run = Evaluation(engine: self, doc: doc, explainGoal: explain)
+    /// Checks one plan: one finding per goal, and one per retired term the plan uses. `district` is the
+    /// place the plan is for (`--district`); by default the one its title names (`District.of(title:)`).
+    public func check(_ doc: PlanDocument, explain: String? = nil, district: String? = nil) -> PlanResult {
+        var run = Evaluation(engine: self, doc: doc, explainGoal: explain, district: district ?? District.of(title: doc.title))
         return run.evaluate()
     }
 }
@@ -204,6 +205,8 @@ struct GoalInfo: Sendable {
     let area: String?
     let weight: Double
     let citation: CitationInfo?
+    /// `applies …` / `except …`: the districts the goal is for, if it names any.
+    let places: Places?
     /// For each of `clauses`, the ids in `AlignmentEngine.resolved` of its terms (nil: unresolved).
     let terms: [ClauseTerms]
     /// The goal's severity, the rule set's default when it names none.
@@ -264,6 +267,8 @@ public struct EngineError: Error, Sendable, CustomStringConvertible {
 /// The findings for one plan, with the trace asked for by `--explain`.
 public struct PlanResult: Sendable {
     public var plan: String
+    /// The district the plan was checked as, if known (goals for other places are `notApplicable`).
+    public var district: String?
     public var findings: [Finding]
     /// Lines explaining one goal's verdict, when asked for.
     public var explanation: [String]

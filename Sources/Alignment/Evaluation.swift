@@ -32,6 +32,8 @@ struct Evaluation {
     let engine: AlignmentEngine
     let doc: PlanDocument
     let explainGoal: String?
+    /// The district the plan is for, if known.
+    let district: String?
     var facts: SentenceFacts
     /// Every term's kept hits: term `t`'s are `hitList[hitRanges[t]]`, shared by terms whose hits are the same.
     var hitList: [Hit] = []
@@ -45,10 +47,11 @@ struct Evaluation {
     var trace: [String] = []
     var tracing = false
 
-    init(engine: AlignmentEngine, doc: PlanDocument, explainGoal: String?) {
+    init(engine: AlignmentEngine, doc: PlanDocument, explainGoal: String?, district: String?) {
         self.engine = engine
         self.doc = doc
         self.explainGoal = explainGoal
+        self.district = district
         facts = SentenceFacts(doc: doc, period: engine.period)
         sentenceTexts = Array(repeating: nil, count: doc.sentences.count)
         // Which sections each pattern selects, worked out once per plan.
@@ -105,7 +108,7 @@ struct Evaluation {
         if let g = explainGoal, !engine.goals.contains(where: { $0.id.value == g }) {
             trace.append("no goal with id \(g) in the rule set")
         }
-        return PlanResult(plan: doc.file, findings: findings, explanation: trace)
+        return PlanResult(plan: doc.file, district: district, findings: findings, explanation: trace)
     }
 
     // MARK: Matching: one pass over the whole normalized text for every term
@@ -266,6 +269,7 @@ struct Evaluation {
     /// retain each of its arrays, for every goal of every plan.
     mutating func evaluate(goal g: Int) -> Finding {
         let goal = engine.goals[g], info = engine.goalInfo[g]
+        if let places = info.places, !places.apply(to: district) { return notApplicable(goal: g, places) }
         // Each clause checked, by its index in `info.clauses`, with what it concluded.
         var results: [(clause: Int, result: ClauseResult)] = []
         var notes: [String] = []
@@ -320,6 +324,18 @@ struct Evaluation {
                        area: info.area, weight: info.weight, tags: info.tags,
                        message: message, citation: info.citation, plan: doc.file, evidence: Array(evidence.prefix(5)),
                        suggestions: [], rule: location(goal.range.start))
+    }
+
+    /// The finding for a goal written for other places: nothing is checked, and coverage leaves it out.
+    mutating func notApplicable(goal g: Int, _ places: Places) -> Finding {
+        let goal = engine.goals[g], info = engine.goalInfo[g]
+        let names = places.names.map(\.value).joined(separator: "、")
+        let plan = district.map { "this plan is \($0)'s" } ?? "this plan's district is not known (its title names none; give --district)"
+        let message = places.only ? "applies only to \(names); \(plan)" : "does not apply to \(names)"
+        if tracing { trace.append("goal \(goal.id.value) “\(goal.title.value)” (\(goal.range.start))"); trace.append("  ⇒ not-applicable: \(message)") }
+        return Finding(kind: .goal, goal: goal.id.value, title: goal.title.value, status: .notApplicable, severity: info.severity,
+                       area: info.area, weight: info.weight, tags: info.tags, message: message, citation: info.citation,
+                       plan: doc.file, evidence: [], suggestions: [], rule: location(goal.range.start))
     }
 
     func location(_ l: SourceLocation) -> RuleLocation { RuleLocation(file: l.file, line: l.line, column: l.column) }

@@ -104,8 +104,8 @@ public struct Finding: Sendable, Hashable, Codable {
     /// With a baseline: `new` when the previous report did not have this finding, else `unchanged`.
     public var baseline: String?
 
-    /// Whether the finding is a gap (anything but covered).
-    public var isGap: Bool { status != .covered }
+    /// Whether the finding is a gap (anything but covered, or a goal for other places).
+    public var isGap: Bool { status != .covered && status != .notApplicable }
 
     /// Whether the gap counts against the plan: a gap not waived.
     public var isOpenGap: Bool { isGap && waiver == nil }

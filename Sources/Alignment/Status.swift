@@ -10,4 +10,6 @@ public enum Status: String, Sendable, Codable, CaseIterable {
     case conflicting
     /// Uses a term the city has retired.
     case outdated
+    /// The goal is for other places (`applies 醴陵市` in a plan of 荷塘区): not checked, and out of coverage.
+    case notApplicable = "not-applicable"
 }

@@ -1,7 +1,8 @@
 /// Counts and coverage over a set of findings: per status, per area, and overall (weighted).
 ///
 /// A goal's credit is 1 when covered, ½ when weak or conflicting (carried, but not as the city asks),
-/// 0 when missing; coverage is the weighted mean credit. Retirements have no weight and do not count.
+/// 0 when missing; coverage is the weighted mean credit. Retirements have no weight and do not count, nor do
+/// goals for other places (`notApplicable`).
 public struct Summary: Sendable, Hashable, Codable {
     /// Findings per status (retirements included under `outdated`).
     public var counts: [String: Int]
@@ -67,7 +68,8 @@ public struct Summary: Sendable, Hashable, Codable {
 
         public mutating func add(_ f: borrowing Finding) {
             counts[f.status.rawValue, default: 0] += 1
-            if f.kind == .goal {
+            // A goal for other places is not checked: counted under its status, out of the goals and coverage.
+            if f.kind == .goal && f.status != .notApplicable {
                 goals += 1
                 let credit = Summary.credit(f.status)
                 all.add(weight: f.weight, credit: credit)
@@ -89,6 +91,7 @@ public struct Summary: Sendable, Hashable, Codable {
         case .covered: 1
         case .weak, .conflicting: 0.5
         case .missing, .outdated: 0
+        case .notApplicable: 0  // never summed: such goals are left out of coverage
         }
     }
 }

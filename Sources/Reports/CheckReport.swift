@@ -32,7 +32,7 @@ public struct CheckReport: Sendable, Codable {
             public var area: String?
             /// One status per plan, in the order of `plans` (`waived` where a waiver accepts the gap).
             public var statuses: [String]
-            /// Share of plans covering the goal, 0…1.
+            /// Share of the plans the goal applies to that cover it, 0…1 (1 when it applies to none).
             public var coverage: Double
         }
     }
@@ -67,15 +67,18 @@ public struct CheckReport: Sendable, Codable {
     public struct PlanInfo: Sendable, Codable, Hashable {
         public var file: String
         public var title: String?
+        /// The district it was checked as (`--district`, else the one its title names), if known.
+        public var district: String?
         public var encoding: String
         /// SHA-256 of the file's bytes.
         public var hash: String
         public var sentences: Int
 
         /// What the report says of a plan; made as soon as the plan is checked, so the plan itself can go.
-        public init(_ doc: PlanDocument, bytes: [UInt8]) {
+        public init(_ doc: PlanDocument, bytes: [UInt8], district: String? = nil) {
             file = doc.file
             title = doc.title
+            self.district = district
             encoding = doc.encoding.rawValue
             hash = Digest.sha256Hex(bytes)
             sentences = doc.bodySentenceCount

@@ -442,7 +442,7 @@ public struct HTMLReport: Sendable {
         h.element("footer", ["class": "legend"]) { h in
             h.element("h2", text: "What the statuses mean")
             h.element("dl") { h in
-                for st in ["covered", "weak", "missing", "conflicting", "outdated"] {
+                for st in ["covered", "weak", "missing", "conflicting", "outdated", "not-applicable"] {
                     h.element("dt") { h in h.element("span", ["class": "badge b-" + st], text: st) }
                     h.element("dd", text: Self.statusMeaning(st))
                 }
@@ -527,6 +527,7 @@ public struct HTMLReport: Sendable {
         case "conflicting": "committed to less than the city asks, a later year, or the wrong unit"
         case "outdated": "uses a term the city has retired"
         case "waived": "a gap accepted on purpose, with a reason, in the waiver file"
+        case "not-applicable": "the goal is for other places (applies 醴陵市…): not checked in this plan, and left out of coverage"
         default: status
         }
     }
@@ -644,9 +645,9 @@ struct Page {
         return known + counts.keys.filter { !known.contains($0) }.sorted()
     }
 
-    /// Most serious first: conflicting, missing, outdated, weak, covered, then anything else.
+    /// Most serious first: conflicting, missing, outdated, weak, covered, not applicable, then anything else.
     static func statusRank(_ status: String) -> Int {
-        ["conflicting", "missing", "outdated", "weak", "covered"].firstIndex(of: status) ?? 5
+        ["conflicting", "missing", "outdated", "weak", "covered", "not-applicable"].firstIndex(of: status) ?? 6
     }
 
     static func key(_ goal: String, _ kind: Finding.Kind, _ plan: String) -> String {

@@ -51,7 +51,7 @@ table.areas .barcell{width:100%}table.areas .bar{width:100%}
 .badge{display:inline-block;padding:0 .55em;border-radius:999px;font-size:.82em;font-weight:600;white-space:nowrap;line-height:1.6}
 .badge,.chip,.cell{color:var(--other);background:var(--other-bg)}
 .b-covered,.c-covered{color:var(--covered);background:var(--covered-bg)}
-.b-weak,.c-weak{color:var(--weak);background:var(--weak-bg)}
+.b-weak,.c-weak{color:var(--weak);background:var(--weak-bg)}.b-not-applicable,.c-not-applicable{color:#57606a;background:#eaeef2}
 .b-missing,.c-missing{color:var(--missing);background:var(--missing-bg)}
 .b-conflicting,.c-conflicting{color:var(--conflicting);background:var(--conflicting-bg)}
 .b-outdated,.c-outdated{color:var(--outdated);background:var(--outdated-bg)}

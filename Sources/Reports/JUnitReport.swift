@@ -9,11 +9,13 @@ public enum JUnitReport {
             guard f.isOpenGap, let level = failOn else { return false }
             return f.severity >= level
         }
+        // Waived gaps and goals for other places are skipped test cases.
+        let skipped = { (f: Finding) -> Bool in f.waiver != nil || f.status == .notApplicable }
         let all = report.findings
-        out += "<testsuites name=\"plancheck\" tests=\"\(all.count)\" failures=\"\(all.filter(failing).count)\" skipped=\"\(all.filter { $0.waiver != nil }.count)\">\n"
+        out += "<testsuites name=\"plancheck\" tests=\"\(all.count)\" failures=\"\(all.filter(failing).count)\" skipped=\"\(all.filter(skipped).count)\">\n"
         for plan in report.plans {
             let fs = all.filter { $0.plan == plan.file }
-            out += "  <testsuite name=\"\(xml(plan.file))\" tests=\"\(fs.count)\" failures=\"\(fs.filter(failing).count)\" skipped=\"\(fs.filter { $0.waiver != nil }.count)\">\n"
+            out += "  <testsuite name=\"\(xml(plan.file))\" tests=\"\(fs.count)\" failures=\"\(fs.filter(failing).count)\" skipped=\"\(fs.filter(skipped).count)\">\n"
             out += "    <properties>\n"
             out += "      <property name=\"rules\" value=\"\(xml(report.rules.path))\"/>\n"
             out += "      <property name=\"rules.hash\" value=\"\(report.rules.hash)\"/>\n"
@@ -26,6 +28,8 @@ public enum JUnitReport {
                     .joined(separator: "\n")
                 if let w = f.waiver {
                     out += "      <skipped message=\"\(xml("waived: " + w.reason))\"/>\n"
+                } else if f.status == .notApplicable {
+                    out += "      <skipped message=\"\(xml("not applicable: " + f.message))\"/>\n"
                 } else if failing(f) {
                     out += "      <failure type=\"\(f.status.rawValue)\" message=\"\(xml("\(f.severity.rawValue) \(f.status.rawValue): \(f.message)"))\">\(xml(details))</failure>\n"
                 } else if f.isGap {

@@ -161,8 +161,10 @@ struct MatrixBuilder {
         var out = rows
         for r in out.indices {
             out[r].statuses = (0..<plans.count).map { $0 < statuses[r].count ? statuses[r][$0] ?? "" : "" }
+            // The share of the plans the goal applies to that carry it (all of none, when it applies to none).
             let covered = out[r].statuses.filter { $0 == "covered" }.count
-            out[r].coverage = plans.isEmpty ? 0 : (Double(covered) / Double(plans.count) * 10_000).rounded() / 10_000
+            let applying = out[r].statuses.filter { $0 != Status.notApplicable.rawValue }.count
+            out[r].coverage = plans.isEmpty ? 0 : applying == 0 ? 1 : (Double(covered) / Double(applying) * 10_000).rounded() / 10_000
         }
         return CheckReport.Matrix(plans: plans, rows: out)
     }

@@ -370,6 +370,7 @@ extension JSONWriter {
 
     mutating func plan(_ p: CheckReport.PlanInfo) {
         object { o in
+            if let d = p.district { o.key("district") { $0.string(d) } }
             o.key("encoding") { $0.string(p.encoding) }
             o.key("file") { $0.string(p.file) }
             o.key("hash") { $0.string(p.hash) }

@@ -24,6 +24,7 @@ public struct TextReport {
             case .outdated: 2
             case .weak: 3
             case .covered: 4
+            case .notApplicable: 5
             }
         }
         if order(a.status) != order(b.status) { return order(a.status) < order(b.status) }
@@ -75,7 +76,13 @@ public struct TextReport {
             out += summary.coverageByArea.keys.sorted().map { "\($0) \(percent(summary.coverageByArea[$0]!))" }.joined(separator: " · ") + "\n"
             var counts = ["covered", "weak", "missing", "conflicting", "outdated"].map { "\(summary.counts[$0] ?? 0) \($0)" }
             if summary.waived > 0 { counts.append("\(summary.waived) waived") }
+            let elsewhere = summary.counts[Status.notApplicable.rawValue] ?? 0
+            if elsewhere > 0 { counts.append("\(elsewhere) not applicable") }
             out += "  goals    " + counts.joined(separator: " · ") + "\n"
+            // Said only when it matters: some goals were left out as being for other places.
+            if elsewhere > 0 {
+                out += "  district " + (plan.district ?? "unknown — goals for named places only are not applicable; give --district") + "\n"
+            }
             if let b = report.baseline {
                 // Plans are matched by file name, as fingerprints are: the draft may sit in another folder.
                 let fixed = b.fixed.filter { ($0.plan as NSString).lastPathComponent == (plan.file as NSString).lastPathComponent }

@@ -318,6 +318,8 @@ public struct Goal: Sendable {
     }
     /// The clauses, in source order.
     public var clauses: [Clause] { items.compactMap { if case .clause(let c) = $0 { c } else { nil } } }
+    /// `applies 醴陵市, 攸县` or `except 荷塘区`, if given: the places the goal is for.
+    public var places: Located<Places>? { items.lazy.compactMap { if case .places(let p) = $0 { p } else { nil } }.first }
 
     /// The goal's weight in coverage sums: its own, else 1.
     public var effectiveWeight: Double { weight?.value ?? 1 }
@@ -337,6 +339,8 @@ public enum GoalItem: Sendable {
     case cite(Citation)
     /// `scope in section /…/`: applies to every clause of the goal.
     case scope(Located<[Scope]>)
+    /// `applies 醴陵市, 攸县` / `except 荷塘区`: the districts the goal is for.
+    case places(Located<Places>)
     case clause(Clause)
 
     /// The line's span.
@@ -348,9 +352,32 @@ public enum GoalItem: Sendable {
         case .tags(let x): x.range
         case .cite(let x): x.range
         case .scope(let x): x.range
+        case .places(let x): x.range
         case .clause(let x): x.range
         }
     }
+}
+
+/// The districts a goal is for: only those named (`applies`), or all but those named (`except`).
+public struct Places: Sendable, Hashable {
+    /// Whether the names are the only places (`applies`) or the places left out (`except`).
+    public var only: Bool
+    public var names: [Located<String>]
+
+    public init(only: Bool, names: [Located<String>]) {
+        self.only = only
+        self.names = names
+    }
+
+    /// Whether the goal applies to a plan of `district`. When the district is not known, a goal for named
+    /// places only does not apply (nothing says the plan is theirs), and one with exceptions does.
+    public func apply(to district: String?) -> Bool {
+        guard let district else { return !only }
+        return names.contains { Places.same($0.value, district) } == only
+    }
+
+    /// Place names compared without spaces, so `醴陵 市` is `醴陵市`.
+    public static func same(_ a: String, _ b: String) -> Bool { a.filter { !$0.isWhitespace } == b.filter { !$0.isWhitespace } }
 }
 
 /// `cite 建议 item 5 "研发投入达到国内先进水平"`: the city sentence a goal answers to.
@@ -553,6 +580,11 @@ public struct Retirement: Sendable {
 /// The statuses a rule test may expect of a goal (the engine's `Status`, by raw value).
 public enum ExpectedStatus: String, Sendable, Hashable, CaseIterable {
     case covered, weak, missing, conflicting, outdated
+    /// Written `not applicable`: the goal is for other places than the plan's district.
+    case notApplicable = "not-applicable"
+
+    /// As a rule file writes it.
+    public var written: String { self == .notApplicable ? "not applicable" : rawValue }
 }
 
 /// `test "…" { plan "…" expect 6 covered }`: a small plan text and the statuses its goals must get.

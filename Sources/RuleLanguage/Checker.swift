@@ -328,6 +328,9 @@ struct Checker {
         }
     }
 
+    /// How the names of districts end, as plan titles write them (荷塘区, 攸县, 醴陵市).
+    static let placeSuffixes = ["区", "县", "市", "旗", "镇", "乡", "街道"]
+
     /// One or two characters, all Han.
     static func isShortChinese(_ s: String) -> Bool {
         let scalars = s.unicodeScalars
@@ -405,6 +408,18 @@ struct Checker {
                 case .cite(let c):
                     once("a citation", c.range, &self)
                     checkSource(of: c, sourceNames)
+                case .places(let p):
+                    once("a list of places", p.range, &self)
+                    var names: Set<String> = []
+                    for n in p.value.names {
+                        if !names.insert(n.value).inserted {
+                            warning("duplicate-place", "\(n.value) is listed twice", n.range)
+                        } else if !Self.placeSuffixes.contains(where: { n.value.hasSuffix($0) }) {
+                            // The plan's district is read from its title (株洲市荷塘区…): a name without 区/县/市 never equals it.
+                            warning("place-name", "\(n.value) is not a district's full name, so no plan's district will equal it", n.range,
+                                    hint: "write it as the plan's title does: 醴陵市, 攸县, 荷塘区")
+                        }
+                    }
                 case .tags, .clause: break
                 case .scope(let s): checkScopes(s.value)
                 }

@@ -250,11 +250,16 @@ struct RulePrinter {
         case .cite(let c):
             rank = 4
             render = { i in i + Self.citation(c, indent: i) }
-        case .scope(let s):
+        case .places(let p):
             rank = 5
+            render = { i in
+                i + (p.value.only ? "applies " : "except ") + p.value.names.map { Self.nameOrQuoted($0.value, indent: i) }.joined(separator: ", ")
+            }
+        case .scope(let s):
+            rank = 6
             render = { i in i + "scope " + s.value.map { Self.scope($0, indent: i) }.joined(separator: " ") }
         case .clause(let c):
-            rank = 6
+            rank = 7
             render = { i in i + Self.clause(c, indent: i) }
         }
         return LayoutElement(range: item.range, rank: rank, kind: .line(render))
@@ -272,7 +277,7 @@ struct RulePrinter {
         case .expect(let e):
             return LayoutElement(range: e.range, rank: 1, kind: .line { i in
                 switch e.kind {
-                case .goal(let id, let status): i + "expect \(Self.bareOrQuoted(id.value, indent: i)) \(status.rawValue)"
+                case .goal(let id, let status): i + "expect \(Self.bareOrQuoted(id.value, indent: i)) \(status.written)"
                 case .outdated(let ref, let present): i + "expect \(present ? "" : "no ")outdated \(Self.ref(ref, indent: i))"
                 }
             })

@@ -21,12 +21,12 @@ let reservedWords: Set<String> = [
     "term", "unit", "except", "goal", "area", "weight", "tags", "cite", "item", "scope",
     "require", "expect", "suggest", "mention", "commitment", "target", "between", "and", "by",
     "any", "all", "at", "least", "of", "when", "then", "in", "outside", "section", "review", "xpath",
-    "retire", "use", "test", "plan", "file", "no", "outdated", "tag", "error", "warning", "info", "uncheckable",
+    "retire", "use", "test", "plan", "file", "no", "outdated", "tag", "error", "warning", "info", "uncheckable", "applies",
 ]
 
 let topLevelWords: [String] = ["ruleset", "term", "goal", "retire", "uncheckable", "test"]
 let headerWords: [String] = ["source", "period", "include", "default", "severity", "profile", "areas"]
-let goalWords: [String] = ["area", "severity", "weight", "tags", "cite", "scope", "require", "expect", "suggest", "when"]
+let goalWords: [String] = ["area", "severity", "weight", "tags", "cite", "applies", "except", "scope", "require", "expect", "suggest", "when"]
 let testWords: [String] = ["plan", "expect"]
 let uncheckableWords: [String] = ["cite"]
 
@@ -467,6 +467,10 @@ struct Parser {
             return .tags(Located(tags, range(from: start)))
         case "cite":
             return .cite(try parseCitation())
+        case "applies", "except":
+            let only = advance().text == "applies"
+            let names = try parseNameList("a district's name", hint: only ? "applies 醴陵市, 攸县" : "except 荷塘区")
+            return .places(Located(Places(only: only, names: names), range(from: start)))
         case "scope":
             advance()
             let scopes = try parseScopes()
@@ -855,10 +859,14 @@ struct Parser {
             }
             let id = try parseGoalID()
             let t = tok
-            guard t.kind == .word else { throw expected("a status: covered, weak, missing, conflicting or outdated", hint: hint) }
+            guard t.kind == .word else { throw expected("a status: covered, weak, missing, conflicting, outdated or not applicable", hint: hint) }
             advance()
-            guard let status = ExpectedStatus(rawValue: t.text) else {
-                let names = ExpectedStatus.allCases.map(\.rawValue)
+            if t.text == "not", tok.isWord("applicable") {
+                advance()
+                return .expect(TestExpectation(kind: .goal(id: id, status: .notApplicable), range: range(from: start)))
+            }
+            guard let status = ExpectedStatus(rawValue: t.text), status != .notApplicable else {
+                let names = ExpectedStatus.allCases.map(\.written)
                 report("unknown-status", "unknown status '\(t.text)'", at: t.range,
                        hint: Suggest.closest(to: t.text, in: names).map { "did you mean \($0)?" }
                            ?? "a status is one of \(names.joined(separator: ", "))")

@@ -67,8 +67,9 @@ enum StructureDump {
         case .weight: 2
         case .tags: 3
         case .cite: 4
-        case .scope: 5
-        case .clause: 6
+        case .places: 5
+        case .scope: 6
+        case .clause: 7
         }
     }
 
@@ -115,6 +116,7 @@ enum StructureDump {
             case .text(let t): doc = "text:\(q(t))"
             }
             return "cite \(doc) item \(c.item.map { q($0.value) } ?? "-") quote \(c.quote.map { q($0.value) } ?? "-")"
+        case .places(let p): return (p.value.only ? "applies" : "except") + " [" + p.value.names.map { q($0.value) }.joined(separator: " ") + "]"
         case .scope(let s): return "scope" + scopes(s.value)
         case .clause(let c): return clause(c)
         }

@@ -126,7 +126,7 @@ import RuleLanguage
         }
         """))
         let doc = try plan(text)
-        var run = Evaluation(engine: engine, doc: doc, explainGoal: nil)
+        var run = Evaluation(engine: engine, doc: doc, explainGoal: nil, district: nil)
         run.matchTerms()
         for (t, term) in engine.resolved.enumerated() {
             let places = run.hits(t).map { [$0.sentence, $0.start, $0.end] }

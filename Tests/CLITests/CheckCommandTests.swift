@@ -15,6 +15,49 @@ import Testing
         #expect(r.stdout.contains(":103:"))
     }
 
+    /// A goal for some places only: not applicable to a plan of another district (read from its title, or
+    /// given with --district), out of coverage, and shown as such in the terminal, JSON and JUnit.
+    @Test func goalsForOtherPlacesAreNotApplicable() throws {
+        let dir = try tempDir()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        try Data("""
+            ruleset "p" {
+              source 建议 = "中共株洲市委关于制定株洲市国民经济和社会发展第十五个五年规划的建议"
+            }
+            goal 27.1 "农产品加工产业园" {
+              cite 建议 item 27 "攸县香干、醴陵酱板鸭等农产品加工产业园"
+              applies 醴陵市, 攸县
+              require mention "农产品加工"
+            }
+            goal 13 "高校" {
+              cite 建议 item 13 "支持湖南工业大学创“双一流”"
+              require mention "高校"
+            }
+
+            """.utf8).write(to: dir.appendingPathComponent("p.rules"))
+        try Data("株洲市荷塘区国民经济和社会发展第十五个五年规划纲要\n第一章 教育\n支持高校发展。\n".utf8)
+            .write(to: dir.appendingPathComponent("hetang.txt"))
+        let r = try runPlancheck(["check", "hetang.txt", "--rules", "p.rules", "--junit", "j.xml", "--json", "r.json"], cwd: dir)
+        #expect(r.status == 0, "\(r.stderr)")
+        #expect(r.stdout.contains("  coverage 100%"))
+        #expect(r.stdout.contains(" · 1 not applicable\n  district 荷塘区\n"))
+        let junit = try String(contentsOf: dir.appendingPathComponent("j.xml"), encoding: .utf8)
+        #expect(junit.contains("<testsuite name=\"hetang.txt\" tests=\"2\" failures=\"0\" skipped=\"1\">"))
+        #expect(junit.contains("<skipped message=\"not applicable: applies only to 醴陵市、攸县; this plan is 荷塘区&#39;s\"/>"))
+        let root = try #require(try JSONSerialization.jsonObject(with: Data(contentsOf: dir.appendingPathComponent("r.json"))) as? [String: Any])
+        #expect((root["plans"] as? [[String: Any]])?.first?["district"] as? String == "荷塘区")
+        let findings = try #require(root["findings"] as? [[String: Any]])
+        #expect(findings.first { $0["goal"] as? String == "27.1" }?["status"] as? String == "not-applicable")
+
+        // --district decides over the title: as 攸县's plan, the goal applies and is missing.
+        let asYou = try runPlancheck(["check", "hetang.txt", "--rules", "p.rules", "--district", "攸县"], cwd: dir)
+        #expect(asYou.status == 1)
+        #expect(asYou.stdout.contains("missing     27.1 农产品加工产业园"))
+        #expect(!asYou.stdout.contains("not applicable"))
+        let empty = try runPlancheck(["check", "hetang.txt", "--rules", "p.rules", "--district", " "], cwd: dir)
+        #expect(empty.status == 2 && empty.stderr.contains("--district takes a district's name"))
+    }
+
     @Test func jsonReportHasTheDocumentedShape() throws {
         let r = try runPlancheck(["check", hetang, "--format", "json"])
         #expect(r.status == 1)

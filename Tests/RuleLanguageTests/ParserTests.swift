@@ -89,6 +89,36 @@ import Testing
             """)
     }
 
+    /// `applies` names the only districts a goal is for; `except` those it is not for.
+    @Test func goalsForSomePlacesOnly() {
+        expectTree("""
+            goal 27.1 "农产品加工产业园" {
+              cite 建议 item 27 "攸县香干、醴陵酱板鸭等农产品加工产业园"
+              applies 醴陵市, 攸县
+              require mention "农产品加工"
+            }
+            goal 13 "城区的高校" {
+              except "醴陵市"
+              require mention "高校"
+            }
+            test "醴陵" {
+              plan "株洲市醴陵市国民经济和社会发展第十五个五年规划纲要"
+              expect 13 not applicable
+            }
+            """, """
+            goal "27.1" "农产品加工产业园"
+              cite source:建议 item "27" quote "攸县香干、醴陵酱板鸭等农产品加工产业园"
+              applies ["醴陵市" "攸县"]
+              require mention any["农产品加工"]
+            goal "13" "城区的高校"
+              except ["醴陵市"]
+              require mention any["高校"]
+            test "醴陵"
+              plan "株洲市醴陵市国民经济和社会发展第十五个五年规划纲要"
+              expect goal "13" not-applicable
+            """)
+    }
+
     @Test func goalIdsAndCitationForms() {
         expectTree("""
             goal 6 "梯度培育制造业产业集群" {
