@@ -112,6 +112,39 @@ struct HTMLBuilder {
         html += ">"
     }
 
+    /// A whole self-contained page: doctype, `zh-CN` (so CJK fonts pick simplified-Chinese glyphs), the
+    /// content security policy, the inline style, the body in a `.wrap` column, and the inline script if any.
+    static func page(title: String, contentSecurityPolicy: String, css: StaticString, script: StaticString? = nil,
+                     body: (inout HTMLBuilder) -> Void) -> String {
+        var h = HTMLBuilder()
+        h.raw("<!DOCTYPE html>\n")
+        h.open("html", ["lang": "zh-CN"])
+        h.open("head")
+        h.void("meta", ["charset": "utf-8"])
+        h.void("meta", ["http-equiv": "Content-Security-Policy", "content": contentSecurityPolicy])
+        h.void("meta", ["name": "viewport", "content": "width=device-width, initial-scale=1"])
+        h.void("meta", ["name": "generator", "content": "plancheck"])
+        h.element("title", text: title)
+        h.open("style")
+        h.raw(css)
+        h.close("style")
+        h.close("head")
+        h.open("body")
+        h.open("div", ["class": "wrap"])
+        body(&h)
+        h.close("div")
+        if let script {
+            h.raw("\n<script>")
+            h.raw(script)
+            h.raw("</script>\n")
+        }
+        h.close("body")
+        h.close("html")
+        h.raw("\n")
+        assert(h.isBalanced)
+        return h.html
+    }
+
     static func string(_ s: StaticString) -> String {
         s.withUTF8Buffer { String(decoding: $0, as: UTF8.self) }
     }

@@ -21,39 +21,17 @@ public struct HTMLReport: Sendable {
     /// The whole page.
     public func render() -> String {
         let page = Page(report: report)
-        var h = HTMLBuilder()
-        h.raw("<!DOCTYPE html>\n")
-        // zh-CN picks the simplified-Chinese glyphs of CJK fonts (the same code points differ in Japanese fonts).
-        h.open("html", ["lang": "zh-CN"])
-        h.open("head")
-        h.void("meta", ["charset": "utf-8"])
         // Defence in depth: even if some text slipped through unescaped, the browser would run only the one
-        // script whose hash is here (no inline event handlers) and would load nothing from anywhere.
-        h.void("meta", ["http-equiv": "Content-Security-Policy", "content": Self.contentSecurityPolicy])
-        h.void("meta", ["name": "viewport", "content": "width=device-width, initial-scale=1"])
-        h.void("meta", ["name": "generator", "content": "plancheck"])
-        h.element("title", text: "plancheck · " + (report.rules.title ?? report.rules.path))
-        h.open("style")
-        h.raw(Self.css)
-        h.close("style")
-        h.close("head")
-        h.open("body")
-        h.open("div", ["class": "wrap"])
-        header(&h, page)
-        summary(&h, page)
-        if report.plans.count > 1 { matrix(&h, page) }
-        goalsTable(&h, page)
-        details(&h, page)
-        footer(&h)
-        h.close("div")
-        h.raw("\n<script>")
-        h.raw(Self.script)
-        h.raw("</script>\n")
-        h.close("body")
-        h.close("html")
-        h.raw("\n")
-        assert(h.isBalanced)
-        return h.html
+        // script whose hash is in the policy (no inline event handlers) and would load nothing from anywhere.
+        return HTMLBuilder.page(title: "plancheck · " + (report.rules.title ?? report.rules.path),
+                                contentSecurityPolicy: Self.contentSecurityPolicy, css: Self.css, script: Self.script) { h in
+            header(&h, page)
+            summary(&h, page)
+            if report.plans.count > 1 { matrix(&h, page) }
+            goalsTable(&h, page)
+            details(&h, page)
+            footer(&h)
+        }
     }
 
     // MARK: Header

@@ -31,6 +31,7 @@ struct RulesCoverage: ParsableCommand {
           plancheck rules coverage Rules/zhuzhou/15th --source Samples/zhuzhou-15th-plan-proposal-2025.txt
           plancheck rules coverage Rules/zhuzhou/15th --source 建议.txt --format json > coverage.json
           plancheck rules coverage Rules/zhuzhou/15th --source 建议.txt --fail-under 90
+          plancheck rules coverage Rules/zhuzhou/15th --source 建议.txt --format html --output coverage.html
 
         Goals count when their cite names the document: by its title (cite "中共株洲市委关于…的建议"), or by \
         the short name the rule set gives it (cite 建议 …) — found from the title, or given with --cite.
@@ -50,15 +51,18 @@ struct RulesCoverage: ParsableCommand {
                                valueName: "name"))
     var cite: String?
 
-    @Option(help: ArgumentHelp("text or json.", valueName: "format"))
+    @Option(help: ArgumentHelp("text, json, or html: the city document with each commitment marked by state.", valueName: "format"))
     var format: CoverageFormat = .text
+
+    @Option(help: ArgumentHelp("Write the report to this file, atomically, instead of standard output.", valueName: "file"))
+    var output: String?
 
     @Option(help: ArgumentHelp("Exit with status 1 when fewer than this percentage of the commitments are checked.", valueName: "percent"))
     var failUnder: Double = 0
 
     @OptionGroup var input: InputOptions
 
-    enum CoverageFormat: String, ExpressibleByArgument, CaseIterable { case text, json }
+    enum CoverageFormat: String, ExpressibleByArgument, CaseIterable { case text, json, html }
 
     func validate() throws {
         guard failUnder >= 0, failUnder <= 100 else { throw ValidationError("--fail-under takes a percentage from 0 to 100") }
@@ -91,9 +95,16 @@ struct RulesCoverage: ParsableCommand {
         let problems = engine.citationProblems(in: doc, cites: cites) + engine.uncheckableProblems(in: doc, coverage: coverage, cites: cites)
         let report = CoverageReport(source: source, sourceTitle: doc.title, rules: rules, citingGoals: citing, coverage: coverage,
                                     citationProblems: problems)
+        let data: Data
         switch format {
-        case .text: print(report.text(), terminator: "")
-        case .json: FileHandle.standardOutput.write(report.json())
+        case .text: data = Data(report.text().utf8)
+        case .json: data = report.json()
+        case .html: data = Data(CoverageHTML(report: report, document: doc, coverage: coverage).render().utf8)
+        }
+        if let output {
+            do { try AtomicFile.write(data, to: output) } catch { throw InputError(error.description) }
+        } else {
+            FileHandle.standardOutput.write(data)
         }
         if report.total.percent < failUnder {
             printError(String(format: "coverage %.1f%% is below --fail-under %g%%\n", report.total.percent, failUnder))

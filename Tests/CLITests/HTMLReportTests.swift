@@ -27,8 +27,8 @@ import Testing
     }
 }
 
-/// Renders reports in a real browser. Runs only where a `chromium` binary is installed (CI does not
-/// install one); elsewhere Swift Testing reports these tests as skipped, with the reason.
+/// Renders reports in a real browser. Runs where a `chromium` binary is installed (`.ci/run` installs
+/// Debian's); elsewhere Swift Testing reports these tests as skipped, with the reason.
 @Suite(.serialized, .enabled(if: Chromium.path != nil, "no chromium on PATH: the HTML report was not checked in a browser"))
 struct HTMLReportBrowserTests {
     let hetang = "Samples/hetang-14th-five-year-plan.txt"
@@ -113,6 +113,66 @@ struct HTMLReportBrowserTests {
         #expect(run.dom.contains("&lt;script&gt;alert(1)&lt;/script&gt;"))
         #expect(run.dom.contains("<mark>幸福株洲</mark>&lt;script&gt;alert(1)&lt;/script&gt;"))
         #expect(run.dom.contains("class=\"matrix\""))
+    }
+}
+
+/// `rules coverage --format html` in the browser: the city document with every commitment marked by its state,
+/// linked to its entry, and hostile text staying text.
+@Suite(.serialized, .enabled(if: Chromium.path != nil, "no chromium on PATH: the coverage page was not checked in a browser"))
+struct CoveragePageBrowserTests {
+    @Test func everyCommitmentIsMarkedByItsStateAndLinked() throws {
+        let dir = try tempDir()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let page = dir.appendingPathComponent("coverage.html")
+        let proposal = "Samples/zhuzhou-15th-plan-proposal-2025.txt"
+        let r = try runPlancheck(["rules", "coverage", "Rules/zhuzhou/15th", "--source", proposal, "--format", "html", "--output", page.path])
+        #expect(r.status == 0, "\(r.stderr)")
+        #expect(r.stdout.isEmpty)
+        let json = try runPlancheck(["rules", "coverage", "Rules/zhuzhou/15th", "--source", proposal, "--format", "json"])
+        let object = try #require(try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [String: Any])
+        let commitments = try #require(object["commitments"] as? [[String: Any]])
+        let run = try Chromium.dumpDOM(page, in: dir)
+        #expect(run.consoleLines.isEmpty, "console: \(run.consoleLines)")
+        // No script at all: the page is text, marks and links.
+        #expect(!run.dom.contains("<script"))
+        // One mark in the text per commitment, of its state, linking to its entry in the list (and back).
+        for state in ["target", "checked", "uncheckable", "unchecked"] {
+            let expected = commitments.filter { $0["state"] as? String == state }.count
+            let marks = run.dom.components(separatedBy: "<a class=\"cm s-\(state)\" href=\"#c").count - 1
+            #expect(marks == expected, "\(state): \(marks) marks for \(expected) commitments")
+        }
+        for k in 1...commitments.count {
+            #expect(run.dom.contains("id=\"c\(k)\""))
+            #expect(run.dom.contains("href=\"#t\(k)\""))
+        }
+        // The goals that check a commitment on hover: 北斗、低空经济产业过五百亿元 is goal 6.1's target.
+        #expect(run.dom.contains("title=\"target · quantity\ngoals 6.1\">北斗、低空经济产业过五百亿元。</a>"))
+        #expect(run.dom.contains("<td class=\"num\">\(commitments.count)</td>"))
+    }
+
+    @Test func hostileCityTextStaysText() throws {
+        let dir = try tempDir()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let city = dir.appendingPathComponent("city.txt"), rules = dir.appendingPathComponent("h.rules")
+        try Data("某市建议\n\n一、任务\n1. 产业\n建设“<script>alert(1)</script>”工程，确保\"><img src=x onerror=alert(2)>实现。\n".utf8).write(to: city)
+        try Data("""
+            ruleset "h" {
+              source 建议 = "某市建议"
+            }
+            goal 1 "<b>x</b>" {
+              cite 建议 item 1 "建设“<script>alert(1)</script>”工程"
+              require mention "<script>"
+            }
+
+            """.utf8).write(to: rules)
+        let page = dir.appendingPathComponent("coverage.html")
+        let r = try runPlancheck(["rules", "coverage", rules.path, "--source", city.path, "--cite", "建议", "--format", "html", "--output", page.path])
+        #expect(r.status == 0, "\(r.stderr)")
+        let run = try Chromium.dumpDOM(page, in: dir)
+        #expect(run.consoleLines.isEmpty, "console: \(run.consoleLines)")
+        #expect(!run.dom.contains("<script") && !run.dom.contains("<img"))
+        #expect(run.dom.contains("&lt;script&gt;alert(1)&lt;/script&gt;"))
+        #expect(run.dom.contains("<a class=\"cm s-checked\" href=\"#c1\""))
     }
 }
 

@@ -127,7 +127,8 @@ import Testing
         let total = try #require(json["total"] as? [String: Any])
         let commitments = try #require(json["commitments"] as? [[String: Any]])
         #expect(total["commitments"] as? Int == commitments.count)
-        #expect(total["checked"] as? Int == commitments.filter { $0["state"] as? String != "unchecked" }.count)
+        #expect(total["checked"] as? Int == commitments.filter { ["target", "checked"].contains($0["state"] as? String) }.count)
+        #expect(total["uncheckable"] as? Int == commitments.filter { $0["state"] as? String == "uncheckable" }.count)
         let five = try #require(commitments.first { ($0["text"] as? String)?.contains("低空经济产业过五百亿元") == true })
         #expect(five["state"] as? String == "target")
         #expect(five["item"] as? String == "6")
@@ -135,6 +136,24 @@ import Testing
         #expect(by.contains { $0["goal"] as? String == "6.1" && $0["target"] as? Bool == true
             && $0["file"] as? String == "Rules/zhuzhou/15th/20-industry.rules" })
         #expect((json["citations"] as? [Any])?.isEmpty == true)
+    }
+
+    /// The page for people: the same bytes run after run, written atomically with --output (a failed run
+    /// leaves the last page as it was). Its behaviour in a browser is CoveragePageBrowserTests'.
+    @Test func theHTMLPageIsTheSameRunAfterRunAndWrittenAtomically() throws {
+        let dir = try tempDir()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let page = dir.appendingPathComponent("coverage.html")
+        let args = ["rules", "coverage", "Rules/zhuzhou/15th", "--source", Self.proposal, "--format", "html"]
+        let a = try runPlancheck(args), b = try runPlancheck(args + ["--output", page.path])
+        #expect(a.status == 0 && b.status == 0, "\(b.stderr)")
+        #expect(a.stdout.hasPrefix("<!DOCTYPE html>\n<html lang=\"zh-CN\">"))
+        #expect(try String(contentsOf: page, encoding: .utf8) == a.stdout)
+        // A run that fails (the document cannot be read) leaves the page alone.
+        let bad = try runPlancheck(["rules", "coverage", "Rules/zhuzhou/15th", "--source", dir.appendingPathComponent("gone.txt").path,
+                                    "--format", "html", "--output", page.path])
+        #expect(bad.status == 2)
+        #expect(try String(contentsOf: page, encoding: .utf8) == a.stdout)
     }
 
     /// The congress report's 主要奋斗目标 are `label:figure` lines, and its goals cite `item 主要奋斗目标`, a
