@@ -52,6 +52,30 @@ public enum RuleDrafter {
         var item: String?
         var sentences: [Sentence]
         var review: Bool
+        /// The area its top-level part's heading names (`三、迭代升级…产业体系` → 产业), if any.
+        var area: String? = nil
+    }
+
+    /// The areas of a five-year plan, each with the words of a part heading that name it, in the order they
+    /// are tried: `九、激发文化创新创造活力` is 文化 before it is 创新.
+    static let areaWords: [(String, [String])] = [
+        ("乡村", ["乡村", "农业", "农村"]), ("文化", ["文化"]), ("生态", ["生态", "绿色发展", "美丽"]), ("安全", ["安全"]),
+        ("民生", ["民生", "公共服务", "共同富裕"]), ("治理", ["治理", "法治", "民主", "党的领导", "凝聚各方力量"]),
+        ("创新", ["创新", "科技", "人才"]), ("开放", ["开放", "改革"]), ("内需", ["内需", "需求", "消费"]),
+        ("区域", ["区域", "城乡融合", "新型城镇化"]), ("产业", ["产业", "制造"]),
+    ]
+
+    /// The area a part heading names, if any.
+    static func area(ofHeading heading: String) -> String? {
+        areaWords.first { _, words in words.contains { heading.containsPhrase($0) } }?.0
+    }
+
+    /// Words of the cited sentence that set a goal's severity: binding ones make it an error; a title that
+    /// only supports or encourages makes it info (the bundled rules' convention).
+    static func severity(title: String, sentence: String) -> String? {
+        if CommitmentFinder.bindingWords.contains(where: { sentence.containsPhrase($0) || title.containsPhrase($0) }) { return "error" }
+        if ["支持", "鼓励", "探索"].contains(where: { title.hasPrefix($0) }) { return "info" }
+        return nil
     }
 
     /// Drafts the rule file for `doc`.
@@ -69,7 +93,14 @@ public enum RuleDrafter {
         if let period { out.line("  period \(period.lowerBound)..\(period.upperBound)") } else {
             out.todo("  ", "未能从文中判断规划期，请写 period 2026..2030 这样的一行。")
         }
-        out.todo("  ", "写出 areas（产业, 创新, 开放, 民生, 生态, 治理……）和 default severity。")
+        var areas: [String] = []   // in the order the document reaches them
+        for u in units { if let a = u.area, !areas.contains(a) { areas.append(a) } }
+        if areas.isEmpty {
+            out.todo("  ", "写出 areas（产业, 创新, 开放, 民生, 生态, 治理……）。")
+        } else {
+            out.line("  areas " + areas.joined(separator: ", "))
+        }
+        out.line("  default severity warning")
         if let d = options.dictionaryPath {
             out.todo("  ", "共用的指标词典在 \(d)：include 它之后，指标可写作词条名（研发强度）而不是原文短语。")
         }
@@ -81,8 +112,12 @@ public enum RuleDrafter {
         for unit in units {
             let text = unit.sentences.map { doc.text(of: $0) }
             out.line("goal \(goalID(unit.id)) \(RuleFormatter.stringLiteral(unit.title)) {")
-            out.todo("  ", "area；severity 按原文措辞（确保、坚决、严格为 error，支持、鼓励为 info）；weight 按分量。")
             let first = unit.sentences.first { !$0.isHeading }.map { trimEnd(doc.text(of: $0)) } ?? unit.title
+            if let a = unit.area { out.line("  area \(a)") }
+            let severity = self.severity(title: unit.title, sentence: first)
+            if let severity { out.line("  severity \(severity)") }
+            out.todo("  ", (unit.area == nil ? "area；" : "") + (severity == nil ? "severity 按原文措辞（确保、坚决、严格为 error，支持、鼓励为 info）；" : "核对 severity；")
+                     + "weight 按分量。")
             let item = unit.item.map { " item \(itemToken($0))" } ?? ""
             out.line("  cite \(source)\(item) \(RuleFormatter.stringLiteral(first))")
             if unit.review {
@@ -110,8 +145,9 @@ public enum RuleDrafter {
             if !indicators.isEmpty {
                 out.todo("  ", "文中的指标（词典词条）：\(indicators.joined(separator: "、"))。")
             }
-            // A target for each quantity the item states about the future.
+            // A target for each quantity the item states about the future; figures of the past are only counted.
             var seen = Set<String>()
+            var pastFigures: [String] = []
             for (k, s) in unit.sentences.enumerated() where !s.isHeading {
                 let scalars = doc.scalars(of: s)
                 let qs = extractor.extract(from: scalars)
@@ -121,19 +157,23 @@ public enum RuleDrafter {
                     let y = Int(q.upper ?? q.value)
                     return period.map { $0.contains(y) ? y : nil } ?? nil
                 }.max()
-                for q in qs where !q.isTime && q.kind != .duration && !namesAClass(q, in: scalars) {
+                for q in tightestRanks(qs.filter { !$0.isTime && $0.kind != .duration && !namesAClass($0, in: scalars) }, in: scalars) {
+                    let quote = String(scalars: scalars[(scalars.startIndex + q.span.lowerBound)..<(scalars.startIndex + q.span.upperBound)])
+                    if unit.review || past {
+                        pastFigures.append(quote)
+                        continue
+                    }
                     for subject in subjects(of: q, in: scalars, dictionary: options.dictionary) {
-                        guard let clause = targetClause(subject: subject, q, deadline: deadline, period: period) else { continue }
+                        guard let clause = targetClause(subject: subject, q, deadline: deadline ?? period?.upperBound, period: period) else { continue }
                         guard seen.insert(clause).inserted else { continue }
-                        let quote = String(scalars: scalars[(scalars.startIndex + q.span.lowerBound)..<(scalars.startIndex + q.span.upperBound)])
-                        if unit.review || past {
-                            out.todo("  ", "原文“\(quote)”是过去的数，不是目标：\(clause)")
-                            continue
-                        }
-                        out.todo("  ", "原文“\(quote)”（第\(k + 1)句）：主语是否就是“\(subject)”？区县不承接这一项时改成 when mention … then。")
+                        let assumed = q.unit == nil && q.kind != .rank ? "单位按“元”补上了，请核对；" : ""
+                        out.todo("  ", "原文“\(quote)”（第\(k + 1)句）：\(assumed)主语是否就是“\(subject)”？区县不承接这一项时改成 when mention … then。")
                         if out.clause("  ", "expect " + clause, period: period) { targets += 1 }
                     }
                 }
+            }
+            if !pastFigures.isEmpty {
+                out.todo("  ", "原文的\(dedupe(pastFigures).map { "“\($0)”" }.joined(separator: "、"))是过去的数，不是目标，没有写成 target。")
             }
             out.line("}")
             out.blank()
@@ -153,15 +193,26 @@ public enum RuleDrafter {
         var loose: [Sentence] = []
         for s in doc.sentences { if let id = s.section { bySection[id].append(s) } else { loose.append(s) } }
         func below(_ s: Section) -> [Sentence] { bySection[s.id] + s.children.flatMap(below) }
+        // Each section's area: the one its top-level heading names.
+        var areaOf = [String?](repeating: nil, count: doc.allSections.count)
+        func walk(_ sections: [Section], _ inherited: String?) {
+            for s in sections {
+                let a = inherited ?? area(ofHeading: s.title)
+                areaOf[s.id] = a
+                walk(s.children, a)
+            }
+        }
+        for top in doc.sections { walk([top], nil) }
 
         let items = doc.allSections.filter { $0.kind == .item }
         if !items.isEmpty {
             var units: [Unit] = []
             for s in items {
                 let n = s.number.map(String.init) ?? s.label
-                units.append(Unit(id: n, title: cleanTitle(s.title), item: n, sentences: below(s), review: review[s.id]))
+                units.append(Unit(id: n, title: cleanTitle(s.title), item: n, sentences: below(s), review: review[s.id], area: areaOf[s.id]))
                 for (k, d) in s.children.filter({ $0.kind == .dashItem }).enumerated() {
-                    units.append(Unit(id: "\(n).\(k + 1)", title: cleanTitle(d.title), item: n, sentences: below(d), review: review[d.id]))
+                    units.append(Unit(id: "\(n).\(k + 1)", title: cleanTitle(d.title), item: n, sentences: below(d), review: review[d.id],
+                                      area: areaOf[d.id]))
                 }
             }
             return (units, "numbered items")
@@ -182,7 +233,8 @@ public enum RuleDrafter {
         }
         if !leaves.isEmpty {
             let units = leaves.enumerated().map { k, s in
-                Unit(id: "\(k + 1)", title: cleanTitle(s.title.isEmpty ? s.label : s.title), item: nil, sentences: bySection[s.id], review: review[s.id])
+                Unit(id: "\(k + 1)", title: cleanTitle(s.title.isEmpty ? s.label : s.title), item: nil, sentences: bySection[s.id], review: review[s.id],
+                     area: areaOf[s.id])
             }
             return (units, "sections")
         }
@@ -328,13 +380,22 @@ public enum RuleDrafter {
         let aliases = dictionary.values.flatMap { $0 }.filter { before.containsPhrase($0) }.sorted { $0.count > $1.count }
         var subject = aliases.first ?? before
         if aliases.isEmpty {
-            for p in ["到2030年", "到2025年", "力争", "推动", "实现", "确保", "争取", "努力", "跻身", "进入", "全市", "全区", "使", "让",
-                      "推进", "新增", "培育", "建成"] {
-                while subject.hasPrefix(p) { subject.removeFirst(p.count) }
-            }
-            for p in ["迈上", "达到", "突破", "超过", "提高到", "提升到", "保持在", "控制在", "稳定在", "年均", "增长", "下降", "降低",
-                      "提高", "达", "过", "为", "在", "至", ":", "：", "等产业集群", "等产业", "等"] {
-                while subject.hasSuffix(p) { subject.removeLast(p.count) }
+            subject = Self.withoutLeadingYear(subject)
+            var trimmed = true
+            // Verbs, time words and comparators around the noun phrase, however they are stacked (`今年地区生产总值将突破`).
+            while trimmed {
+                trimmed = false
+                for p in ["力争", "推动", "实现", "确保", "争取", "努力", "跻身", "进入", "全市", "全区", "我市", "使", "让", "推进", "新增",
+                          "培育", "建成", "今年", "明年", "届时", "预计"] where subject.hasPrefix(p) {
+                    subject.removeFirst(p.count)
+                    trimmed = true
+                }
+                for p in ["迈上", "达到", "突破", "超过", "提高到", "提升到", "保持在", "控制在", "稳定在", "年均", "增长", "下降", "降低",
+                          "提高", "达", "过", "为", "在", "至", ":", "：", "等产业集群", "等产业", "等", "将", "要", "力争", "百强榜", "排名",
+                          "前"] where subject.hasSuffix(p) {
+                    subject.removeLast(p.count)
+                    trimmed = true
+                }
             }
         }
         subject = subject.trimmingCharacters(in: CharacterSet(charactersIn: " “”\"'、"))
@@ -343,6 +404,17 @@ public enum RuleDrafter {
         var parts = subject.contains("、") ? subject.components(separatedBy: "、") : [subject]
         parts = parts.map { $0.trimmingCharacters(in: CharacterSet(charactersIn: " “”")) }.filter { $0.count >= 2 && $0.count <= 20 }
         return parts.map { direction.isEmpty || $0.hasSuffix(direction) ? $0 : $0 + direction }
+    }
+
+    /// `到2030年地区生产总值` → `地区生产总值`: a year opening the clause times the figure, it is not its subject.
+    static func withoutLeadingYear(_ s: String) -> String {
+        var rest = Substring(s)
+        if rest.hasPrefix("到") { rest = rest.dropFirst() }
+        let digits = rest.prefix { $0.isASCII && $0.isNumber }
+        guard digits.count == 4 else { return s }
+        rest = rest.dropFirst(4)
+        guard rest.hasPrefix("年") else { return s }
+        return String(rest.dropFirst())
     }
 
     /// `target "陶瓷" >= 1000亿 by 2030` for a quantity, or nil when it cannot be written as one.
@@ -370,9 +442,23 @@ public enum RuleDrafter {
             return s
         }
         if let unit { return plain(v) + unit.symbol }
-        if v >= 1e8, (v / 1e8) == (v / 1e8).rounded() { return plain(v / 1e8) + "亿" }
+        // A bare 亿 in a city's targets is money (迈上千亿台阶, 过五百亿): the unit is written, and the draft says so.
+        if v >= 1e8, (v / 1e8) == (v / 1e8).rounded() { return plain(v / 1e8) + "亿元" }
         if v >= 1e4, (v / 1e4) == (v / 1e4).rounded() { return plain(v / 1e4) + "万" }
         return nil
+    }
+
+    /// The quantities of one sentence with, of the ranks in one clause, only the tightest: `百强榜50强` is a
+    /// place among the top 50, not also among the top 100.
+    static func tightestRanks(_ qs: [Quantities.Quantity], in s: ArraySlice<Unicode.Scalar>) -> [Quantities.Quantity] {
+        var best: [Range<Int>: Int] = [:]   // clause → index of its tightest rank in `qs`
+        for (k, q) in qs.enumerated() where q.kind == .rank {
+            let clause = SentenceFacts.clause(around: q.span, in: s)
+            if let b = best[clause], qs[b].value <= q.value { continue }
+            best[clause] = k
+        }
+        let kept = Set(best.values)
+        return qs.enumerated().filter { $0.element.kind != .rank || kept.contains($0.offset) }.map(\.element)
     }
 
     /// `50` → `五十`: ranks are written in Chinese numerals, since a place in a ranking has no unit.

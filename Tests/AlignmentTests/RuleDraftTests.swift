@@ -50,17 +50,29 @@ import RuleLanguage
         #expect(six?.citation?.quote?.value.hasPrefix("坚持优势产业锻长板、战略产业扩规模") == true)
         let targets = clauses(six)
         for cluster in ["陶瓷", "电子信息", "先进硬质材料", "功率半导体"] {
-            #expect(targets.contains("target \(cluster) >= 1000亿"), "\(cluster): \(targets)")
+            // 迈上千亿台阶 is money: the unit is written, and the year is the period's end.
+            #expect(targets.contains("target \(cluster) >= 1000亿元"), "\(cluster): \(targets)")
+            #expect(d.text.contains("expect target \"\(cluster)\" >= 1000亿元 by 2030"))
         }
         #expect(targets.contains("target 北斗 >= 500亿元"))
         #expect(targets.contains("target 低空经济产业 >= 500亿元"))
         // A class of firms (百亿企业倍增) is not a target.
         #expect(!targets.contains { $0.contains("100亿") })
-        #expect(clauses(loaded.ruleSet.goal(id: "32")).contains("target 最具人才吸引力城市百强榜 <= 五十"))
-        // Item 1 reviews the 十四五: its figures are past, kept only as comments.
+        // 百强榜50强: one target, the tightest rank, of the list's subject.
+        #expect(clauses(loaded.ruleSet.goal(id: "32")).filter { $0.hasPrefix("target") } == ["target 最具人才吸引力城市 <= 五十"])
+        // Item 1 reviews the 十四五: its figures are past, named once in a comment, never drafted as targets.
         #expect(clauses(loaded.ruleSet.goal(id: "1")).allSatisfy { !$0.hasPrefix("target") })
-        #expect(d.text.contains("原文“突破4000亿元”是过去的数"))
-        #expect(d.text.contains("# TODO: area"))
+        #expect(d.text.contains("原文的“突破4000亿元”、“突破10万元”"))
+        #expect(!d.text.contains("今年地区生产总值将"))
+        // Areas from the part headings (三、…产业体系 → 产业), severity from the cited sentence's verbs.
+        #expect(Set(loaded.ruleSet.header?.areas?.map(\.value) ?? []) == ["产业", "创新", "开放", "内需", "区域", "乡村", "文化", "民生", "生态", "安全", "治理"])
+        #expect(six?.area?.value == "产业")
+        #expect(loaded.ruleSet.goal(id: "11")?.area?.value == "创新")
+        #expect(loaded.ruleSet.goal(id: "29")?.area?.value == "乡村")
+        #expect(loaded.ruleSet.goal(id: "45")?.area?.value == "生态")
+        #expect(loaded.ruleSet.goal(id: "45")?.severity?.value == .error)   // 实施最严格的生态环境保护制度
+        #expect(six?.severity == nil)                                       // 推动…: the default, warning
+        #expect(loaded.ruleSet.defaultSeverity == .warning)
         #expect(d.targets >= 8)
     }
 
@@ -85,6 +97,33 @@ import RuleLanguage
             checked += 1
         }
         #expect(checked >= 20)
+    }
+
+    /// A drafted target names the indicator as a noun phrase (no time word, verb or comparator around it),
+    /// carries the unit and the year, and is not drafted from a figure of the past.
+    @Test func targetsAreNounPhrasesWithUnitAndYear() throws {
+        let text = """
+            某市国民经济和社会发展第十五个五年规划建议
+            一、主要目标
+            1. 经济发展
+            今年地区生产总值将突破4000亿元。到2030年地区生产总值迈上五千亿台阶，力争跻身全国城市百强榜50强。
+            2. 生态环境
+            确保单位地区生产总值能耗下降14%。2024年森林覆盖率达到62%。
+            """
+        let doc = TextPlanReader.read(try SourceText(bytes: Array(text.utf8), file: "city.txt"))
+        let d = RuleDrafter.draft(doc)
+        let loaded = RuleSetLoader.load(source: d.text, path: "draft.rules")
+        #expect(!loaded.hasErrors, "\(loaded.rendered())\n\(d.text)")
+        #expect(d.text.contains("expect target \"地区生产总值\" >= 5000亿元 by 2030"), "\(d.text)")
+        #expect(d.text.contains("expect target \"全国城市\" <= 五十 by 2030"))
+        #expect(!d.text.contains("<= 一百"))
+        #expect(d.text.contains("expect target \"单位地区生产总值能耗下降\" >= 14% by 2030"))
+        // 2024年's 62% is of the past: named in a comment, not drafted.
+        #expect(!d.text.contains("target \"森林覆盖率\""))
+        #expect(d.text.contains("原文的“达到62%”是过去的数"))
+        // Item 2's cited sentence binds (确保): an error; item 1's does not.
+        #expect(loaded.ruleSet.goal(id: "1")?.severity == nil)
+        #expect(loaded.ruleSet.goal(id: "2")?.severity?.value == .error)
     }
 
     @Test func documentsWithoutItemsOrMarkersFallBackToSectionsOrTheWholeText() throws {

@@ -19,6 +19,9 @@ import Testing
         #expect(r.stdout.isEmpty)
         #expect(r.stderr.contains("drafted "))
         #expect(r.stderr.contains("→ \(out.path)"))
+        // The draft's own coverage of the document, measured as rules coverage measures it, and how to see the rest.
+        #expect(r.stderr.contains("the draft checks "))
+        #expect(r.stderr.contains("; plancheck rules coverage \(out.path) --source \(document) lists the rest\n"))
         #expect(try FileManager.default.contentsOfDirectory(atPath: out.deletingLastPathComponent().path) == ["draft.rules"])
         let lint = try runPlancheck(["rules", "lint", out.path])
         #expect(lint.status == 0)
