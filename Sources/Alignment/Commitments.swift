@@ -62,8 +62,7 @@ public enum CommitmentFinder {
             let scalars = Array(doc.scalars(of: s))
             let found = extractor.extract(from: scalars)
             // A sentence that speaks only of years before the period reports the past (十四五 achievements).
-            let years = found.filter(\.isTime).map { Int($0.upper ?? $0.value) }
-            let past = !years.isEmpty && years.allSatisfy { y in period.map { y < $0.lowerBound } ?? false }
+            let past = SentenceFacts.reportsThePast(found, period: period)
             let cut = clauses(scalars)
             // Each figure to the clause its value starts in, by bisection: a filter per clause would make a
             // sentence of many clauses and many figures quadratic.

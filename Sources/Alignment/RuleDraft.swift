@@ -151,8 +151,7 @@ public enum RuleDrafter {
             for (k, s) in unit.sentences.enumerated() where !s.isHeading {
                 let scalars = doc.scalars(of: s)
                 let qs = extractor.extract(from: scalars)
-                let years = qs.filter { $0.kind == .year || $0.kind == .period }.map { Int($0.upper ?? $0.value) }
-                let past = !years.isEmpty && years.allSatisfy { y in period.map { y < $0.lowerBound } ?? false }
+                let past = SentenceFacts.reportsThePast(qs, period: period)
                 let deadline = qs.filter(\.isTime).compactMap { q -> Int? in
                     let y = Int(q.upper ?? q.value)
                     return period.map { $0.contains(y) ? y : nil } ?? nil

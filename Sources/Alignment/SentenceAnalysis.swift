@@ -223,18 +223,22 @@ struct SentenceFacts {
         return q
     }
 
+    /// Whether a sentence with the quantities `qs` reports the past: it names a year (or a period) before
+    /// `period` and none within or after it. The one rule for `check`, `rules coverage` and `extract`.
+    static func reportsThePast(_ qs: [Quantity], period: ClosedRange<Int>?) -> Bool {
+        guard let period else { return false }
+        var sawYear = false
+        for q in qs where q.kind == .year || q.kind == .period {
+            if Int(q.upper ?? q.value) >= period.lowerBound { return false }
+            sawYear = true
+        }
+        return sawYear
+    }
+
     /// Records what `classify` and `isPast` ask of the quantities `qs` of sentence `i`.
     private mutating func noteTimeFacts(_ i: Int, _ qs: [Quantity]) {
         var facts = TimeFacts.known
-        // Past: it names a year before the plan period and none within it.
-        if let period {
-            var sawYear = false, allBefore = true
-            for q in qs where q.kind == .year || q.kind == .period {
-                sawYear = true
-                if Int(q.upper ?? q.value) >= period.lowerBound { allBefore = false }
-            }
-            if sawYear && allBefore { facts |= TimeFacts.past }
-        }
+        if Self.reportsThePast(qs, period: period) { facts |= TimeFacts.past }
         let first = Int32(valueSpans.count)
         var reach = Int.min
         for q in qs {
