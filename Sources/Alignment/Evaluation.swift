@@ -192,12 +192,14 @@ struct Evaluation {
             // Each pattern's hits are in order (of one length, in order of their end): merged, not sorted.
             aliases += hits(ofPattern: key[0])
             for p in key[1..<aliasPatterns] { aliases = Evaluation.merge(aliases, hits(ofPattern: p)) }
-            for p in key[(aliasPatterns + 1)...] { exclusions = Evaluation.merge(exclusions, hits(ofPattern: p)) }
+            for p in key[(aliasPatterns + 1)...] { exclusions += hits(ofPattern: p) }
+            if key.count > aliasPatterns + 2 { exclusions.sort() }   // hits of several exclusion patterns, in order
             let start = hitList.count
-            var cover = Hit.CoverSweep(exclusions)
+            // Most terms have no exclusion in a plan: no sweep then (it cost 1.6 % of all instructions).
+            var cover = exclusions.isEmpty ? nil : Hit.CoverSweep(exclusions)
             // Keep the longest of overlapping aliases (`研发投入强度` over `投入强度`), drop excluded ones.
             for h in aliases {
-                if cover.covers(h) { continue }
+                if cover?.covers(h) == true { continue }
                 if hitList.count > start, let last = hitList.last, last.sentence == h.sentence, h.start < last.end {
                     if h.end - h.start > last.end - last.start { hitList[hitList.count - 1] = h }
                     continue
