@@ -28,8 +28,8 @@ struct NormalizedText {
     /// Where each paragraph starts in `scalars`, and one more entry for the end.
     private(set) var starts: [Int]
 
-    /// Every line of `source`, normalized.
-    init(lines source: SourceText) {
+    /// Every line of `source`, normalized; the 0-based lines in `blank` (sorted, apart) left empty.
+    init(lines source: SourceText, blank: [ClosedRange<Int>] = []) {
         var starts = [0]
         starts.reserveCapacity(source.lineCount + 1)
         let total = source.scalars.count
@@ -39,7 +39,13 @@ struct NormalizedText {
             origin = [Int32](unsafeUninitializedCapacity: total) { ob, originCount in
                 source.scalars.withUnsafeBufferPointer { all in
                     var k = 0
-                    for r in source.lines {
+                    var b = 0   // the next range of `blank`
+                    for (n, r) in source.lines.enumerated() {
+                        while b < blank.count, blank[b].upperBound < n { b += 1 }
+                        if b < blank.count, blank[b].contains(n) {
+                            starts.append(k)
+                            continue
+                        }
                         k += Normalizer.normalize(UnsafeBufferPointer(rebasing: all[r]), into: UnsafeMutableBufferPointer(rebasing: sb[k...]),
                                                   origin: UnsafeMutableBufferPointer(rebasing: ob[k...]))
                         starts.append(k)

@@ -205,6 +205,66 @@ import ZIPFoundation
         let forced = try runPlancheck(["outline", "--input-format", "text", file.path])
         #expect(forced.status == 0 && forced.stdout.contains("utf-8 · 3 lines"))
     }
+
+    @Test func checkSeesTheBindingIndicatorsOfATextTable() throws {
+        let dir = try folder()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        // A table as a PDF's text gives it, cells cut by ideographic spaces. Illustrative figures (示例).
+        let plan = dir.appendingPathComponent("plan.txt")
+        try Data("""
+        示例区规划纲要
+        第四章 发展目标
+        到2030年，建设更有实力的先进制造业高地。
+        表1 主要指标（示例）
+        指标\u{3000}\u{3000}单位\u{3000}\u{3000}2025年\u{3000}\u{3000}2030年\u{3000}\u{3000}属性
+        空气质量优良天数比率\u{3000}\u{3000}%\u{3000}\u{3000}86.3\u{3000}\u{3000}≥90\u{3000}\u{3000}约束性
+        研发经费投入强度\u{3000}\u{3000}%\u{3000}\u{3000}2.9\u{3000}\u{3000}3.0\u{3000}\u{3000}预期性
+        第六章 产业
+        大力发展陶瓷产业。
+        """.utf8).write(to: plan)
+        let rules = dir.appendingPathComponent("t.rules")
+        try Data("""
+        ruleset "测试" {
+          period 2026..2030
+        }
+        term 空气优良率 = "空气质量优良天数比率" unit %
+        term 能耗降低 = "单位地区生产总值能耗降低" unit %
+        term 研发强度 = "研发经费投入强度" unit %
+        goal A "空气" {
+          tags 约束性
+          require target 空气优良率 >= 88% by 2030
+        }
+        goal B "研发" {
+          require target 研发强度 >= 3.2% by 2030
+        }
+        goal E "能耗" {
+          tags 约束性
+          require target 能耗降低 >= 13.5%
+        }
+        """.utf8).write(to: rules)
+        let r = try runPlancheck(["check", plan.path, "--rules", rules.path, "--format", "json"])
+        #expect(r.status == 1, "\(r.stderr)")
+        let root = try #require(try JSONSerialization.jsonObject(with: Data(r.stdout.utf8)) as? [String: Any])
+        let findings = try #require(root["findings"] as? [[String: Any]])
+        func finding(_ goal: String) throws -> ([String: Any], [String: Any]?) {
+            let f = try #require(findings.first { $0["goal"] as? String == goal }, "\(goal)")
+            return (f, (f["evidence"] as? [[String: Any]])?.first)
+        }
+        // The binding row meets the city's target, from the table: line 6, in 第四章.
+        let (a, aEvidence) = try finding("A")
+        #expect(a["status"] as? String == "covered")
+        #expect((a["message"] as? String)?.contains("indicator table") == true)
+        #expect(aEvidence?["line"] as? Int == 6 && aEvidence?["column"] as? Int == 1)
+        #expect(aEvidence?["commitment"] as? String == "indicator table (约束性)")
+        #expect(aEvidence?["path"] as? [String] == ["第四章"])
+        let (b, _) = try finding("B")
+        #expect(b["status"] as? String == "conflicting")
+        // The binding indicator the table lacks is a finding of its own, pointing at the table.
+        let (e, eEvidence) = try finding("E#能耗降低")
+        #expect(e["status"] as? String == "missing")
+        #expect((e["message"] as? String)?.contains("not in the plan's indicator table “表1主要指标（示例）”") == true)
+        #expect(eEvidence?["line"] as? Int == 6)
+    }
 }
 
 /// `plancheck check` gives the same findings for the 荷塘区 plan as text, plan XML, web page and .docx.
