@@ -135,7 +135,14 @@ func repoPath(_ relative: String) -> String { repoRoot.appendingPathComponent(re
             "报告.1": .covered, "公报.2.2": .covered, "公报.2.3": .covered, "党代会.2": .covered, "报告.5": .covered,
         ]
         for (id, s) in expected { #expect(status[id] == s, "\(id): \(String(describing: status[id]))") }
-        #expect(result.findings.filter { $0.status == .covered }.count == 29)
+        // The 39 goals the review read (the rules have grown since; docs/examples says which were reviewed).
+        let reviewed: Set<String> = [
+            "公报.1", "公报.2", "公报.2.1", "公报.2.2", "公报.2.3", "公报.2.4", "公报.2.5", "公报.2.6", "公报.2.7", "公报.2.8", "公报.3",
+            "公报.4", "公报.5", "公报.6", "公报.7", "公报.8", "公报.9", "公报.10", "公报.11", "公报.12", "公报.13", "公报.14",
+            "党代会.1", "党代会.2", "党代会.3", "党代会.4", "党代会.5", "党代会.6", "党代会.7", "党代会.8", "党代会.9", "党代会.10", "党代会.11",
+            "报告.1", "报告.2", "报告.3", "报告.4", "报告.5", "报告.6",
+        ]
+        #expect(result.findings.filter { reviewed.contains($0.goal) && $0.status == .covered }.count == 29)
         #expect(!result.findings.contains { $0.status == .outdated || $0.status == .conflicting })
     }
 }
