@@ -41,6 +41,13 @@ public struct CommitmentCoverage: Sendable {
         self.setAside = setAside
     }
 
+    /// The goals of `checks`, each once, in rule order.
+    public var goals: [String] {
+        var out: [String] = []
+        for check in checks where !out.contains(check.goal) { out.append(check.goal) }
+        return out
+    }
+
     public var state: State {
         let figure = commitment.kinds.contains(.quantity)
         if figure && checks.contains(where: \.target) { return .target }
@@ -135,8 +142,13 @@ extension AlignmentEngine {
     /// (`item 主要奋斗目标`), cannot be placed, so it may name any.
     static func sameItem(_ cited: String?, _ item: String) -> Bool {
         guard let cited else { return true }
-        let digits = String(cited.prefix { $0 != "." }.filter(\.isASCII).filter(\.isNumber))
+        let digits = itemNumber(cited)
         return digits.isEmpty || digits == item
+    }
+
+    /// The number a cited item names (`5`, `第5条`, `5.2` → `5`), or "" when it names none.
+    static func itemNumber(_ cited: String) -> String {
+        String(cited.prefix { $0 != "." }.filter { $0.isASCII && $0.isNumber })
     }
 }
 

@@ -58,7 +58,7 @@ struct SetAside {
     /// is neither.
     static func item(_ cited: String?) -> (String?, Bool) {
         guard let cited else { return (nil, false) }
-        let digits = String(cited.prefix { $0 != "." }.filter { $0.isASCII && $0.isNumber })
+        let digits = AlignmentEngine.itemNumber(cited)
         if !digits.isEmpty { return (digits, false) }
         let label = cited.filter { !"、.．()（）第部分篇 ".contains($0) }
         if !label.isEmpty, label.unicodeScalars.allSatisfy({ ChineseNumeral.digit($0) != nil || ChineseNumeral.smallUnit($0) != nil }) { return (label, true) }
@@ -106,9 +106,7 @@ extension AlignmentEngine {
             guard let k = matching.first else { continue }
             for m in matching { used[m] = true }
             if c.state == .checked || c.state == .target {
-                var goals: [String] = []
-                for check in c.checks where !goals.contains(check.goal) { goals.append(check.goal) }
-                out.append(problem(setAside.entries[k], .checkedAnyway, commitment: c.commitment.text, goals: goals))
+                out.append(problem(setAside.entries[k], .checkedAnyway, commitment: c.commitment.text, goals: c.goals))
             }
         }
         for (k, e) in setAside.entries.enumerated() where !used[k] {

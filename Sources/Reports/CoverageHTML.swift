@@ -65,19 +65,17 @@ public struct CoverageHTML {
         h.element("table", ["class": "figures"]) { h in
             h.element("thead") { h in
                 h.element("tr") { h in
-                    for c in ["part", "commitments", "checked", "figures with target", "uncheckable", "unchecked", "coverage"] {
+                    for c in CoverageReport.header {
                         h.element("th", text: c)
                     }
                 }
             }
             h.element("tbody") { h in
                 for t in report.parts + [report.total] {
+                    let cells = report.row(t)
                     h.element("tr", ["class": t.part == nil ? "all" : nil]) { h in
-                        h.element("th", ["scope": "row"], text: t.part ?? "all")
-                        for v in ["\(t.commitments)", "\(t.checked)", "\(t.figuresWithTarget)/\(t.figures)", "\(t.uncheckable)", "\(t.unchecked)",
-                                  String(format: "%.0f%%", t.percent)] {
-                            h.element("td", ["class": "num"], text: v)
-                        }
+                        h.element("th", ["scope": "row"], text: cells[0])
+                        for v in cells.dropFirst() { h.element("td", ["class": "num"], text: v) }
                     }
                 }
             }
@@ -146,15 +144,9 @@ public struct CoverageHTML {
     /// What hovering a mark says: its state, and the goals that check it or the reason it is set aside.
     func tooltip(_ c: CommitmentCoverage) -> String {
         var parts = [c.state.rawValue + " · " + c.commitment.kinds.map(\.rawValue).joined(separator: "+")]
-        if !c.checks.isEmpty { parts.append("goals " + goals(c).joined(separator: ", ")) }
+        if !c.checks.isEmpty { parts.append("goals " + c.goals.joined(separator: ", ")) }
         if c.state == .uncheckable, let r = c.setAside { parts.append("set aside: " + r) }
         return parts.joined(separator: "\n")
-    }
-
-    func goals(_ c: CommitmentCoverage) -> [String] {
-        var out: [String] = []
-        for check in c.checks where !out.contains(check.goal) { out.append(check.goal) }
-        return out
     }
 
     /// Every commitment with its place, state and the clauses that check it, each an anchor the marks link to.

@@ -145,7 +145,7 @@ public struct CoverageReport: Sendable, Encodable {
     public func text() -> String {
         var out = "\(rules) — coverage of \(sourceTitle.map { "《\($0)》" } ?? source) (\(source))\n"
         out += "\(citingGoals) goal\(citingGoals == 1 ? "" : "s") cite it; \(total.commitments) commitments found\n\n"
-        let header = ["part", "commitments", "checked", "figures with target", "uncheckable", "unchecked", "coverage"]
+        let header = Self.header
         var rows = parts.map(row)
         var all = total
         all.part = "all"
@@ -197,7 +197,11 @@ public struct CoverageReport: Sendable, Encodable {
         return out
     }
 
-    private func row(_ t: Tally) -> [String] {
+    /// The columns of the figures, in the terminal and on the page.
+    static let header = ["part", "commitments", "checked", "figures with target", "uncheckable", "unchecked", "coverage"]
+
+    /// One tally's cells under `header` (the whole document's labelled `all`).
+    func row(_ t: Tally) -> [String] {
         [t.part ?? "all", "\(t.commitments)", "\(t.checked)", "\(t.figuresWithTarget)/\(t.figures)", "\(t.uncheckable)", "\(t.unchecked)",
          String(format: "%.0f%%", t.percent)]
     }

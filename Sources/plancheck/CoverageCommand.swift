@@ -81,11 +81,7 @@ struct RulesCoverage: ParsableCommand {
             let known = sources.compactMap(\.name?.value)
             throw InputError("--cite \(cite): the rules name no such source" + (known.isEmpty ? "" : "; their sources: \(known.joined(separator: ", "))"))
         }
-        // Titles compared without their spaces, as section patterns see headings.
-        let title = doc.title.map(SectionPattern.normalizeHeading)
-        let cites: (CitationInfo) -> Bool = { c in
-            (short != nil && c.short == short) || (title != nil && SectionPattern.normalizeHeading(c.document) == title)
-        }
+        let cites = Self.cites(short: short, title: doc.title)
         let citing = engine.goalsCiting(cites).count
         guard citing > 0 else {
             let what = doc.title.map { "《\($0)》" } ?? source
@@ -110,6 +106,13 @@ struct RulesCoverage: ParsableCommand {
             printError(String(format: "coverage %.1f%% is below --fail-under %g%%\n", report.total.percent, failUnder))
             throw ExitCode(RulesExit.findings)
         }
+    }
+
+    /// Whether a citation names the document: by the short name its rules give it, or by its title (compared
+    /// without spaces, as section patterns see headings).
+    static func cites(short: String?, title: String?) -> (CitationInfo) -> Bool {
+        let title = title.map(SectionPattern.normalizeHeading)
+        return { c in (short != nil && c.short == short) || (title != nil && SectionPattern.normalizeHeading(c.document) == title) }
     }
 
     /// The short name of the header's source whose title is the document's, if any.

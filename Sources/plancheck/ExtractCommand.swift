@@ -84,10 +84,8 @@ struct ExtractCommand: ParsableCommand {
     private func coverageLine(_ draft: RuleDraft, _ doc: PlanDocument) -> String? {
         let loaded = RuleSetLoader.load(source: draft.text, path: output ?? "draft.rules")
         guard !loaded.hasErrors, let engine = try? AlignmentEngine(ruleSet: loaded.ruleSet) else { return nil }
-        let title = doc.title.map(SectionPattern.normalizeHeading)
-        let coverage = engine.coverage(of: doc, commitments: CommitmentFinder.find(in: doc)) { c in
-            title.map { SectionPattern.normalizeHeading(c.document) == $0 } ?? false
-        }
+        let coverage = engine.coverage(of: doc, commitments: CommitmentFinder.find(in: doc),
+                                       cites: RulesCoverage.cites(short: nil, title: doc.title))
         let t = CoverageReport(source: document, sourceTitle: doc.title, rules: output ?? "draft", citingGoals: draft.goals,
                                coverage: coverage).total
         let next = output.map { "plancheck rules coverage \($0) --source \(document)" } ?? "rules coverage on the saved draft"
