@@ -53,97 +53,6 @@ enum TextTableReader {
     }
 }
 
-/// How the cells of a text table are separated.
-enum TextTableSeparator {
-    /// `|`, `｜` or `│`; empty cells count, a leading and a trailing bar are borders.
-    case pipe
-    /// One tab between two cells, as a spreadsheet or a web page copies them; empty cells count.
-    case tab
-    /// A run of two or more spaces (ASCII, no-break or ideographic U+3000) or a tab.
-    case spaces
-}
-
-/// Cuts a line into cells.
-enum TextTableCutter {
-    @inline(__always) static func isBar(_ s: Unicode.Scalar) -> Bool { s == "|" || s == "｜" || s == "│" }
-    @inline(__always) static func isSpace(_ s: Unicode.Scalar) -> Bool { s == " " || s == "\u{3000}" || s == "\u{A0}" }
-    @inline(__always) static func isBlank(_ s: Unicode.Scalar) -> Bool { isSpace(s) || s == "\t" || s == "\u{0C}" }
-
-    /// The separator a header line uses, if any: a bar, else a tab, else a run of two spaces.
-    static func separator(of s: ArraySlice<Unicode.Scalar>) -> TextTableSeparator? {
-        var tab = false, spaces = false
-        var run = 0
-        for c in s {
-            if isBar(c) { return .pipe }
-            if c == "\t" { tab = true }
-            if isSpace(c) { run += 1; if run >= 2 { spaces = true } } else { run = 0 }
-        }
-        return tab ? .tab : spaces ? .spaces : nil
-    }
-
-    /// A cut line: each cell's range in the line (offsets from its start, spaces trimmed), and how many
-    /// empty cells ended it (they are counted, not stored: a line of 100,000 bars costs no array).
-    struct Cut {
-        var cells: [Range<Int>] = []
-        var trailingEmpty = 0
-    }
-
-    /// Cuts `s`; nil when it has more than `limit` cells before its trailing empty ones.
-    static func cut(_ s: ArraySlice<Unicode.Scalar>, by sep: TextTableSeparator, limit: Int) -> Cut? {
-        let base = s.startIndex
-        var lo = 0, hi = s.count
-        // Cut by tabs, a leading tab is an empty first cell (a merged category), so only spaces are trimmed.
-        func outer(_ c: Unicode.Scalar) -> Bool { sep == .tab ? isSpace(c) : isBlank(c) }
-        while lo < hi, outer(s[base + lo]) { lo += 1 }
-        while hi > lo, outer(s[base + hi - 1]) { hi -= 1 }
-        var out = Cut()
-        guard lo < hi else { return out }
-        if sep == .pipe {
-            // Border bars are not cell separators: `| a | b |` has two cells.
-            if isBar(s[base + lo]) { lo += 1 }
-            if hi > lo, isBar(s[base + hi - 1]) { hi -= 1 }
-        }
-        var pendingEmpty = 0
-        var start = lo
-        var i = lo
-        // Adds cell start..<end, trimmed; false once over the limit.
-        func add(_ start: Int, _ end: Int) -> Bool {
-            var a = start, b = end
-            while a < b, isBlank(s[base + a]) { a += 1 }
-            while b > a, isBlank(s[base + b - 1]) { b -= 1 }
-            if a == b { pendingEmpty += 1; return true }
-            guard out.cells.count + pendingEmpty < limit else { return false }
-            for _ in 0..<pendingEmpty { out.cells.append(a..<a) }
-            pendingEmpty = 0
-            out.cells.append(a..<b)
-            return true
-        }
-        while i < hi {
-            let c = s[base + i]
-            var width = 0
-            switch sep {
-            case .pipe: if isBar(c) { width = 1 }
-            case .tab: if c == "\t" { width = 1 }
-            case .spaces:
-                if c == "\t" { width = 1 } else if isSpace(c) {
-                    var j = i
-                    while j < hi, isBlank(s[base + j]) { j += 1 }
-                    if j - i >= 2 || s[base + i..<base + j].contains("\t") { width = j - i }
-                }
-            }
-            if width == 0 { i += 1; continue }
-            guard add(start, i) else { return nil }
-            i += width
-            start = i
-        }
-        guard add(start, hi) else { return nil }
-        // Only spaces cut, a line has no empty cells; with bars or tabs, a line that ends with one has an
-        // empty last cell (`a | b |` after its border is stripped gives none).
-        out.trailingEmpty = pendingEmpty
-        return out
-    }
-}
-
 /// A header row: the line, how it is cut, its cells' text and each column's role.
 struct TextTableHeader {
     var line: Int
@@ -172,18 +81,34 @@ struct TextTableHeader {
     /// Whether the raw line holds 指标, 名称 or 项目 (a PDF space may stand inside: `指 标`): a cheap test
     /// before any cutting, since every line of every plan passes here.
     static func namesIndicator(_ s: ArraySlice<Unicode.Scalar>) -> Bool {
-        var i = s.startIndex
-        while i < s.endIndex {
-            let c = s[i]
-            i += 1
-            guard c == "指" || c == "名" || c == "项" else { continue }
-            var j = i
-            if j < s.endIndex, TextTableCutter.isSpace(s[j]) { j += 1 }
-            guard j < s.endIndex else { return false }
-            let d = s[j]
-            if (c == "指" && d == "标") || (c == "名" && d == "称") || (c == "项" && d == "目") { return true }
-        }
-        return false
+        s.withUnsafeBufferPointer { $0.withMemoryRebound(to: UInt32.self) { v in
+            let raw = UnsafeRawBufferPointer(v)
+            let n = v.count
+            // Blocks of eight scalars holding none of 指, 名, 项 are skipped at once: a scalar at a time
+            // this took 2.2% of a check (20.5M instructions on 5 MB of plans; 6.5M so).
+            let zhi = SIMD8<UInt32>(repeating: 0x6307), ming = SIMD8<UInt32>(repeating: 0x540D)
+            let xiang = SIMD8<UInt32>(repeating: 0x9879)
+            var i = 0
+            while i < n {
+                if i + 8 <= n {
+                    let w = raw.loadUnaligned(fromByteOffset: i &* 4, as: SIMD8<UInt32>.self)
+                    if !any((w .== zhi) .| (w .== ming) .| (w .== xiang)) { i += 8; continue }
+                }
+                let end = min(i + 8, n)
+                while i < end {
+                    let c = v[i]
+                    i += 1
+                    guard c == 0x6307 || c == 0x540D || c == 0x9879 else { continue }
+                    var j = i
+                    if j < n, v[j] == 0x20 || v[j] == 0x3000 || v[j] == 0xA0 { j += 1 }   // TextTableCutter.isSpace
+                    guard j < n else { return false }
+                    let d = v[j]
+                    // 指标, 名称, 项目
+                    if (c == 0x6307 && d == 0x6807) || (c == 0x540D && d == 0x79F0) || (c == 0x9879 && d == 0x76EE) { return true }
+                }
+            }
+            return false
+        } }
     }
 
     /// A second header line under this one (`2020年  2025年` under `规划值`), merged into the columns'

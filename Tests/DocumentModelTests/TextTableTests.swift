@@ -205,4 +205,22 @@ import Testing
             #expect(d.indicators.isEmpty)
         }
     }
+
+    @Test func theHeaderWordIsFoundAtEveryPositionOfTheEightScalarBlocks() {
+        func names(_ s: String) -> Bool { TextTableHeader.namesIndicator(ArraySlice(Array(s.unicodeScalars))) }
+        let filler = "发展改革委员会统筹推进经济"
+        for p in 0..<filler.count {
+            let head = String(filler.prefix(p)), tail = String(filler.dropFirst(p))
+            for word in ["指标", "指 标", "名称", "项\u{3000}目"] {
+                #expect(names(head + word + tail), "\(word) after \(p) scalars")
+                #expect(names(head + word), "\(word) ending a line of \(p + word.count) scalars")
+            }
+            // The first character alone, or both apart by more than one space, is no header word.
+            #expect(!names(head + "指" + tail))
+            #expect(!names(head + "指  标" + tail))
+            #expect(!names(head + "指"))
+        }
+        #expect(!names(""))
+        #expect(!names(filler))
+    }
 }
