@@ -184,7 +184,7 @@ public final class AlignmentEngine: Sendable {
 
     static func refs(_ p: RuleLanguage.Predicate) -> [TermRef] {
         switch p {
-        case .mention(let s), .commitment(let s): s.terms
+        case .mention(let s), .commitment(let s, _): s.terms
         case .target(let t): [t.subject]
         }
     }

@@ -63,6 +63,10 @@ struct Evaluation {
     /// For each automaton match (`Hit.match`), its commitment class + 1 once worked out (0 before): many
     /// goals share a term, many terms an alias, and a hit's class depends only on its sentence and words.
     var matchClass: [UInt8] = []
+    /// For each automaton match, whether it stands inside a longer name (2), not (1), or not yet known (0).
+    var nameFlags: [UInt8] = []
+    /// Every automaton match, in the order of the scan (so of its end): `Hit.match` indexes it.
+    var matches: [Hit] = []
     /// Sentence texts made for evidence, kept: the same sentences are shown for many goals.
     var sentenceTexts: [String?]
     var sectionMatches: [String: [Bool]] = [:]
@@ -152,6 +156,7 @@ struct Evaluation {
             patternStart[m.pattern + 1] += 1
         }
         for p in 1..<patternStart.count { patternStart[p] += patternStart[p - 1] }
+        matches = found.map(\.hit)
         // Each pattern's hits, in the order found (so in order of their end).
         let byPattern = [Hit](unsafeUninitializedCapacity: found.count) { buffer, initialized in
             var fill = patternStart
@@ -199,7 +204,7 @@ struct Evaluation {
             var cover = exclusions.isEmpty ? nil : Hit.CoverSweep(exclusions)
             // Keep the longest of overlapping aliases (`研发投入强度` over `投入强度`), drop excluded ones.
             for h in aliases {
-                if cover?.covers(h) == true { continue }
+                if cover?.covers(h) == true || insideName(h) { continue }
                 if hitList.count > start, let last = hitList.last, last.sentence == h.sentence, h.start < last.end {
                     if h.end - h.start > last.end - last.start { hitList[hitList.count - 1] = h }
                     continue
@@ -210,6 +215,36 @@ struct Evaluation {
             hitRanges.append(start..<hitList.count)
         }
         matchClass = Array(repeating: 0, count: found.count)
+    }
+
+    /// Whether hit `h` stands inside a longer proper name (`ProperNames`), worked out once per match.
+    mutating func insideName(_ h: Hit) -> Bool {
+        if nameFlags.isEmpty { nameFlags = [UInt8](repeating: 0, count: matches.count) }
+        if nameFlags[h.match] == 0 {
+            let r = doc.sentences[h.sentence].range
+            // Asked only beside a middle dot: the other matches of the sentence lie next to this one in scan
+            // order, the ones ending at the dot before it, the ones starting after it (ending later) after it.
+            let m = matches, sentence = h.sentence, longest = engine.automaton.longestPattern
+            let endsAt = { (e: Int) -> Bool in
+                var i = h.match - 1
+                while i >= 0, m[i].sentence == sentence, m[i].end >= e { if m[i].end == e { return true }; i -= 1 }
+                return false
+            }
+            let startsAt = { (b: Int) -> Bool in
+                var i = h.match + 1
+                while i < m.count, m[i].sentence == sentence, m[i].end - b <= longest {
+                    if m[i].start == b { return true }
+                    i += 1
+                }
+                return false
+            }
+            let inside = doc.normalized.withUnsafeBufferPointer {
+                ProperNames.isInsideLongerName(h.start..<h.end, in: UnsafeBufferPointer(rebasing: $0[r]),
+                                               aliasEnds: endsAt, aliasStarts: startsAt)
+            }
+            nameFlags[h.match] = inside ? 2 : 1
+        }
+        return nameFlags[h.match] == 2
     }
 
     /// `a` and `b`, each in order, merged in order.
@@ -369,7 +404,7 @@ struct Evaluation {
     mutating func evaluate(_ p: RuleLanguage.Predicate, terms: [Int?], scopes: [Scope], label: String) -> ClauseResult {
         switch p {
         case .mention(let set): return mention(set, terms: terms, scopes: scopes, label: label)
-        case .commitment(let set): return commitment(set, terms: terms, scopes: scopes, label: label)
+        case .commitment(let set, let by): return commitment(set, by: by?.value, terms: terms, scopes: scopes, label: label)
         case .target(let t): return target(t, term: terms[0], scopes: scopes, label: label)
         }
     }
@@ -391,7 +426,12 @@ struct Evaluation {
             if tracing { traceHits(label + " mention", ref, hits(id).filter { inScope($0.sentence, scopes) }) }
             if let h = hits(id).first(where: { inScope($0.sentence, scopes) }) {
                 found.append(ref)
-                evidence.append(self.evidence(h))
+                // Shown first: a mention in the plan's own tasks, if there is one in scope.
+                let shown = hits(id).first { h in
+                    inScope(h.sentence, scopes) && !facts.isReview(h.sentence) && !facts.isGlossary(h.sentence)
+                        && !facts.isPrinciple(h.sentence) && !facts.isPast(h.sentence) && !facts.isVision(h.sentence)
+                } ?? h
+                evidence.append(self.evidence(shown))
             } else {
                 absent.append(ref)
             }
@@ -406,23 +446,34 @@ struct Evaluation {
         return ClauseResult(outcome: .missing, message: "no mention of \(Evaluation.list(set.terms))\(scopeNote(scopes))", evidence: [])
     }
 
-    mutating func commitment(_ set: TermSet, terms: [Int?], scopes: [Scope], label: String) -> ClauseResult {
+    /// `by`: the latest year a vision past the period may commit to (nil: none may).
+    mutating func commitment(_ set: TermSet, by: Int?, terms: [Int?], scopes: [Scope], label: String) -> ClauseResult {
         var committed: [TermRef] = [], mentionedOnly: [TermRef] = [], absent: [TermRef] = []
         var evidence: [Evidence] = []
         for (ref, id) in zip(set.terms, terms) {
+            // The strongest commitment first; of equals, one outside the guiding ideas and principles, which
+            // name nearly every goal in passing before the chapter that carries it.
             var best: (Hit, CommitmentClass)?
+            var bestRank = -1
             for k in hitRange(id) {
                 let h = hitList[k]
                 guard inScope(h.sentence, scopes) else { continue }
-                let c = commitmentClass(ofHit: k)
+                let c = by == nil ? commitmentClass(ofHit: k) : facts.classify(h.sentence, subject: h.start..<h.end, by: by)
                 if tracing { trace.append("  \(label) commitment “\(ref.text)”: \(describe(h)) — \(c)") }
-                if best == nil || c > best!.1 { best = (h, c) }
-                if c == .quantityAndDeadline { break }
+                let rank = c.rawValue * 2 + (facts.isPrinciple(h.sentence) ? 0 : 1)
+                if rank > bestRank { best = (h, c); bestRank = rank }
+                if rank == CommitmentClass.quantityAndDeadline.rawValue * 2 + 1 { break }
             }
             if tracing && best == nil { trace.append("  \(label) commitment “\(ref.text)”: not found\(scopeNote(scopes))") }
             guard let (h, c) = best else { absent.append(ref); continue }
-            evidence.append(self.evidence(h, commitment: c))
-            if c.isCommitment { committed.append(ref) } else { mentionedOnly.append(ref) }
+            // A term committed to shows before one only mentioned: for `any(…)` it is what covers the clause.
+            if c.isCommitment {
+                evidence.insert(self.evidence(h, commitment: c), at: committed.count)
+                committed.append(ref)
+            } else {
+                evidence.append(self.evidence(h, commitment: c))
+                mentionedOnly.append(ref)
+            }
         }
         let need = Evaluation.needed(set)
         if committed.count >= need {
@@ -463,7 +514,9 @@ struct Evaluation {
         let asked = targetQuantity(t, unit: t.comparison.quantities.first?.unit ?? subjectUnit)
 
         let all = hits(term).filter { inScope($0.sentence, scopes) }
-        let forward = all.filter { !facts.isReview($0.sentence) && !facts.isPast($0.sentence) }
+        // A target's year is in the period (the checker says so), so a vision past it never sets its value.
+        let forward = all.filter { !facts.isReview($0.sentence) && !facts.isPast($0.sentence) && !facts.isGlossary($0.sentence)
+            && !facts.isVision($0.sentence) }
         let ask = describeTarget(t)
         if tracing {
             trace.append("  \(label) target “\(t.subject.text)” \(ask): \(all.count) mention(s) in scope, \(forward.count) outside review and past")
@@ -557,7 +610,7 @@ struct Evaluation {
                                 evidence: [evidence(h)])
         }
         if let h = all.first ?? hits(term).first {
-            return ClauseResult(outcome: .weak, message: "names “\(t.subject.text)” only in the review of the past or outside scope; no target \(ask)",
+            return ClauseResult(outcome: .weak, message: "names “\(t.subject.text)” only in the review of the past, a vision past the period, the glossary or outside scope; no target \(ask)",
                                 evidence: [evidence(h)])
         }
         return ClauseResult(outcome: .missing, message: "no target for “\(t.subject.text)” (the city asks \(ask))\(scopeNote(scopes))", evidence: [])

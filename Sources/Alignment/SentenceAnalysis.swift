@@ -66,6 +66,28 @@ public enum GoalSections {
     static func combine(goal: [Bool], account: [Bool]) -> [Bool] { zip(goal, account).map { $0 && !$1 } }
 }
 
+/// Which sections look past the plan period: 二〇三五年远景目标.
+///
+/// A vision is no commitment of the period: its sentences commit only a clause whose `by` is that late.
+public enum VisionSections {
+    /// Words in a heading that mark a vision.
+    public static let markers = ["远景"]
+    /// Words that make such a heading cover the period too (`“十四五”时期主要目标和二〇三五年远景目标`).
+    public static let period = ["个五年", "五年规划", "主要目标", "规划目标", "十三五", "十四五", "十五五", "十六五"]
+
+    /// Whether a heading's title marks a vision and not the period as well.
+    static func isVision(title: String) -> Bool {
+        markers.contains { title.contains($0) } && !period.contains { title.contains($0) }
+    }
+}
+
+/// Which sections state the plan's guiding ideas and principles (指导思想, 基本原则): they name nearly every
+/// goal in passing, so the task chapters are shown before them as evidence.
+public enum PrincipleSections {
+    /// Words in a heading that mark such a section.
+    public static let markers = ["指导思想", "基本原则", "发展原则", "总体要求", "总体思路", "指导方针"]
+}
+
 /// Section headings matched against lists of marker words, every list in one walk of the section tree.
 enum SectionMarkers {
     /// For each list, for each section id of `doc`: whether its title or a title above it holds a word of the list.
@@ -155,10 +177,13 @@ struct SentenceFacts {
     let period: ClosedRange<Int>?
     let reviewSection: [Bool]
     let goalSection: [Bool]
-    /// Each sentence's range in `doc.normalized`, and whether it stands in a review (bit 0) or goal (bit 1)
-    /// section: read from `doc.sentences`, each access would copy (and retain) a whole `Sentence`.
+    /// Each sentence's range in `doc.normalized`, and whether it stands in a review, goal, glossary, vision
+    /// or principle section (`SectionBits`): read from `doc.sentences`, each access would copy (and retain)
+    /// a whole `Sentence`.
     private let ranges: [Range<Int>]
     private let sectionBits: [UInt8]
+    /// Per sentence of a vision section, the latest year its headings name (0: none).
+    private let sectionVisionYear: [Int32]
     // Per-sentence caches, filled on first use: many goals ask about the same sentences.
     private var quantityCache: [[Quantity]?]
     private var verbCache: [UInt8]   // 0 unknown, 1 no, 2 yes
@@ -175,33 +200,70 @@ struct SentenceFacts {
     private var stopCache: [Int: [Int]] = [:]
 
     private enum TimeFacts {
-        static let known: UInt8 = 1, past: UInt8 = 2, deadline: UInt8 = 4
+        static let known: UInt8 = 1, past: UInt8 = 2, deadline: UInt8 = 4, beyond: UInt8 = 8
     }
+    private enum SectionBits {
+        static let review: UInt8 = 1, goal: UInt8 = 2, glossary: UInt8 = 4, vision: UInt8 = 8, principle: UInt8 = 16
+    }
+    /// The latest year after the period a sentence names, when it names none within it (0: none).
+    private var beyondYear: [Int32]
 
     init(doc: PlanDocument, period: ClosedRange<Int>?) {
         self.doc = doc
         self.period = period
         extractor = QuantityExtractor(planPeriod: period)
-        let lists = SectionMarkers.flags(for: doc, lists: [ReviewSections.markers, GoalSections.markers, GoalSections.accounts])
+        let lists = SectionMarkers.flags(for: doc, lists: [ReviewSections.markers, GoalSections.markers, GoalSections.accounts,
+                                                           PrincipleSections.markers])
         let review = lists[0], goal = GoalSections.combine(goal: lists[1], account: lists[2])
+        let principle = lists[3]
         reviewSection = review
         goalSection = goal
+        // A vision section, the latest year its headings name, and the glossary, section by section.
+        var visionYear = [Int32](repeating: -1, count: doc.allSections.count)
+        var glossary = [Bool](repeating: false, count: doc.allSections.count)
+        let extractor = self.extractor
+        func walk(_ sections: [Section], year: Int32, inGlossary: Bool) {
+            for s in sections {
+                var y = year
+                // The heading's own words: a vision under a chapter titled for the period is still a vision.
+                if VisionSections.isVision(title: s.title) {
+                    let named = extractor.extract(from: ArraySlice(Array(Normalizer.normalize(ArraySlice(Array(s.title.unicodeScalars))).text.unicodeScalars)))
+                        .filter { $0.kind == .year }.map { Int32(clamping: Int($0.value)) }.max() ?? 0
+                    y = max(y, named)
+                }
+                visionYear[s.id] = y
+                glossary[s.id] = inGlossary || s.kind == .glossary
+                walk(s.children, year: y, inGlossary: glossary[s.id])
+            }
+        }
+        walk(doc.sections, year: -1, inGlossary: false)
         var ranges: [Range<Int>] = []
         var bits: [UInt8] = []
+        var sentenceVision: [Int32] = []
         ranges.reserveCapacity(doc.sentences.count)
         bits.reserveCapacity(doc.sentences.count)
+        sentenceVision.reserveCapacity(doc.sentences.count)
         doc.sentences.withUnsafeBufferPointer { sentences in
             // Field by field: a `for s in` loop would copy every sentence.
             for i in sentences.indices {
                 ranges.append(sentences[i].range)
-                bits.append(sentences[i].section.map { (review[$0] ? 1 : 0) | (goal[$0] ? 2 : 0) } ?? 0)
+                guard let id = sentences[i].section else { bits.append(0); sentenceVision.append(0); continue }
+                var b: UInt8 = review[id] ? SectionBits.review : 0
+                if goal[id] { b |= SectionBits.goal }
+                if glossary[id] { b |= SectionBits.glossary }
+                if visionYear[id] >= 0 { b |= SectionBits.vision }
+                if principle[id] { b |= SectionBits.principle }
+                bits.append(b)
+                sentenceVision.append(max(0, visionYear[id]))
             }
         }
         self.ranges = ranges
         sectionBits = bits
+        sectionVisionYear = sentenceVision
         quantityCache = Array(repeating: nil, count: doc.sentences.count)
         verbCache = Array(repeating: 0, count: doc.sentences.count)
         timeFacts = Array(repeating: 0, count: doc.sentences.count)
+        beyondYear = Array(repeating: 0, count: doc.sentences.count)
         valueSpanBounds = Array(repeating: 0..<0, count: doc.sentences.count)
     }
 
@@ -209,10 +271,34 @@ struct SentenceFacts {
     func scalars(_ i: Int) -> ArraySlice<Unicode.Scalar> { doc.normalized[ranges[i]] }
 
     /// Whether sentence `i` stands in a review or background section.
-    func isReview(_ i: Int) -> Bool { sectionBits[i] & 1 != 0 }
+    func isReview(_ i: Int) -> Bool { sectionBits[i] & SectionBits.review != 0 }
 
     /// Whether sentence `i` stands in a goal section (and not in a review).
-    func isGoalStatement(_ i: Int) -> Bool { sectionBits[i] & 2 != 0 }
+    func isGoalStatement(_ i: Int) -> Bool { sectionBits[i] & SectionBits.goal != 0 }
+
+    /// Whether sentence `i` stands in the glossary (名词解释): a definition commits to nothing.
+    func isGlossary(_ i: Int) -> Bool { sectionBits[i] & SectionBits.glossary != 0 }
+
+    /// Whether sentence `i` stands among the guiding ideas or principles (指导思想, 基本原则).
+    func isPrinciple(_ i: Int) -> Bool { sectionBits[i] & SectionBits.principle != 0 }
+
+    /// The year a vision sentence looks to — the latest year after the period it names when it names none
+    /// within it, else, in a vision section, the year its heading names (`Int.max` when none does) — or nil
+    /// when the sentence is about the period.
+    mutating func visionYear(_ i: Int) -> Int? {
+        let own = timeFacts(i) & TimeFacts.beyond != 0 ? Int(beyondYear[i]) : nil
+        if timeFacts[i] & TimeFacts.deadline != 0 { return nil }
+        guard sectionBits[i] & SectionBits.vision != 0 else { return own }
+        let heading = sectionVisionYear[i] > 0 ? Int(sectionVisionYear[i]) : Int.max
+        return own.map { max($0, sectionVisionYear[i] > 0 ? heading : $0) } ?? heading
+    }
+
+    /// Whether sentence `i` commits only beyond the period, later than `by` (nil: the period's end).
+    mutating func isVision(_ i: Int, by year: Int? = nil) -> Bool {
+        guard let v = visionYear(i) else { return false }
+        guard let year else { return true }
+        return v > year
+    }
 
     /// The quantities of sentence `i`, extracted on first use.
     mutating func quantities(_ i: Int) -> [Quantity] {
@@ -241,10 +327,16 @@ struct SentenceFacts {
         if Self.reportsThePast(qs, period: period) { facts |= TimeFacts.past }
         let first = Int32(valueSpans.count)
         var reach = Int.min
+        var beyond = 0
         for q in qs {
             if q.isTime {
-                let due = period.map { q.kind == .period ? Int(q.upper ?? q.value) >= $0.lowerBound : Int(q.value) >= $0.lowerBound } ?? true
-                if due { facts |= TimeFacts.deadline }
+                // A deadline falls in the period; a year after it is a vision (`到二〇三五年`), not a deadline.
+                let first = Int(q.value), last = q.kind == .period ? Int(q.upper ?? q.value) : first
+                if let period, first > period.upperBound {
+                    beyond = max(beyond, last)
+                } else if period.map({ last >= $0.lowerBound }) ?? true {
+                    facts |= TimeFacts.deadline
+                }
             } else {
                 valueSpans.append(q.span)
                 if !q.span.isEmpty { reach = max(reach, q.span.upperBound) }
@@ -252,6 +344,10 @@ struct SentenceFacts {
             }
         }
         valueSpanBounds[i] = first..<Int32(valueSpans.count)
+        if beyond > 0 && facts & TimeFacts.deadline == 0 {
+            facts |= TimeFacts.beyond
+            beyondYear[i] = Int32(clamping: beyond)
+        }
         timeFacts[i] = facts
     }
 
@@ -273,9 +369,10 @@ struct SentenceFacts {
         return verbCache[i] == 2
     }
 
-    /// How firmly sentence `i` commits to the subject found at `hit` (scalar offsets within the sentence).
-    mutating func classify(_ i: Int, subject hit: Range<Int>) -> CommitmentClass {
-        if isReview(i) || isPast(i) { return .mentionOnly }
+    /// How firmly sentence `i` commits to the subject found at `hit` (scalar offsets within the sentence),
+    /// for a clause that accepts commitments up to the year `by` (nil: the period's end).
+    mutating func classify(_ i: Int, subject hit: Range<Int>, by: Int? = nil) -> CommitmentClass {
+        if isReview(i) || isPast(i) || isGlossary(i) || isVision(i, by: by) { return .mentionOnly }
         let facts = timeFacts(i)
         let clause = self.clause(i, around: hit)
         let bounds = Int(valueSpanBounds[i].lowerBound)..<Int(valueSpanBounds[i].upperBound)
@@ -291,7 +388,8 @@ struct SentenceFacts {
             }
             hasQuantity = !clause.isEmpty && lo > bounds.lowerBound && valueReach[lo - 1] > clause.lowerBound
         }
-        let hasDeadline = facts & TimeFacts.deadline != 0
+        // A vision a clause accepts (`by 2035`) commits with its year as a deadline.
+        let hasDeadline = facts & TimeFacts.deadline != 0 || (by != nil && visionYear(i) != nil)
         switch (hasQuantity, hasDeadline) {
         case (true, true): return .quantityAndDeadline
         case (true, false): return .quantity

@@ -15,7 +15,8 @@ public struct TermAutomaton: Sendable {
     /// Number of patterns compiled in.
     public let patternCount: Int
     private let patternLengths: [Int32]
-    private let longestPattern: Int
+    /// The length of the longest pattern, in scalars.
+    public let longestPattern: Int
     // Characters that occur in some pattern get a small symbol number; 0 means "in no pattern".
     private let bmpSymbols: [UInt16]
     private let otherSymbols: [UInt32: UInt16]

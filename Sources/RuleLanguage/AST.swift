@@ -438,15 +438,17 @@ public struct Condition: Sendable {
 public enum Predicate: Sendable {
     /// `mention …`: the plan names the terms.
     case mention(TermSet)
-    /// `commitment …`: the plan commits to the terms (a quantity, a deadline or a commitment verb).
-    case commitment(TermSet)
+    /// `commitment … [by YEAR]`: the plan commits to the terms (a quantity, a deadline or a commitment verb);
+    /// with `by`, a vision up to that year (`到二〇三五年`, past the period) commits too.
+    case commitment(TermSet, by: Located<Int>?)
     /// `target …`: the plan commits to a value at least as ambitious as this.
     case target(Target)
 
     /// The predicate's span.
     public var range: SourceRange {
         switch self {
-        case .mention(let s), .commitment(let s): s.range
+        case .mention(let s), .commitment(let s, nil): s.range
+        case .commitment(let s, let y?): SourceRange(s.range.start, y.range.end)
         case .target(let t): t.range
         }
     }

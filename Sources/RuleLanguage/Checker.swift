@@ -446,7 +446,11 @@ struct Checker {
 
     private mutating func checkPredicate(_ p: Predicate, targets: inout [String: (Unit, SourceRange)]) {
         switch p {
-        case .mention(let s), .commitment(let s):
+        case .mention(let s), .commitment(let s, _):
+            if case .commitment(_, let y?) = p, let period = ruleSet.period, y.value <= period.end {
+                warning("by-within-period", "every commitment is by the end of the period (\(period.end)); `by` is for a vision past it",
+                        y.range, hint: "remove `by \(y.value)`, or give the vision's year: by 2035")
+            }
             for ref in s.terms { lookUp(ref) }
             if case .atLeast(let n) = s.quantifier {
                 if n > s.terms.count {

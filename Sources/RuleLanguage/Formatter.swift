@@ -322,7 +322,7 @@ struct RulePrinter {
     static func predicate(_ p: Predicate, indent: String) -> String {
         switch p {
         case .mention(let s): "mention " + termSet(s, indent: indent)
-        case .commitment(let s): "commitment " + termSet(s, indent: indent)
+        case .commitment(let s, let y): "commitment " + termSet(s, indent: indent) + (y.map { " by \($0.value)" } ?? "")
         case .target(let t): "target " + target(t, indent: indent)
         }
     }

@@ -551,7 +551,13 @@ struct Parser {
             return .mention(try parseTermSet(start))
         case "commitment":
             advance()
-            return .commitment(try parseTermSet(start))
+            let set = try parseTermSet(start)
+            var year: Located<Int>?
+            if tok.isWord("by") {
+                advance()
+                year = try parseYear(hint: "commitment \"远景目标\" by 2035")
+            }
+            return .commitment(set, by: year)
         case "target":
             advance()
             return .target(try parseTarget(start))

@@ -117,7 +117,7 @@ enum RuleSetWalker {
 
     static func termRefs(in predicate: Predicate) -> [TermRef] {
         switch predicate {
-        case .mention(let s), .commitment(let s): s.terms
+        case .mention(let s), .commitment(let s, _): s.terms
         case .target(let t): [t.subject]
         }
     }

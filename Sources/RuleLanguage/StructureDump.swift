@@ -131,7 +131,7 @@ enum StructureDump {
     static func predicate(_ p: Predicate) -> String {
         switch p {
         case .mention(let s): return "mention \(termSet(s))"
-        case .commitment(let s): return "commitment \(termSet(s))"
+        case .commitment(let s, let y): return "commitment \(termSet(s))" + (y.map { " by \($0.value)" } ?? "")
         case .target(let t):
             let cmp: String
             switch t.comparison {

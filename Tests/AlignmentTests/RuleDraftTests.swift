@@ -29,7 +29,7 @@ import RuleLanguage
                 case .between(let a, let b): return "target \(t.subject.text) between \(a.text) and \(b.text)"
                 }
             case .mention(let s): return "mention " + s.terms.map(\.text).joined(separator: ",")
-            case .commitment(let s): return "commitment " + s.terms.map(\.text).joined(separator: ",")
+            case .commitment(let s, _): return "commitment " + s.terms.map(\.text).joined(separator: ",")
             }
         }
     }

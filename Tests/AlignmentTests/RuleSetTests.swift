@@ -130,7 +130,9 @@ func repoPath(_ relative: String) -> String { repoRoot.appendingPathComponent(re
         // Gaps the review confirmed against the text.
         let expected: [String: Status] = [
             "党代会.8": .missing, "党代会.3": .missing, "党代会.4": .missing,
-            "报告.4": .weak, "报告.6": .weak, "公报.2": .weak, "党代会.1": .weak, "党代会.6": .weak, "党代会.7": .weak, "报告.2": .weak,
+            "报告.4": .weak, "报告.6": .weak, "党代会.6": .weak, "党代会.7": .weak, "报告.2": .weak,
+            // The plan's one 幸福株洲 is in the campaign's name 城乡统筹·幸福株洲 (line 31): not the city's task.
+            "公报.2": .missing, "党代会.1": .missing,
             // Commitments the review confirmed, some of them hard to find (3.3 without its %, a goal section).
             "报告.1": .covered, "公报.2.2": .covered, "公报.2.3": .covered, "党代会.2": .covered, "报告.5": .covered,
         ]

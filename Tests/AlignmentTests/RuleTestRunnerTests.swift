@@ -30,7 +30,7 @@ let runnerGoals = """
       require target 研发强度 >= 3.2% by 2030
     }
 
-    retire "一谷三区" | "中国动力谷" except "中国动力谷自主创新园" use "制造名城"
+    retire "一谷三区" | "中国动力谷" | "株洲·中国动力谷" except "中国动力谷自主创新园" use "制造名城"
 
     """
 
