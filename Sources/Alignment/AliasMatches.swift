@@ -63,6 +63,19 @@ extension AlignmentEngine {
                         word: Self.word(around: m.start..<m.end, in: text)))
                 }
             }
+            for s in finder.splitMatches(matches, in: text) {
+                for t in finder.splitOf[s.pair] where wanted.contains(t) {
+                    let base = text.startIndex
+                    let cover = exclusions.cover(TermAutomaton.Match(pattern: -1, start: s.range.lowerBound, end: s.range.upperBound), of: t)
+                    out.append(AliasMatch(
+                        term: resolved[t].name,
+                        alias: String(String.UnicodeScalarView(text[(base + s.range.lowerBound)..<(base + s.range.upperBound)])),
+                        sentence: i, range: s.range,
+                        excludedBy: cover.map { String(String.UnicodeScalarView(text[(base + $0.start)..<(base + $0.end)])) },
+                        commitment: facts.classify(i, subject: s.range),
+                        word: Self.word(around: s.range, in: text)))
+                }
+            }
         }
         return out
     }

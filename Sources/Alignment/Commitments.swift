@@ -62,7 +62,7 @@ public enum CommitmentFinder {
             let scalars = Array(doc.scalars(of: s))
             let found = extractor.extract(from: scalars)
             // A sentence that speaks only of years before the period reports the past (十四五 achievements).
-            let past = SentenceFacts.reportsThePast(found, period: period)
+            let past = SentenceFacts.reportsThePast(found, in: scalars[...], period: period)
             let cut = clauses(scalars)
             // Each figure to the clause its value starts in, by bisection: a filter per clause would make a
             // sentence of many clauses and many figures quadratic.

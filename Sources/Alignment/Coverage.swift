@@ -185,18 +185,23 @@ struct TermsFinder {
     let engine: AlignmentEngine
     let aliasOf: [[Int]]
     let exclusionOf: [[Int]]
+    /// The terms of each split alias (`engine.splitPairs`).
+    let splitOf: [[Int]]
 
     init(_ engine: AlignmentEngine) {
         self.engine = engine
         var aliasOf = [[Int]](repeating: [], count: engine.automaton.patternCount), exclusionOf = aliasOf
+        var splitOf = [[Int]](repeating: [], count: engine.splitPairs.count)
         for t in engine.resolved.indices {
             let (first, middle, last) = (Int(engine.termPatternStart[t]), Int(engine.termExclusionStart[t]),
                                          Int(engine.termPatternStart[t + 1]))
             for k in first..<middle { aliasOf[Int(engine.termPatterns[k])].append(t) }
             for k in middle..<last { exclusionOf[Int(engine.termPatterns[k])].append(t) }
+            for k in Int(engine.termSplitStart[t])..<Int(engine.termSplitStart[t + 1]) { splitOf[Int(engine.termSplits[k])].append(t) }
         }
         self.aliasOf = aliasOf
         self.exclusionOf = exclusionOf
+        self.splitOf = splitOf
     }
 
     /// The ids (in `AlignmentEngine.resolved`) of the terms with an alias in `text` outside their exclusions.
@@ -207,7 +212,28 @@ struct TermsFinder {
         for m in matches {
             for t in aliasOf[m.pattern] where !hit.contains(t) && exclusions.cover(m, of: t) == nil { hit.insert(t) }
         }
+        for s in splitMatches(matches, in: text) {
+            let whole = TermAutomaton.Match(pattern: -1, start: s.range.lowerBound, end: s.range.upperBound)
+            for t in splitOf[s.pair] where exclusions.cover(whole, of: t) == nil { hit.insert(t) }
+        }
         return hit
+    }
+
+    /// The matches of split aliases among `matches` (the scan of one text, `text`): each split's index in
+    /// `engine.splitPairs` and the offsets from its first part's start to its second's end.
+    func splitMatches(_ matches: [TermAutomaton.Match], in text: ArraySlice<Unicode.Scalar>) -> [(pair: Int, range: Range<Int>)] {
+        guard !engine.splitPairs.isEmpty, !matches.isEmpty else { return [] }
+        var byPattern: [Int: [TermAutomaton.Match]] = [:]
+        for m in matches { byPattern[m.pattern, default: []].append(m) }
+        var out: [(pair: Int, range: Range<Int>)] = []
+        for (i, pair) in engine.splitPairs.enumerated() {
+            // A part's matches, by start (one length, so also by end).
+            guard let firsts = byPattern[Int(pair.first)]?.sorted(), let seconds = byPattern[Int(pair.second)]?.sorted() else { continue }
+            for (a, b) in SplitPairing.pairs(firsts: firsts, seconds: seconds, in: text, place: { (0, $0.start, $0.end) }) {
+                out.append((i, firsts[a].start..<seconds[b].end))
+            }
+        }
+        return out
     }
 
     /// The exclusions among `matches`, by term, for `Exclusions.cover`.

@@ -19,6 +19,11 @@ public final class AlignmentEngine: Sendable {
     let termPatternStart: [Int32]
     let termExclusionStart: [Int32]
     let termPatterns: [Int32]
+    /// The split aliases (`"能耗" .. "下降"`), each as the patterns of its two parts; term `t`'s are
+    /// `termSplits[termSplitStart[t]..<termSplitStart[t + 1]]`, indices into `splitPairs`.
+    let splitPairs: [SplitPatterns]
+    let termSplitStart: [Int32]
+    let termSplits: [Int32]
     /// Each term reference's key (`term:NAME`, `phrase:TEXT`) → its index in `resolved`, the term's id in hits.
     let termIndex: [String: Int]
     let resolved: [ResolvedTerm]
@@ -102,16 +107,29 @@ public final class AlignmentEngine: Sendable {
             patterns.append(scalars)
             return patterns.count - 1
         }
+        var pairIndex: [SplitPatterns: Int32] = [:], pairs: [SplitPatterns] = []
+        var splitStart: [Int32] = [0], splitsOfTerms: [Int32] = []
         for (t, term) in terms.enumerated() {
             for a in term.aliases { if let p = pattern(a) { aliasesOf[t].append(Int32(p)) } }
             for e in term.exclusions { if let p = pattern(e) { exclusionsOf[t].append(Int32(p)) } }
+            for split in term.splits {
+                guard let a = pattern(split.first), let b = pattern(split.second) else { continue }
+                let pair = SplitPatterns(first: Int32(a), second: Int32(b))
+                if pairIndex[pair] == nil { pairIndex[pair] = Int32(pairs.count); pairs.append(pair) }
+                splitsOfTerms.append(pairIndex[pair]!)
+            }
+            splitStart.append(Int32(splitsOfTerms.count))
         }
+        splitPairs = pairs
+        termSplitStart = splitStart
+        termSplits = splitsOfTerms
         // The automaton numbers the terms' characters in 16 bits (its tables stay small): a rule set with more
         // distinct characters is refused here, where its precondition would trap.
         // Counted term by term, so that the error names the term (its file and line) that goes over.
         var characters = Set<UInt32>()
         for (t, term) in terms.enumerated() {
-            for p in aliasesOf[t] + exclusionsOf[t] { for c in patterns[Int(p)] { characters.insert(c.value) } }
+            let parts = termSplits[Int(termSplitStart[t])..<Int(termSplitStart[t + 1])].flatMap { [pairs[Int($0)].first, pairs[Int($0)].second] }
+            for p in aliasesOf[t] + exclusionsOf[t] + parts { for c in patterns[Int(p)] { characters.insert(c.value) } }
             guard characters.count <= TermAutomaton.maxCharacters else {
                 throw EngineError("\(term.location): with term \(term.name), the rules' terms use \(characters.count) different characters; "
                                   + "at most \(TermAutomaton.maxCharacters) are supported")
@@ -179,6 +197,7 @@ public final class AlignmentEngine: Sendable {
         switch ref.kind {
         case .named(let n): "term:" + n
         case .phrase(let p): "phrase:" + p
+        case .split(let a, let b): "split:" + a + "\u{1}" + b
         }
     }
 
@@ -224,13 +243,19 @@ struct ClauseTerms: Sendable {
     let condition: [Int?]
 }
 
+/// The automaton patterns of a split alias's two parts.
+struct SplitPatterns: Sendable, Hashable {
+    let first: Int32
+    let second: Int32
+}
+
 /// What a target about a term needs of the term: the unit its values take and the change its name implies.
 struct TargetFacts: Sendable {
     let unit: Quantities.Unit?
     let change: QuantityKind?
 
     init(_ term: ResolvedTerm) {
-        self.init(name: term.name, unit: term.unit, aliases: term.aliases)
+        self.init(name: term.name, unit: term.unit, aliases: term.aliases + term.splits.map { $0.first + $0.second })
     }
 
     /// `aliases` nil for a reference that resolves to no term: its text is its only name.
@@ -238,8 +263,10 @@ struct TargetFacts: Sendable {
         // Declared on the term, else implied by its name (`…率` → %) or an alias's.
         self.unit = unit ?? Quantities.Unit.implied(bySubject: name)
             ?? aliases?.lazy.compactMap(Quantities.Unit.implied(bySubject:)).first
-        // `降低`… in the name make a decrease, `增长`… an increase (found in the aliases run together).
-        let text = (aliases ?? [name]).joined()
+        // `降低`… in the name make a decrease, `增长`… an increase (found in the aliases run together); but
+        // `提高到`, `下降到` say the level reached, not the change.
+        var text = (aliases ?? [name]).joined()
+        for w in TargetFacts.decreaseWords + TargetFacts.increaseWords { text = text.replacingOccurrences(of: w + "到", with: "") }
         change = TargetFacts.decreaseWords.contains(where: text.contains) ? .decrease
             : TargetFacts.increaseWords.contains(where: text.contains) ? .increase : nil
     }

@@ -63,7 +63,7 @@ extension Evaluation {
         var query = goal.title.value
         if let q = goal.citation?.quote?.value { query += " " + q }
         for c in goal.clauses {
-            for ref in AlignmentEngine.refs(c.predicate) { query += " " + (term(ref)?.aliases.prefix(3).joined(separator: " ") ?? ref.text) }
+            for ref in AlignmentEngine.refs(c.predicate) { query += " " + (term(ref).map { ($0.aliases + $0.splits.map { $0.first + " " + $0.second }).prefix(3).joined(separator: " ") } ?? ref.text) }
         }
         return query
     }

@@ -67,6 +67,9 @@ struct Evaluation {
     var nameFlags: [UInt8] = []
     /// Every automaton match, in the order of the scan (so of its end): `Hit.match` indexes it.
     var matches: [Hit] = []
+    /// The hits of split aliases (`"能耗" .. "下降"`), numbered after the scan's matches: split hit `i` has
+    /// `match` `matches.count + i` and is made of the matches `splitParts[i]`.
+    var splitParts: [(first: Int, second: Int)] = []
     /// Sentence texts made for evidence, kept: the same sentences are shown for many goals.
     var sentenceTexts: [String?]
     var sectionMatches: [String: [Bool]] = [:]
@@ -156,7 +159,6 @@ struct Evaluation {
             patternStart[m.pattern + 1] += 1
         }
         for p in 1..<patternStart.count { patternStart[p] += patternStart[p - 1] }
-        matches = found.map(\.hit)
         // Each pattern's hits, in the order found (so in order of their end).
         let byPattern = [Hit](unsafeUninitializedCapacity: found.count) { buffer, initialized in
             var fill = patternStart
@@ -167,6 +169,8 @@ struct Evaluation {
             initialized = found.count
         }
         func hits(ofPattern p: Int32) -> ArraySlice<Hit> { byPattern[patternStart[Int(p)]..<patternStart[Int(p) + 1]] }
+        matches = found.map(\.hit)
+        let pairHits = splitHits(hits(ofPattern:))
 
         // Terms whose patterns that occur in the plan are the same (a phrase and a term with that one alias,
         // or terms whose other aliases never occur) have the same hits: each such set is worked out once.
@@ -179,7 +183,8 @@ struct Evaluation {
                                          Int(engine.termPatternStart[t + 1]))
             key.removeAll(keepingCapacity: true)
             for k in first..<middle where !hits(ofPattern: engine.termPatterns[k]).isEmpty { key.append(engine.termPatterns[k]) }
-            if key.isEmpty { hitRanges.append(0..<0); continue }
+            let splits = engine.termSplits[Int(engine.termSplitStart[t])..<Int(engine.termSplitStart[t + 1])].filter { !pairHits[Int($0)].isEmpty }
+            if key.isEmpty && splits.isEmpty { hitRanges.append(0..<0); continue }
             let aliasPatterns = key.count
             key.append(-1)
             for k in middle..<last where !hits(ofPattern: engine.termPatterns[k]).isEmpty { key.append(engine.termPatterns[k]) }
@@ -190,13 +195,15 @@ struct Evaluation {
                 var j = k
                 while j > 0 && key[j - 1] > key[j] { key.swapAt(j - 1, j); j -= 1 }
             }
-            if let r = listOf[key] { hitRanges.append(r); continue }
+            // Terms with split hits are few: they are worked out each, not shared.
+            if splits.isEmpty, let r = listOf[key] { hitRanges.append(r); continue }
 
             aliases.removeAll(keepingCapacity: true)
             exclusions.removeAll(keepingCapacity: true)
             // Each pattern's hits are in order (of one length, in order of their end): merged, not sorted.
-            aliases += hits(ofPattern: key[0])
-            for p in key[1..<aliasPatterns] { aliases = Evaluation.merge(aliases, hits(ofPattern: p)) }
+            if aliasPatterns > 0 { aliases += hits(ofPattern: key[0]) }
+            for p in key[min(1, aliasPatterns)..<aliasPatterns] { aliases = Evaluation.merge(aliases, hits(ofPattern: p)) }
+            for i in splits { aliases = Evaluation.merge(aliases, pairHits[Int(i)][...]) }
             for p in key[(aliasPatterns + 1)...] { exclusions += hits(ofPattern: p) }
             if key.count > aliasPatterns + 2 { exclusions.sort() }   // hits of several exclusion patterns, in order
             let start = hitList.count
@@ -211,27 +218,51 @@ struct Evaluation {
                 }
                 hitList.append(h)
             }
-            listOf[key] = start..<hitList.count
+            if splits.isEmpty { listOf[key] = start..<hitList.count }
             hitRanges.append(start..<hitList.count)
         }
-        matchClass = Array(repeating: 0, count: found.count)
+        matchClass = Array(repeating: 0, count: matches.count + splitParts.count)
+    }
+
+    /// The hits of each split alias (`engine.splitPairs`, `SplitPairing`): one hit from the first part's start
+    /// to the second's end, so that a target reads the value after the change word (`研发经费投入强度由2.1%提高到3%`).
+    mutating func splitHits(_ hits: (Int32) -> ArraySlice<Hit>) -> [[Hit]] {
+        var out = [[Hit]](repeating: [], count: engine.splitPairs.count)
+        let sentences = doc.sentences
+        for (i, pair) in engine.splitPairs.enumerated() {
+            let firsts = hits(pair.first), seconds = hits(pair.second)
+            guard !firsts.isEmpty, !seconds.isEmpty else { continue }
+            // Offsets in the whole buffer, so that the gap is read there; the sentence keeps pairs apart.
+            let pairs = SplitPairing.pairs(firsts: firsts, seconds: seconds, in: doc.normalized[...]) { h in
+                let base = sentences[h.sentence].range.lowerBound
+                return (h.sentence, base + h.start, base + h.end)
+            }
+            for (a, b) in pairs {
+                let h = firsts[a]
+                out[i].append(Hit(sentence: h.sentence, start: h.start, end: seconds[b].end, match: matches.count + splitParts.count))
+                splitParts.append((h.match, seconds[b].match))
+            }
+        }
+        return out
     }
 
     /// Whether hit `h` stands inside a longer proper name (`ProperNames`), worked out once per match.
     mutating func insideName(_ h: Hit) -> Bool {
-        if nameFlags.isEmpty { nameFlags = [UInt8](repeating: 0, count: matches.count) }
+        if nameFlags.isEmpty { nameFlags = [UInt8](repeating: 0, count: matches.count + splitParts.count) }
         if nameFlags[h.match] == 0 {
             let r = doc.sentences[h.sentence].range
             // Asked only beside a middle dot: the other matches of the sentence lie next to this one in scan
             // order, the ones ending at the dot before it, the ones starting after it (ending later) after it.
             let m = matches, sentence = h.sentence, longest = engine.automaton.longestPattern
+            // A split hit's neighbours are those of its first part before it, of its second after it.
+            let (before, after) = h.match < m.count ? (h.match, h.match) : splitParts[h.match - m.count]
             let endsAt = { (e: Int) -> Bool in
-                var i = h.match - 1
+                var i = before - 1
                 while i >= 0, m[i].sentence == sentence, m[i].end >= e { if m[i].end == e { return true }; i -= 1 }
                 return false
             }
             let startsAt = { (b: Int) -> Bool in
-                var i = h.match + 1
+                var i = after + 1
                 while i < m.count, m[i].sentence == sentence, m[i].end - b <= longest {
                     if m[i].start == b { return true }
                     i += 1
@@ -622,9 +653,23 @@ struct Evaluation {
         let t = term(ref)
         let aliases = (t?.aliases ?? [ref.text]).map { Normalizer.normalize(Array($0.unicodeScalars)).text }
         let exclusions = (t?.exclusions ?? []).map { Normalizer.normalize(Array($0.unicodeScalars)).text }
+        let splits = t?.splits ?? []
         return doc.indicators.filter { ind in
-            aliases.contains { !$0.isEmpty && ind.name.containsPhrase($0) } && !exclusions.contains { !$0.isEmpty && ind.name.containsPhrase($0) }
+            (aliases.contains { !$0.isEmpty && ind.name.containsPhrase($0) } || splits.contains { Evaluation.name(ind.name, holds: $0) })
+                && !exclusions.contains { !$0.isEmpty && ind.name.containsPhrase($0) }
         }
+    }
+
+    /// Whether an indicator's name holds a split alias: its first part, then its second (as `SplitPairing`
+    /// pairs them in sentences, after the first occurrence of the first part).
+    static func name(_ name: String, holds split: SplitPhrase) -> Bool {
+        let first = Normalizer.normalize(Array(split.first.unicodeScalars)).scalars
+        let second = Normalizer.normalize(Array(split.second.unicodeScalars)).scalars
+        let text = Array(name.unicodeScalars)
+        guard !first.isEmpty, !second.isEmpty, let a = text.firstRange(of: first) else { return false }
+        guard let b = text[a.upperBound...].firstRange(of: second) else { return false }
+        return b.lowerBound - a.upperBound <= SplitPhrase.maxGap
+            && !text[a.upperBound..<b.lowerBound].contains(where: SentenceFacts.isClauseStop)
     }
 
     func evidence(_ ind: Indicator, _ q: Quantities.Quantity) -> Evidence {

@@ -151,7 +151,7 @@ public enum RuleDrafter {
             for (k, s) in unit.sentences.enumerated() where !s.isHeading {
                 let scalars = doc.scalars(of: s)
                 let qs = extractor.extract(from: scalars)
-                let past = SentenceFacts.reportsThePast(qs, period: period)
+                let past = SentenceFacts.reportsThePast(qs, in: scalars, period: period)
                 let deadline = qs.filter(\.isTime).compactMap { q -> Int? in
                     let y = Int(q.upper ?? q.value)
                     return period.map { $0.contains(y) ? y : nil } ?? nil

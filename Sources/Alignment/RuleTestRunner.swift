@@ -101,7 +101,9 @@ public enum RuleTestRunner {
         case .outdated(let ref, let present):
             // A retired word counts as reported when a reported match contains it: `expect outdated
             // "中国动力谷"` holds for a plan that writes 株洲·中国动力谷.
-            let words = (ruleSet.resolve(ref)?.aliases ?? [ref.text]).map(normalized).filter { !$0.isEmpty }
+            // A split alias by its first part: the match reported holds it.
+            let resolved = ruleSet.resolve(ref)
+            let words = ((resolved?.aliases ?? [ref.text]) + (resolved?.splits.map(\.first) ?? [])).map(normalized).filter { !$0.isEmpty }
             let hits = findings.filter { f in
                 guard f.kind == .retirement else { return false }
                 let matched = f.evidence.compactMap(\.match).map(normalized) + usedWords(f.message)

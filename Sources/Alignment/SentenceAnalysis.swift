@@ -309,22 +309,35 @@ struct SentenceFacts {
         return q
     }
 
-    /// Whether a sentence with the quantities `qs` reports the past: it names a year (or a period) before
-    /// `period` and none within or after it. The one rule for `check`, `rules coverage` and `extract`.
-    static func reportsThePast(_ qs: [Quantity], period: ClosedRange<Int>?) -> Bool {
+    /// Whether a sentence with the quantities `qs` (found in `text`) reports the past: it names a year (or a
+    /// period) before `period` and none within or after it. A baseline year is no report of the past:
+    /// `在2020年基础上下降16%`, `较2020年降低18%` say what is to come. The one rule for `check`, `rules
+    /// coverage` and `extract`.
+    static func reportsThePast(_ qs: [Quantity], in text: ArraySlice<Unicode.Scalar>, period: ClosedRange<Int>?) -> Bool {
         guard let period else { return false }
         var sawYear = false
         for q in qs where q.kind == .year || q.kind == .period {
             if Int(q.upper ?? q.value) >= period.lowerBound { return false }
+            if isBaseline(q.span, in: text) { continue }
             sawYear = true
         }
         return sawYear
     }
 
+    /// Whether the year at `span` (offsets in `text`) is a baseline: after 较, 比 or 在, or before 基础上.
+    static func isBaseline(_ span: Range<Int>, in text: ArraySlice<Unicode.Scalar>) -> Bool {
+        let a = text.startIndex + span.lowerBound, b = text.startIndex + span.upperBound
+        guard a >= text.startIndex, b <= text.endIndex else { return false }
+        if a > text.startIndex, ["较", "比", "在"].contains(text[a - 1]) { return true }
+        var k = b
+        if k < text.endIndex, text[k] == "的" { k += 1 }
+        return text[k...].starts(with: "基础上".unicodeScalars)
+    }
+
     /// Records what `classify` and `isPast` ask of the quantities `qs` of sentence `i`.
     private mutating func noteTimeFacts(_ i: Int, _ qs: [Quantity]) {
         var facts = TimeFacts.known
-        if Self.reportsThePast(qs, period: period) { facts |= TimeFacts.past }
+        if Self.reportsThePast(qs, in: scalars(i), period: period) { facts |= TimeFacts.past }
         let first = Int32(valueSpans.count)
         var reach = Int.min
         var beyond = 0

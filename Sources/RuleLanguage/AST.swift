@@ -216,6 +216,8 @@ public struct TermRef: Sendable, Hashable {
         case phrase(String)
         /// A term declared with `term NAME = …`.
         case named(String)
+        /// `"能耗" .. "下降"`: the first words, then the second after them in the same clause, a short gap apart.
+        case split(String, String)
     }
     public var kind: Kind
     public var range: SourceRange
@@ -225,10 +227,14 @@ public struct TermRef: Sendable, Hashable {
         self.range = range
     }
 
+    /// Whether it is a split phrase (`"能耗" .. "下降"`).
+    public var isSplit: Bool { if case .split = kind { true } else { false } }
+
     /// The phrase or the name, for messages.
     public var text: String {
         switch kind {
         case .phrase(let s), .named(let s): s
+        case .split(let a, let b): SplitPhrase(first: a, second: b).text
         }
     }
 }
@@ -267,6 +273,28 @@ public struct ResolvedTerm: Sendable, Hashable {
     public var unit: Unit?
     /// Where the term is declared (or the phrase written).
     public var location: SourceLocation
+    /// All split aliases after composition (`"能耗" .. "下降"`), without duplicates, in declaration order.
+    public var splits: [SplitPhrase] = []
+}
+
+/// An alias in two parts, `"能耗" .. "下降"`: plans write a subject and its change word apart
+/// (`能耗由0.547吨标煤下降到0.481吨标煤`). The second part must follow the first in the same clause.
+public struct SplitPhrase: Sendable, Hashable {
+    /// The words that come first (`能耗`).
+    public var first: String
+    /// The words that follow (`下降`).
+    public var second: String
+    /// At most this many characters between the parts: a starting value with its year (`由2016年的0.547吨标煤`,
+    /// 15, in the 荷塘区 plan) fits; a second clause's worth of text does not.
+    public static let maxGap = 16
+
+    public init(first: String, second: String) {
+        self.first = first
+        self.second = second
+    }
+
+    /// How messages write it: `能耗…下降`.
+    public var text: String { first + "…" + second }
 }
 
 // MARK: - Goals

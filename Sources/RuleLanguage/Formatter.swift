@@ -352,6 +352,7 @@ struct RulePrinter {
         switch r.kind {
         case .phrase(let s): quote(s, indent: indent)
         case .named(let n): n
+        case .split(let a, let b): quote(a, indent: indent) + " .. " + quote(b, indent: indent)
         }
     }
 

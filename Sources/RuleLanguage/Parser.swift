@@ -377,6 +377,16 @@ struct Parser {
         switch t.kind {
         case .string:
             advance()
+            // `"能耗" .. "下降"`: the two parts of a split phrase.
+            if tok.isPunct("..") {
+                advance()
+                let second = tok
+                guard second.kind == .string else {
+                    throw expected("the second part of a split phrase, in quotes", hint: "\"能耗\" .. \"下降\"")
+                }
+                advance()
+                return TermRef(.split(t.text, second.text), SourceRange(t.range.start, second.range.end))
+            }
             return TermRef(.phrase(t.text), t.range)
         case .word where !reservedWords.contains(t.text):
             advance()

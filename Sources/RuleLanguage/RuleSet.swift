@@ -67,6 +67,9 @@ public struct RuleSet: Sendable {
             return resolvedTerms[name]
         case .phrase(let phrase):
             return ResolvedTerm(name: phrase, aliases: [phrase], exclusions: [], unit: nil, location: ref.range.start)
+        case .split(let a, let b):
+            let split = SplitPhrase(first: a, second: b)
+            return ResolvedTerm(name: split.text, aliases: [], exclusions: [], unit: nil, location: ref.range.start, splits: [split])
         }
     }
 
@@ -80,9 +83,11 @@ public struct RuleSet: Sendable {
             guard let t = resolvedTerms[name] else { continue }
             t.aliases.forEach(add)
             t.exclusions.forEach(add)
+            for p in t.splits { add(p.first); add(p.second) }
         }
         for ref in RuleSetWalker.allTermRefs(self) {
             if case .phrase(let s) = ref.kind { add(s) }
+            if case .split(let a, let b) = ref.kind { add(a); add(b) }
         }
         return out
     }

@@ -175,6 +175,7 @@ enum StructureDump {
         switch r.kind {
         case .phrase(let s): q(s)
         case .named(let n): "@\(n)"
+        case .split(let a, let b): "\(q(a))..\(q(b))"
         }
     }
 

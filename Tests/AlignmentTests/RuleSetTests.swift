@@ -129,7 +129,8 @@ func repoPath(_ relative: String) -> String { repoRoot.appendingPathComponent(re
         let status = Dictionary(uniqueKeysWithValues: result.findings.map { ($0.goal, $0.status) })
         // Gaps the review confirmed against the text.
         let expected: [String: Status] = [
-            "党代会.8": .missing, "党代会.3": .missing, "党代会.4": .missing,
+            // Line 27 writes 万元GDP能耗由……下降到……, in the review: named, not committed to.
+            "党代会.8": .weak, "党代会.3": .missing, "党代会.4": .missing,
             "报告.4": .weak, "报告.6": .weak, "党代会.6": .weak, "党代会.7": .weak, "报告.2": .weak,
             // The plan's one 幸福株洲 is in the campaign's name 城乡统筹·幸福株洲 (line 31): not the city's task.
             "公报.2": .missing, "党代会.1": .missing,

@@ -69,6 +69,11 @@ import DocumentModel
             ("推进产业集群建设。", false),
             ("引进一批重大项目。", false),
             ("到本世纪中叶全面建成现代化强区。", false),
+            // A baseline year says what is to come.
+            ("万元GDP能耗在2025年基础上下降16%。", false),
+            ("单位GDP二氧化碳排放较2025年降低18%。", false),
+            ("在2025年的基础上翻一番。", false),
+            ("2025年比2020年增长50%。", true),
         ]
         let doc = try plan(sentences.map(\.0).joined(separator: "\n"))
         var facts = SentenceFacts(doc: doc, period: 2026...2030)

@@ -44,6 +44,22 @@ import Testing
             """)
     }
 
+    @Test func splitPhrasesInTermsAndClauses() {
+        expectTree("""
+            term 能耗降低 = "万元GDP能耗下降" | "万元GDP能耗".."下降" | "单位GDP能耗" .. "降低" unit %
+            goal 1 "森林" {
+              require mention "森林覆盖率" .. "稳定在"
+            }
+            """, """
+            term 能耗降低 = ["万元GDP能耗下降" "万元GDP能耗".."下降" "单位GDP能耗".."降低"] unit %(%)
+            goal "1" "森林"
+              require mention any["森林覆盖率".."稳定在"]
+            """)
+        // The formatter writes the two parts with spaces around '..'.
+        let out = RuleFormatter.format(source: "term 能耗 = \"能耗\"..\"下降\"\n", path: "s.rules").output
+        #expect(out == "term 能耗 = \"能耗\" .. \"下降\"\n")
+    }
+
     @Test func terms() {
         expectTree("""
             term 研发强度 = "研发投入强度" | "R&D投入强度" unit %

@@ -1,0 +1,31 @@
+import RuleLanguage
+
+/// How a split alias (`"能耗" .. "下降"`) is found: the parts are patterns of the one scan; a match of the
+/// first part and the next match of the second that starts after it, at most `SplitPhrase.maxGap`
+/// characters on and with no `,，;；:：。` between, make one match from the first's start to the second's end.
+enum SplitPairing {
+    /// The pairs among `firsts` and `seconds` (each a part's matches, in order), as indices into both.
+    /// `place` gives a match's group (its sentence; pairs stay within one) and its offsets in `text`, where
+    /// the gap is read. One pass over both.
+    static func pairs<C: Collection>(firsts: C, seconds: C, in text: ArraySlice<Unicode.Scalar>,
+                                     place: (C.Element) -> (group: Int, start: Int, end: Int)) -> [(C.Index, C.Index)] {
+        var out: [(C.Index, C.Index)] = []
+        var j = seconds.startIndex
+        for i in firsts.indices {
+            let a = place(firsts[i])
+            while j < seconds.endIndex, lessThan(place(seconds[j]), a) { j = seconds.index(after: j) }
+            guard j < seconds.endIndex else { break }
+            let b = place(seconds[j])
+            guard b.group == a.group, b.start - a.end <= SplitPhrase.maxGap else { continue }
+            let base = text.startIndex
+            if text[(base + a.end)..<(base + b.start)].contains(where: SentenceFacts.isClauseStop) { continue }
+            out.append((i, j))
+        }
+        return out
+    }
+
+    /// Whether the second part's match `b` starts before the first's `a` ends (or in an earlier group).
+    @inline(__always) private static func lessThan(_ b: (group: Int, start: Int, end: Int), _ a: (group: Int, start: Int, end: Int)) -> Bool {
+        (b.group, b.start) < (a.group, a.end)
+    }
+}
