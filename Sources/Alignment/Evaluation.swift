@@ -251,6 +251,14 @@ struct Evaluation {
         if nameFlags.isEmpty { nameFlags = [UInt8](repeating: 0, count: matches.count + splitParts.count) }
         if nameFlags[h.match] == 0 {
             let r = doc.sentences[h.sentence].range
+            // Nearly no hit stands beside a middle dot: looked at first, it saves most of 7.9M instructions
+            // (of 978M, five plans × the 15th rules) that building the neighbours' look-ups cost.
+            let a = r.lowerBound + h.start, b = r.lowerBound + h.end
+            guard (a - 1 > r.lowerBound && ProperNames.isDot(doc.normalized[a - 1]))
+                    || (b + 1 < r.upperBound && ProperNames.isDot(doc.normalized[b])) else {
+                nameFlags[h.match] = 1
+                return false
+            }
             // Asked only beside a middle dot: the other matches of the sentence lie next to this one in scan
             // order, the ones ending at the dot before it, the ones starting after it (ending later) after it.
             let m = matches, sentence = h.sentence, longest = engine.automaton.longestPattern

@@ -75,9 +75,13 @@ public enum VisionSections {
     /// Words that make such a heading cover the period too (`“十四五”时期主要目标和二〇三五年远景目标`).
     public static let period = ["个五年", "五年规划", "主要目标", "规划目标", "十三五", "十四五", "十五五", "十六五"]
 
+    /// Both lists in one matcher: Foundation's `contains` on every heading cost 46.7M instructions in five plans.
+    static let words = MarkerWords([markers, period])
+
     /// Whether a heading's title marks a vision and not the period as well.
     static func isVision(title: String) -> Bool {
-        markers.contains { title.contains($0) } && !period.contains { title.contains($0) }
+        var t = title
+        return t.withUTF8 { words.lists(in: $0) } == 0b01
     }
 }
 
