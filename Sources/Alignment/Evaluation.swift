@@ -467,8 +467,7 @@ struct Evaluation {
                 found.append(ref)
                 // Shown first: a mention in the plan's own tasks, if there is one in scope.
                 let shown = hits(id).first { h in
-                    inScope(h.sentence, scopes) && !facts.isReview(h.sentence) && !facts.isGlossary(h.sentence)
-                        && !facts.isPrinciple(h.sentence) && !facts.isPast(h.sentence) && !facts.isVision(h.sentence)
+                    inScope(h.sentence, scopes) && !facts.isPrinciple(h.sentence) && facts.isAboutThePeriod(h.sentence)
                 } ?? h
                 evidence.append(self.evidence(shown))
             } else {
@@ -554,8 +553,7 @@ struct Evaluation {
 
         let all = hits(term).filter { inScope($0.sentence, scopes) }
         // A target's year is in the period (the checker says so), so a vision past it never sets its value.
-        let forward = all.filter { !facts.isReview($0.sentence) && !facts.isPast($0.sentence) && !facts.isGlossary($0.sentence)
-            && !facts.isVision($0.sentence) }
+        let forward = all.filter { facts.isAboutThePeriod($0.sentence) }
         let ask = describeTarget(t)
         if tracing {
             trace.append("  \(label) target “\(t.subject.text)” \(ask): \(all.count) mention(s) in scope, \(forward.count) outside review and past")
@@ -676,8 +674,7 @@ struct Evaluation {
         let text = Array(name.unicodeScalars)
         guard !first.isEmpty, !second.isEmpty, let a = text.firstRange(of: first) else { return false }
         guard let b = text[a.upperBound...].firstRange(of: second) else { return false }
-        return b.lowerBound - a.upperBound <= SplitPhrase.maxGap
-            && !text[a.upperBound..<b.lowerBound].contains(where: SentenceFacts.isClauseStop)
+        return SplitPairing.isOpenGap(a.upperBound..<b.lowerBound, in: text[...])
     }
 
     func evidence(_ ind: Indicator, _ q: Quantities.Quantity) -> Evidence {

@@ -231,7 +231,7 @@ struct SentenceFacts {
                 var y = year
                 // The heading's own words: a vision under a chapter titled for the period is still a vision.
                 if VisionSections.isVision(title: s.title) {
-                    let named = extractor.extract(from: ArraySlice(Array(Normalizer.normalize(ArraySlice(Array(s.title.unicodeScalars))).text.unicodeScalars)))
+                    let named = extractor.extract(from: Normalizer.normalize(Array(s.title.unicodeScalars)).scalars[...])
                         .filter { $0.kind == .year }.map { Int32(clamping: Int($0.value)) }.max() ?? 0
                     y = max(y, named)
                 }
@@ -295,6 +295,12 @@ struct SentenceFacts {
         guard sectionBits[i] & SectionBits.vision != 0 else { return own }
         let heading = sectionVisionYear[i] > 0 ? Int(sectionVisionYear[i]) : Int.max
         return own.map { max($0, sectionVisionYear[i] > 0 ? heading : $0) } ?? heading
+    }
+
+    /// Whether sentence `i` speaks of the plan period itself: not the review, the past, the glossary or a
+    /// vision past the period. What a target compares and a mention is shown by first.
+    mutating func isAboutThePeriod(_ i: Int) -> Bool {
+        !isReview(i) && !isPast(i) && !isGlossary(i) && !isVision(i)
     }
 
     /// Whether sentence `i` commits only beyond the period, later than `by` (nil: the period's end).

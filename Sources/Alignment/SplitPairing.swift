@@ -16,12 +16,17 @@ enum SplitPairing {
             while j < seconds.endIndex, lessThan(place(seconds[j]), a) { j = seconds.index(after: j) }
             guard j < seconds.endIndex else { break }
             let b = place(seconds[j])
-            guard b.group == a.group, b.start - a.end <= SplitPhrase.maxGap else { continue }
-            let base = text.startIndex
-            if text[(base + a.end)..<(base + b.start)].contains(where: SentenceFacts.isClauseStop) { continue }
+            guard b.group == a.group, isOpenGap(a.end..<b.start, in: text) else { continue }
             out.append((i, j))
         }
         return out
+    }
+
+    /// Whether the gap between the parts (offsets in `text`) is short enough and crosses no clause stop.
+    static func isOpenGap(_ gap: Range<Int>, in text: ArraySlice<Unicode.Scalar>) -> Bool {
+        let base = text.startIndex
+        return gap.count <= SplitPhrase.maxGap
+            && !text[(base + gap.lowerBound)..<(base + gap.upperBound)].contains(where: SentenceFacts.isClauseStop)
     }
 
     /// Whether the second part's match `b` starts before the first's `a` ends (or in an earlier group).
