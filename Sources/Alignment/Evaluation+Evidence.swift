@@ -58,6 +58,58 @@ extension Evaluation {
         if hs.count > 5 { trace.append("  … and \(hs.count - 5) more") }
     }
 
+    /// The sections whose headings name term `id` (in scope), each as the ids of it and the sections below
+    /// it (ids run in document order, so a subtree is a range): the chapters that treat the term, where a
+    /// reviewer looks first (第三节 创造更优营商环境 for 营商环境). Ids, not lines: a .docx is one line.
+    func namedSections(_ id: Int?, _ scopes: [Scope]) -> [ClosedRange<Int>] {
+        var named: [ClosedRange<Int>] = []
+        for h in hits(id) where doc.sentences[h.sentence].isHeading && inScope(h.sentence, scopes) {
+            guard let s = doc.sentences[h.sentence].section else { continue }
+            var last = doc.allSections[s]
+            while let child = last.children.last { last = child }
+            named.append(s...last.id)
+        }
+        return named
+    }
+
+    /// The most a hit's `focus` can be.
+    static let fullFocus = 3 * Evaluation.clausesCounted + 1
+
+    /// How squarely a hit's sentence is about the term, to choose among hits that commit alike (higher is
+    /// better): a statement of the plan's goals (a 目标 section, where a reviewer checks a goal first; its
+    /// clauses each state another goal, so their order says nothing); then a body sentence of a section whose
+    /// heading names the term (l.293 under 第三节 创造更优营商环境); then that heading; then any other sentence.
+    /// Outside the goals, the hit whose clause comes earliest in its sentence first: the sentence's topic, not
+    /// the fifth item of a list about something else (全方位融入长株潭一体化 at the head of l.333, not the park
+    /// paragraph's l.233).
+    func focus(_ h: Hit, named: [ClosedRange<Int>]) -> Int {
+        let s = doc.sentences[h.sentence], c = Evaluation.clausesCounted
+        if s.isHeading { return 2 * c }
+        if facts.isGoalStatement(h.sentence) { return Evaluation.fullFocus }
+        let inNamed = s.section.map { id in named.contains { $0.contains(id) } } ?? false
+        return (inNamed ? 2 * c : 0) + c - clausesBefore(h)
+    }
+
+    /// Clause stops told apart before a hit: the first seven, and only in the 256 characters before it, so
+    /// a hostile sentence with a hit every few characters is still one pass.
+    static let clausesCounted = 8
+
+    /// How many clauses of its sentence come before the hit's, at most `clausesCounted - 1`.
+    func clausesBefore(_ h: Hit) -> Int {
+        let scalars = facts.scalars(h.sentence)
+        let start = scalars.startIndex + h.start
+        let floor = max(scalars.startIndex, start - 256)
+        var n = 0, i = start
+        while i > floor {
+            i -= 1
+            if SentenceFacts.isClauseStop(scalars[i]) {
+                n += 1
+                if n == Evaluation.clausesCounted - 1 { return n }
+            }
+        }
+        return i == scalars.startIndex ? n : Evaluation.clausesCounted - 1
+    }
+
     /// What a missing goal is about, to look for under other words: its title, citation and terms.
     func query(for goal: Goal) -> String {
         var query = goal.title.value

@@ -1,6 +1,20 @@
 import DocumentModel
 import Quantities
 
+/// Where a goal is named without a commitment, in the order a weak finding lists them.
+enum MentionPlace: CaseIterable, CustomStringConvertible {
+    case inPassing, review, vision, glossary
+
+    var description: String {
+        switch self {
+        case .inPassing: "in passing"
+        case .review: "in the review of the past"
+        case .vision: "in the vision beyond the period"
+        case .glossary: "in the glossary"
+        }
+    }
+}
+
 /// How firmly a sentence commits to a subject it names, weakest first.
 public enum CommitmentClass: Int, Sendable, Codable, Comparable, CaseIterable, CustomStringConvertible {
     /// Named only: in passing, in the review of the past, or in a background analysis.
@@ -299,8 +313,17 @@ struct SentenceFacts {
 
     /// Whether sentence `i` speaks of the plan period itself: not the review, the past, the glossary or a
     /// vision past the period. What a target compares and a mention is shown by first.
-    mutating func isAboutThePeriod(_ i: Int) -> Bool {
-        !isReview(i) && !isPast(i) && !isGlossary(i) && !isVision(i)
+    /// With `by`, a vision up to that year is about the period too: the clause asks for it.
+    mutating func isAboutThePeriod(_ i: Int, by year: Int? = nil) -> Bool {
+        !isReview(i) && !isPast(i) && !isGlossary(i) && !isVision(i, by: year)
+    }
+
+    /// Where sentence `i` stands, for a mention that commits to nothing: what a weak finding says.
+    mutating func whereMentioned(_ i: Int) -> MentionPlace {
+        if isReview(i) || isPast(i) { return .review }
+        if isVision(i) { return .vision }
+        if isGlossary(i) { return .glossary }
+        return .inPassing
     }
 
     /// Whether sentence `i` commits only beyond the period, later than `by` (nil: the period's end).

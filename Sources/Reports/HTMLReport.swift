@@ -500,7 +500,7 @@ public struct HTMLReport: Sendable {
     static func statusMeaning(_ status: String) -> String {
         switch status {
         case "covered": "carried as a commitment: named and committed to with a quantity, a deadline or a commitment verb"
-        case "weak": "mentioned, but never committed to (only in passing or in the review of the past)"
+        case "weak": "mentioned, but never committed to (only in passing, in the review of the past, the vision or the glossary)"
         case "missing": "not found anywhere in scope; the closest passages, if any, are suggestions"
         case "conflicting": "committed to less than the city asks, a later year, or the wrong unit"
         case "outdated": "uses a term the city has retired"

@@ -66,7 +66,8 @@ public struct TextReport {
     public func render(_ report: CheckReport, listings: [String: Listing]) -> String {
         var out = ""
         let title = report.rules.title ?? report.rules.path
-        let goals = report.summary.goals / max(report.plans.count, 1)
+        // The rule set's goals: those checked and those that do not apply to a plan.
+        let goals = (report.summary.goals + (report.summary.counts[Status.notApplicable.rawValue] ?? 0)) / max(report.plans.count, 1)
         out += bold("plancheck") + " · " + title + dim(" · \(report.rules.path) · \(goals) goals") + "\n"
         for plan in report.plans {
             guard let summary = report.planSummaries[plan.file] else { continue }

@@ -12,8 +12,9 @@ struct CheckCommand: ParsableCommand {
         abstract: "Check plans against city goals: what is covered, weak, missing, conflicting or outdated.",
         discussion: """
         For every goal of the rule set, decides whether each plan carries it — covered (committed to with a \
-        quantity, a deadline or a commitment verb), weak (mentioned only in passing or in the review of the \
-        past), missing, conflicting (committed to less than the city asks, later, or in the wrong unit) — \
+        quantity, a deadline or a commitment verb), weak (mentioned only in passing, in the review of the \
+        past, in the vision beyond the period or in the glossary), missing, conflicting (committed to less \
+        than the city asks, later, or in the wrong unit) — \
         and reports every retired term the plan still uses (outdated). Each finding points at the line and \
         heading of the plan and cites the city sentence it answers to. A goal written for some places only \
         (applies 醴陵市, 攸县) is not applicable to a plan of another district, read from the plan's title \

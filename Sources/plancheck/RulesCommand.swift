@@ -257,7 +257,7 @@ struct RulesTest: ParsableCommand {
             ✓ test "主要目标写全即为覆盖" (Rules/zhuzhou/15th/10-main-goals.rules:80)
                 ✓ 5.1 covered
                 ✗ 5.2: expected covered, got weak (line 84)
-                    mentions “科创中城” but never commits to it (only in passing or in the review of the past)
+                    mentions “科创中城” but never commits to it (only in passing)
           1 test, 1 passed, 1 failed
 
         Exit status: 0 when every expectation holds; 1 when one fails, when a file with goals or \

@@ -203,6 +203,29 @@ term 产业集群 = "产业集群"
         #expect(status(outOfScope, "S") == .missing)
     }
 
+    /// A goal asked only of plans that name something (县城) does not apply to a plan that never does: it is
+    /// no gap and no credit, as a goal for other districts.
+    @Test func aGoalWhoseEveryConditionFailsIsNotApplicable() throws {
+        let rs = header + """
+        goal X "县域" {
+          when mention "县城" then expect commitment "县域经济"
+          when mention "乡镇" then require mention "特色小镇"
+        }
+        goal Y "城区" { require mention "老旧小区" }
+        """
+        let urban = try check(rs, "第六章 城区\n推进老旧小区改造。\n")
+        #expect(status(urban, "X") == .notApplicable)
+        let x = try #require(urban.findings.first { $0.goal == "X" })
+        #expect(x.message == "not applicable: no mention of “县城”; not applicable: no mention of “乡镇”")
+        #expect(x.evidence.isEmpty)
+        // Coverage leaves it out: the one goal checked is covered.
+        #expect(Summary(findings: urban.findings).coverage == 1)
+        // One condition holding is enough for the goal to be checked: it is a gap of a county's plan.
+        let county = try check(rs, "第六章 县城\n推进县城建设。\n推进老旧小区改造。\n")
+        #expect(status(county, "X") == .missing)
+        #expect(county.findings.first { $0.goal == "X" }?.message == "no mention of “县域经济”")
+    }
+
     @Test func exclusionsDropHitsInsideLongerWords() throws {
         let rs = header + """
         term 研发 = "研发" except "研发中心"

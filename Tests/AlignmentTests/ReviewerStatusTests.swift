@@ -385,9 +385,28 @@ private let withVerb = CommitmentClass.verb.description
         #expect(status(r, "M") == .covered)
         #expect(finding(r, "M")?.evidence.first?.line == 7)
         #expect(finding(r, "C")?.evidence.first?.commitment == mentionedOnly)
-        withKnownIssue("commitment() ranks mention-only hits by principle section only: the review sentence (line 2) is shown") {
-            #expect(finding(r, "C")?.evidence.first?.line == 7)
-        }
+        #expect(finding(r, "C")?.evidence.first?.line == 7)
+        #expect(finding(r, "C")?.message == "mentions “幸福新城区” but never commits to it (only in passing)")
+    }
+
+    /// A weak commitment says where the goal is only named, so a drafter knows what to move or rewrite.
+    @Test(arguments: [
+        ("第一章 发展成就\n幸福新城区建设成效明显。\n", "only in the review of the past"),
+        ("第一章 发展目标\n第一节 二〇三五年远景目标\n到二〇三五年，基本建成幸福新城区。\n", "only in the vision beyond the period"),
+        ("名词解释\n1.幸福新城区：指经济强、百姓富、生态美的城区。\n", "only in the glossary"),
+        ("第一章 主要任务\n幸福新城区的各项指标见附表。\n", "only in passing"),
+    ])
+    func aWeakCommitmentSaysWhereTheGoalIsNamed(text: String, place: String) throws {
+        let r = try check(Self.both, text)
+        #expect(status(r, "C") == .weak)
+        #expect(finding(r, "C")?.message == "mentions “幸福新城区” but never commits to it (\(place))")
+    }
+
+    @Test func twoTermsNamedInTwoPlacesSayBoth() throws {
+        let rules = reviewRules("goal A \"两者\" {\n  require commitment all(经济强区, 幸福新城区)\n}", terms: "term 经济强区 = \"经济强区\"")
+        let r = try check(rules, "第一章 发展成就\n经济强区建设成效明显。\n名词解释\n1.幸福新城区：指城区。\n")
+        #expect(status(r, "A") == .weak)
+        #expect(finding(r, "A")?.message == "mentions “经济强区”、“幸福新城区” but never commits to them (only in the review of the past, in the glossary)")
     }
 
     @Test func aTermCommittedToComesBeforeOneOnlyMentioned() throws {

@@ -67,13 +67,16 @@ import Testing
         // The trace classes the task chapter's sentence as the evidence says.
         #expect(lines.contains { $0.contains("p.txt:6:5 第二章 › 第一节 «加快建设幸福新城区。» — committed with a commitment verb") })
         #expect(lines.contains { $0.hasPrefix("  ⇒ weak (warning): no mention of “共同富裕”") })
-        // The first place the trace names should be the one shown first.
+        // The verdict and the place shown first lead, before the trace of every hit in plan order.
         let named = lines.compactMap { line -> String? in
             guard let r = line.range(of: #"p\.txt:\d+:\d+"#, options: .regularExpression) else { return nil }
             return String(line[r])
         }
-        withKnownIssue("--explain lists every hit in the order of the plan and never says which one the finding shows") {
-            #expect(named.first == "p.txt:6:5")
-        }
+        #expect(named.first == "p.txt:6:5")
+        #expect(lines.firstIndex { $0.hasPrefix("  ⇒ weak") } == 2)
+        #expect(lines[3] == "  shown first: \(shown) — committed with a commitment verb")
+        #expect(lines[4] == "  how it was found:")
+        // The trace still names the guiding ideas' sentence, where the engine saw it.
+        #expect(lines.dropFirst(5).contains { $0.contains("p.txt:3:") })
     }
 }

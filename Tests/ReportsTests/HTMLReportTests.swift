@@ -95,7 +95,7 @@ import Testing
         #expect(matrix.contains("<span class=\"pn\">2</span> example-district.txt</th>"))
         // Cells: the status of the goal in that plan, linking to its details.
         let row6 = try #require(matrix.element(containing: "<span class=\"gid\">6</span>", tag: "tr"))
-        #expect(row6.contains("<td class=\"cell c-weak\" title=\"mentioned, but never committed to (only in passing or in the review of the past)\"><a href=\"#p1-6\">weak</a></td>"))
+        #expect(row6.contains("<td class=\"cell c-weak\" title=\"mentioned, but never committed to (only in passing, in the review of the past, the vision or the glossary)\"><a href=\"#p1-6\">weak</a></td>"))
         #expect(row6.contains("<a href=\"#p2-6\">conflicting</a>"))
         #expect(row6.contains("0/2"))
         let row54 = try #require(matrix.element(containing: "<span class=\"gid\">5.4</span>", tag: "tr"))

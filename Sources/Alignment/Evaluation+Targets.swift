@@ -1,0 +1,204 @@
+import DocumentModel
+import Foundation
+import Quantities
+import RuleLanguage
+
+/// `target` clauses: the subject's values in sentences and indicator tables, compared with the city's.
+extension Evaluation {
+    /// `term`: the id of the subject (nil when it resolves to no term).
+    mutating func target(_ t: Target, term: Int?, scopes: [Scope], label: String) -> ClauseResult {
+        // The subject's unit and implied change were worked out when the engine was built.
+        let subject = term.flatMap { engine.targetFacts[$0] } ?? TargetFacts(name: t.subject.text, unit: nil, aliases: nil)
+        let subjectUnit = subject.unit, change = subject.change
+        let asked = targetQuantity(t, unit: t.comparison.quantities.first?.unit ?? subjectUnit)
+
+        let all = hits(term).filter { inScope($0.sentence, scopes) }
+        // A target's year is in the period (the checker says so), so a vision past it never sets its value.
+        let forward = all.filter { facts.isAboutThePeriod($0.sentence) }
+        let ask = describeTarget(t)
+        if tracing {
+            trace.append("  \(label) target “\(t.subject.text)” \(ask): \(all.count) mention(s) in scope, \(forward.count) outside review and past")
+        }
+        var best: (Hit, Quantities.Quantity, QuantityComparison)?
+        var firstConflict: (Hit, Quantities.Quantity, QuantityComparison)?
+        var sawQuantity: Hit?
+        // A quantity's verdict does not depend on the hit it follows, and only the first of each kind is kept:
+        // the quantities already compared for an earlier hit of the sentence are skipped (many hits in one
+        // long clause of values compared every value again for each hit: 40,000 of them, 540 s).
+        var seen = (sentence: -1, from: 0, to: 0)
+        for h in forward {
+            let clause = facts.clause(h.sentence, around: h.start..<h.end)
+            // Quantities come sorted by start: only those starting from the hit to the clause's end can pass,
+            // and a sentence of thousands of values must not be filtered whole for each hit.
+            let qs = facts.quantities(h.sentence)
+            let from = qs.firstStarting(from: h.start), to = max(from, qs.firstStarting(from: clause.upperBound))
+            var first = from
+            if h.sentence == seen.sentence && from >= seen.from {
+                if !tracing { first = min(to, max(from, seen.to)) }
+                seen = (h.sentence, from, max(seen.to, to))
+            } else {
+                seen = (h.sentence, from, to)
+            }
+            let candidates = qs[first..<to].filter { !$0.isTime && $0.span.overlaps(clause) && $0.span.lowerBound >= h.start }
+            for var q in candidates {
+                var target = asked
+                // A value whose unit was dropped (`达到3.3以上`, `迈上千亿台阶`) takes the subject's unit, else the target's.
+                if q.unit == nil, let u = subjectUnit ?? target.unit { q = q.resolvingUnit(u) }
+                if let change {
+                    target.kind = change
+                    if q.kind == .level { q.kind = change }
+                }
+                // A place in a ranking (`50强`, `百强`) against a unitless ceiling (`<= 五十`): the rule's number
+                // is a place too, since a ranking has no unit for the rule to name.
+                if q.kind == .rank, target.kind == .level, target.unit == nil, target.comparator != .atLeast {
+                    target.kind = .rank
+                }
+                let verdict = q.compare(to: target, defaultYear: engine.period?.upperBound)
+                if tracing { trace.append("    \(describe(h)): \(q) — \(describe(verdict))") }
+                switch verdict {
+                case .satisfies:
+                    if best == nil { best = (h, q, verdict) }
+                case .weaker, .laterYear, .incompatibleUnit:
+                    if firstConflict == nil { firstConflict = (h, q, verdict) }
+                case .notComparable:
+                    if sawQuantity == nil { sawQuantity = h }
+                }
+            }
+            if best != nil { break }
+        }
+        // The plan's indicator table states targets exactly: a row naming the subject counts like a sentence.
+        var tableBest: (Indicator, Quantities.Quantity)?
+        var tableConflict: (Indicator, Quantities.Quantity, QuantityComparison)?
+        for ind in indicators(for: t.subject) {
+            guard var q = ind.target?.quantity else { continue }
+            var target = asked
+            if q.unit == nil, let u = ind.unit ?? subjectUnit ?? target.unit { q = q.resolvingUnit(u) }
+            if q.year == nil { q.year = ind.target?.year }
+            if let change {
+                target.kind = change
+                if q.kind == .level { q.kind = change }
+            }
+            let verdict = q.compare(to: target, defaultYear: engine.period?.upperBound)
+            if tracing { trace.append("    indicator “\(ind.name)” (line \(ind.line)): \(q) — \(describe(verdict))") }
+            switch verdict {
+            case .satisfies: if tableBest == nil { tableBest = (ind, q) }
+            case .weaker, .laterYear, .incompatibleUnit: if tableConflict == nil { tableConflict = (ind, q, verdict) }
+            case .notComparable: break
+            }
+        }
+        if let (ind, q) = tableBest {
+            return ClauseResult(outcome: .covered, message: "“\(t.subject.text)” \(q) in the indicator table meets \(ask)",
+                                evidence: [evidence(ind, q)])
+        }
+        if let (h, q, _) = best {
+            let inferred = q.unitInferred ? " (unit \(q.unit?.symbol ?? "") taken from the subject)" : ""
+            return ClauseResult(outcome: .covered, message: "“\(t.subject.text)” \(q)\(inferred) meets \(ask)",
+                                evidence: [evidence(h, commitment: .quantity)])
+        }
+        if let (ind, q, v) = tableConflict {
+            return ClauseResult(outcome: .conflicting, message: "“\(t.subject.text)”: the indicator table commits to \(q), the city asks \(ask) — \(describe(v))",
+                                evidence: [evidence(ind, q)])
+        }
+        if let (h, q, v) = firstConflict {
+            return ClauseResult(outcome: .conflicting, message: "“\(t.subject.text)”: the plan commits to \(q), the city asks \(ask) — \(describe(v))",
+                                evidence: [evidence(h, commitment: .quantity)])
+        }
+        if let h = forward.first ?? sawQuantity {
+            return ClauseResult(outcome: .weak, message: "names “\(t.subject.text)” but sets no value comparable with \(ask)",
+                                evidence: [evidence(h)])
+        }
+        if let h = all.first ?? hits(term).first {
+            return ClauseResult(outcome: .weak, message: "names “\(t.subject.text)” only in the review of the past, a vision past the period, the glossary or outside scope; no target \(ask)",
+                                evidence: [evidence(h)])
+        }
+        return ClauseResult(outcome: .missing, message: "no target for “\(t.subject.text)” (the city asks \(ask))\(scopeNote(scopes))", evidence: [])
+    }
+
+    /// The rows of the plan's indicator tables that name the term (an alias within the row's name).
+    func indicators(for ref: TermRef) -> [Indicator] {
+        guard !doc.indicators.isEmpty else { return [] }
+        let t = term(ref)
+        let aliases = (t?.aliases ?? [ref.text]).map { Normalizer.normalize(Array($0.unicodeScalars)).text }
+        let exclusions = (t?.exclusions ?? []).map { Normalizer.normalize(Array($0.unicodeScalars)).text }
+        let splits = t?.splits ?? []
+        return doc.indicators.filter { ind in
+            (aliases.contains { !$0.isEmpty && ind.name.containsPhrase($0) } || splits.contains { Evaluation.name(ind.name, holds: $0) })
+                && !exclusions.contains { !$0.isEmpty && ind.name.containsPhrase($0) }
+        }
+    }
+
+    /// Whether an indicator's name holds a split alias: its first part, then its second (as `SplitPairing`
+    /// pairs them in sentences, after the first occurrence of the first part).
+    static func name(_ name: String, holds split: SplitPhrase) -> Bool {
+        let first = Normalizer.normalize(Array(split.first.unicodeScalars)).scalars
+        let second = Normalizer.normalize(Array(split.second.unicodeScalars)).scalars
+        let text = Array(name.unicodeScalars)
+        guard !first.isEmpty, !second.isEmpty, let a = text.firstRange(of: first) else { return false }
+        guard let b = text[a.upperBound...].firstRange(of: second) else { return false }
+        return SplitPairing.isOpenGap(a.upperBound..<b.lowerBound, in: text[...])
+    }
+
+    func evidence(_ ind: Indicator, _ q: Quantities.Quantity) -> Evidence {
+        let path = ind.section.map { doc.sectionPaths[$0] } ?? []
+        let text = ind.name + "：" + (ind.target?.text ?? "") + (ind.unitText.map { "（\($0)）" } ?? "")
+        return Evidence(file: doc.file, line: ind.line, column: ind.column ?? 1, path: path, text: text, match: ind.name,
+                        matchStart: 0, matchEnd: ind.name.unicodeScalars.count, quantities: [q.description],
+                        commitment: ind.isBinding ? "indicator table (约束性)" : "indicator table", xpath: ind.xpath)
+    }
+
+    /// Goals tagged 约束性 ask for their indicators in the plan's table: a binding indicator the table
+    /// lacks is its own finding (only when the plan has a table at all).
+    func missingBindingIndicators(_ goal: Goal) -> [Finding] {
+        guard !doc.indicators.isEmpty, goal.tags.contains(where: { $0.value == "约束性" }) else { return [] }
+        var out: [Finding] = []
+        for c in goal.clauses {
+            guard case .target(let t) = c.predicate, indicators(for: t.subject).isEmpty else { continue }
+            // The evidence points at the table (the first row's parent), where the row should be.
+            let table = doc.indicators.first
+            out.append(Finding(kind: .indicator, goal: "\(goal.id.value)#\(t.subject.text)", title: "约束性指标: \(t.subject.text)",
+                               status: .missing, severity: c.severity(in: goal, default: engine.ruleSet.defaultSeverity),
+                               area: goal.area?.value, weight: 0, tags: goal.tags.map(\.value),
+                               message: "the binding indicator “\(t.subject.text)” is not in the plan's indicator table\(table?.table.map { " “\($0)”" } ?? "") (goal \(goal.id.value) asks \(describeTarget(t)))",
+                               citation: engine.citation(goal), plan: doc.file,
+                               evidence: table.map { [Evidence(file: doc.file, line: $0.line, column: $0.column ?? 1,
+                                                               path: $0.section.map { doc.sectionPaths[$0] } ?? [],
+                                                               text: $0.table ?? "indicator table",
+                                                               xpath: $0.xpath.map { x in x.lastIndex(of: "/").map { String(x[..<$0]) } ?? x })] } ?? [],
+                               suggestions: [], rule: location(c.range.start)))
+        }
+        return out
+    }
+
+    func targetQuantity(_ t: Target, unit: Quantities.Unit?) -> Quantities.Quantity {
+        func q(_ c: QuantityComparator, _ v: RuleLanguage.Quantity) -> Quantities.Quantity {
+            Quantities.Quantity.target(c, v.scaledLow, in: v.unit ?? unit, by: t.year?.value, upper: v.scaledHigh)
+        }
+        switch t.comparison {
+        case .atLeast(let v): return q(.atLeast, v)
+        case .atMost(let v): return q(.atMost, v)
+        case .equal(let v): return q(.equal, v)
+        // `between a and b`: the district must reach at least a; more is more ambitious, not a conflict.
+        case .between(let a, _): return q(.atLeast, a)
+        }
+    }
+
+    func describeTarget(_ t: Target) -> String {
+        let by = t.year.map { " by \($0.value)" } ?? ""
+        switch t.comparison {
+        case .atLeast(let v): return "≥ \(v.text)\(by)"
+        case .atMost(let v): return "≤ \(v.text)\(by)"
+        case .equal(let v): return "= \(v.text)\(by)"
+        case .between(let a, let b): return "between \(a.text) and \(b.text)\(by)"
+        }
+    }
+
+    func describe(_ v: QuantityComparison) -> String {
+        switch v {
+        case .satisfies: "meets it"
+        case .weaker(let r): r
+        case .laterYear(let a, let b): "due \(a), later than \(b)"
+        case .incompatibleUnit(let a, let b): "wrong unit: \(a ?? "none") where \(b ?? "none") is asked"
+        case .notComparable(let r): "not comparable: \(r)"
+        }
+    }
+}
