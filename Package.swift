@@ -54,6 +54,7 @@ let package = Package(
         .testTarget(name: "ReportsTests", dependencies: ["Reports", "Alignment", "DocumentModel", "RuleLanguage"], exclude: ["Schemas"]),
         .testTarget(name: "CLITests", dependencies: [
             "plancheck", .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+            .product(name: "Crypto", package: "swift-crypto"),
         ]),
     ],
     swiftLanguageModes: [.v6]
