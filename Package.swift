@@ -3,7 +3,9 @@ import PackageDescription
 
 // The layers point one way:
 //   Quantities ◄─┬─ DocumentModel (plan model + readers) ─┐
-//                └─ RuleLanguage ─────────────────────────┴─► Alignment ─► Reports ─► plancheck (CLI)
+//                └─ RuleLanguage ─────────────────────────┴─► Alignment ─► Reports ─► PlancheckKit ─► plancheck (CLI)
+// PlancheckKit is the check as a value (`CheckRequest`, `CheckRunner`) that every front end builds: the CLI,
+// and other Swift programs through the library product.
 // DocumentModel alone reads XML, HTML and .docx: through CLibXML2 (the system's libxml2) and CLibArchive (the
 // system's libarchive, for the .docx zip; docs/docx-container.md). ZIPFoundation only writes zips in tests.
 let package = Package(
@@ -11,6 +13,7 @@ let package = Package(
     platforms: [.macOS(.v13)],
     products: [
         .executable(name: "plancheck", targets: ["plancheck"]),
+        .library(name: "PlancheckKit", targets: ["PlancheckKit"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
@@ -27,15 +30,21 @@ let package = Package(
         .target(name: "DocumentModel", dependencies: ["Quantities", "CLibXML2", "CLibArchive"]),
         .target(name: "RuleLanguage", dependencies: ["Quantities"]),
         .target(name: "Alignment", dependencies: ["Quantities", "DocumentModel", "RuleLanguage"]),
-        .target(name: "Reports", dependencies: ["Alignment", .product(name: "Crypto", package: "swift-crypto")]),
+        .target(name: "Reports", dependencies: [
+            "Alignment", "DocumentModel", "RuleLanguage", "Quantities", .product(name: "Crypto", package: "swift-crypto"),
+        ]),
+        .target(
+            name: "PlancheckKit",
+            dependencies: ["DocumentModel", "RuleLanguage", "Alignment", "Reports"],
+            // The rule sets ship with the library, so a check works from any directory.
+            resources: [.copy("../../Rules")]
+        ),
         .executableTarget(
             name: "plancheck",
             dependencies: [
-                "DocumentModel", "RuleLanguage", "Alignment", "Reports",
+                "DocumentModel", "RuleLanguage", "Alignment", "Reports", "PlancheckKit",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
-            ],
-            // The rule sets ship with the executable, so `plancheck check` works from any directory.
-            resources: [.copy("../../Rules")]
+            ]
         ),
         // libFuzzer targets, one per input surface, in one executable (fuzz/run.sh; a plain build links a
         // do-nothing binary). PLANCHECK_FUZZ_TARGET picks the target.
@@ -44,16 +53,21 @@ let package = Package(
             dependencies: ["DocumentModel", "RuleLanguage", "Alignment", "Reports"],
             path: "fuzz/Sources/plancheck-fuzz"
         ),
-        .testTarget(name: "QuantitiesTests", dependencies: ["Quantities"]),
+        // What several test targets share: the repository's root, temporary folders, a seeded generator.
+        .target(name: "TestSupport", path: "Tests/TestSupport"),
+        .testTarget(name: "QuantitiesTests", dependencies: ["Quantities", "TestSupport"]),
         .testTarget(name: "DocumentModelTests", dependencies: [
-            "DocumentModel", .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+            "DocumentModel", "Quantities", "CLibXML2", "TestSupport", .product(name: "ZIPFoundation", package: "ZIPFoundation"),
         ]),
         // Golden files are read through #filePath, not bundled.
-        .testTarget(name: "RuleLanguageTests", dependencies: ["RuleLanguage"], exclude: ["Golden"]),
-        .testTarget(name: "AlignmentTests", dependencies: ["Alignment", "DocumentModel", "RuleLanguage", "Quantities"]),
-        .testTarget(name: "ReportsTests", dependencies: ["Reports", "Alignment", "DocumentModel", "RuleLanguage"], exclude: ["Schemas"]),
+        .testTarget(name: "RuleLanguageTests", dependencies: ["RuleLanguage", "TestSupport"], exclude: ["Golden"]),
+        .testTarget(name: "AlignmentTests", dependencies: ["Alignment", "DocumentModel", "RuleLanguage", "Quantities", "TestSupport"]),
+        .testTarget(name: "ReportsTests", dependencies: ["Reports", "Alignment", "DocumentModel", "RuleLanguage", "TestSupport"],
+                    exclude: ["Schemas"]),
+        // The runner in process, beside CLITests' runs of the binary.
+        .testTarget(name: "PlancheckKitTests", dependencies: ["PlancheckKit", "Reports", "RuleLanguage", "TestSupport"]),
         .testTarget(name: "CLITests", dependencies: [
-            "plancheck", .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+            "plancheck", "TestSupport", .product(name: "ZIPFoundation", package: "ZIPFoundation"),
             .product(name: "Crypto", package: "swift-crypto"),
         ]),
     ],

@@ -12,4 +12,17 @@ public enum Status: String, Sendable, Codable, CaseIterable {
     case outdated
     /// The goal is for other places (`applies 醴陵市` in a plan of 荷塘区): not checked, and out of coverage.
     case notApplicable = "not-applicable"
+
+    /// Most serious first: conflicting, missing, outdated, weak, covered, not applicable — the order
+    /// gaps are listed and sorted in every report.
+    public var seriousness: Int {
+        switch self {
+        case .conflicting: 0
+        case .missing: 1
+        case .outdated: 2
+        case .weak: 3
+        case .covered: 4
+        case .notApplicable: 5
+        }
+    }
 }

@@ -129,24 +129,7 @@ public enum PlanXMLWriter {
             out += "\(pad)</indicators>\n"
         }
 
-        func escape(_ s: String) -> String {
-            var r = ""
-            r.reserveCapacity(s.utf8.count)
-            for c in s.unicodeScalars {
-                switch c {
-                case "&": r += "&amp;"
-                case "<": r += "&lt;"
-                case ">": r += "&gt;"
-                case "\"": r += "&quot;"
-                default:
-                    // Characters XML 1.0 cannot hold (controls, U+FFFE and U+FFFF) are dropped rather than
-                    // making the file unreadable.
-                    if (c.value < 0x20 && c != "\t" && c != "\n") || c.value == 0xFFFE || c.value == 0xFFFF { continue }
-                    r.unicodeScalars.append(c)
-                }
-            }
-            return r
-        }
+        func escape(_ s: String) -> String { MarkupEscape.escape(s) }
     }
 }
 

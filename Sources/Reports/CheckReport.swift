@@ -25,6 +25,8 @@ public struct CheckReport: Sendable, Codable {
         /// Plan files, in the order of the columns.
         public var plans: [String]
         public var rows: [Row]
+        /// A cell's word for a gap a waiver accepts, in place of its status.
+        public static let waived = "waived"
 
         public struct Row: Sendable, Codable, Hashable {
             public var goal: String
@@ -126,19 +128,19 @@ public struct CheckReport: Sendable, Codable {
         let data: Data
         do { data = try BoundedRead.read(path, limit: maxBaselineBytes) } catch {
             switch error {
-            case .unreadable: throw ReportReadError(description: "\(path): cannot read the baseline report")
+            case .unreadable: throw ReportReadError(file: path, description: "\(path): cannot read the baseline report")
             case .tooLarge(let size):
-                throw ReportReadError(description: "\(path): the baseline report \(BoundedRead.describe(size, limit: maxBaselineBytes, what: "a baseline"))")
+                throw ReportReadError(file: path, description: "\(path): the baseline report \(BoundedRead.describe(size, limit: maxBaselineBytes, what: "a baseline"))")
             }
         }
         do {
             let r = try JSONDecoder().decode(CheckReport.self, from: data)
-            guard r.version == 1 else { throw ReportReadError(description: "\(path): report version \(r.version) is not supported (expected 1)") }
+            guard r.version == 1 else { throw ReportReadError(file: path, description: "\(path): report version \(r.version) is not supported (expected 1)") }
             return r
         } catch let e as ReportReadError {
             throw e
         } catch {
-            throw ReportReadError(description: "\(path): not a plancheck JSON report (\(error))")
+            throw ReportReadError(file: path, description: "\(path): not a plancheck JSON report (\(error))")
         }
     }
 
@@ -155,5 +157,7 @@ public struct CheckReport: Sendable, Codable {
 
 /// A previous report that could not be read.
 public struct ReportReadError: Error, Sendable, CustomStringConvertible {
+    /// The report file.
+    public let file: String
     public let description: String
 }

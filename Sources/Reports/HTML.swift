@@ -1,44 +1,4 @@
-/// Escaping for HTML: one function for text and attribute values alike.
-///
-/// Plan and rule text is hostile input as far as the page is concerned (a plan may contain
-/// `<script>` or `"><img onerror=…>`), so everything that is not a compile-time constant of this
-/// module passes through here. Escaping `'` and `"` as well as `& < >` makes the same output safe
-/// in text, in double- and in single-quoted attributes, so no caller has to know which it is in.
-enum HTMLEscape {
-    /// `s` with `& < > " '` replaced by character references, and control characters (which HTML
-    /// does not allow in a document) replaced by U+FFFD.
-    static func escape(_ s: String) -> String {
-        // Most text needs nothing: return it as is without building a copy.
-        guard s.unicodeScalars.contains(where: needsEscape) else { return s }
-        var out = ""
-        out.reserveCapacity(s.utf8.count + 16)
-        for u in s.unicodeScalars {
-            switch u {
-            case "&": out += "&amp;"
-            case "<": out += "&lt;"
-            case ">": out += "&gt;"
-            case "\"": out += "&quot;"
-            case "'": out += "&#39;"
-            case _ where isControl(u): out.unicodeScalars.append("\u{FFFD}")
-            default: out.unicodeScalars.append(u)
-            }
-        }
-        return out
-    }
-
-    private static func needsEscape(_ u: Unicode.Scalar) -> Bool {
-        switch u {
-        case "&", "<", ">", "\"", "'": true
-        default: isControl(u)
-        }
-    }
-
-    /// C0 controls other than tab, newline and carriage return, DEL, and the C1 controls.
-    private static func isControl(_ u: Unicode.Scalar) -> Bool {
-        let v = u.value
-        return (v < 0x20 && v != 0x09 && v != 0x0A && v != 0x0D) || (v >= 0x7F && v <= 0x9F)
-    }
-}
+import DocumentModel
 
 /// Builds an HTML document by appending, so that nothing unescaped can get in by accident.
 ///
@@ -58,7 +18,7 @@ struct HTMLBuilder {
     mutating func raw(_ s: StaticString) { html += Self.string(s) }
 
     /// Text, escaped.
-    mutating func text(_ s: String) { html += HTMLEscape.escape(s) }
+    mutating func text(_ s: String) { html += MarkupEscape.escape(s) }
 
     /// `<tag attr="value" …>`; attributes whose value is nil are left out, an empty value is written
     /// as a bare attribute (`hidden`, `open`).
@@ -107,7 +67,7 @@ struct HTMLBuilder {
         for (name, value) in attributes {
             guard let value else { continue }
             html += " " + Self.string(name)
-            if !value.isEmpty { html += "=\"" + HTMLEscape.escape(value) + "\"" }
+            if !value.isEmpty { html += "=\"" + MarkupEscape.escape(value) + "\"" }
         }
         html += ">"
     }

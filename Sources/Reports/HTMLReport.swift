@@ -99,10 +99,10 @@ public struct HTMLReport: Sendable {
                 h.element("div", ["class": "card counts"]) { h in
                     h.element("div", ["class": "label"], text: "Findings by status")
                     h.element("ul", ["class": "chips"]) { h in
-                        for status in page.statusesInCounts(s.counts) {
-                            h.element("li", ["class": "chip b-" + status, "title": Self.statusMeaning(status)]) { h in
-                                h.element("b", text: "\(s.counts[status] ?? 0)")
-                                h.text(" " + status)
+                        for status in Page.statusesBySeriousness {
+                            h.element("li", ["class": "chip b-" + status.rawValue, "title": Self.statusMeaning(status)]) { h in
+                                h.element("b", text: "\(s.counts[status.rawValue] ?? 0)")
+                                h.text(" " + status.rawValue)
                             }
                         }
                     }
@@ -163,7 +163,7 @@ public struct HTMLReport: Sendable {
                                         let st = entry.finding.status.rawValue
                                         if entry.finding.status == .covered { covering += 1 }
                                         if entry.finding.status == .outdated { using += 1 }
-                                        h.element("td", ["class": "cell c-" + st, "title": Self.statusMeaning(st)]) { h in
+                                        h.element("td", ["class": "cell c-" + st, "title": Self.statusMeaning(entry.finding.status)]) { h in
                                             h.element("a", ["href": "#" + entry.id], text: st)
                                         }
                                     } else {
@@ -216,7 +216,7 @@ public struct HTMLReport: Sendable {
                     h.element("select", ["name": "status"]) { h in
                         h.element("option", ["value": ""], text: "all")
                         h.element("option", ["value": "gaps"], text: "gaps (not covered)")
-                        for st in page.statuses { h.element("option", ["value": st], text: st) }
+                        for st in page.statuses { h.element("option", ["value": st.rawValue], text: st.rawValue) }
                     }
                 }
                 h.element("label") { h in
@@ -283,8 +283,8 @@ public struct HTMLReport: Sendable {
                 h.element("a", ["href": "#" + entry.id], text: f.title)
                 h.element("div", ["class": "msg"], text: f.message)
             }
-            h.element("td", ["data-sort": "\(Page.statusRank(st))"]) { h in
-                h.element("span", ["class": "badge b-" + st, "title": Self.statusMeaning(st)], text: st)
+            h.element("td", ["data-sort": "\(f.status.seriousness)"]) { h in
+                h.element("span", ["class": "badge b-" + st, "title": Self.statusMeaning(f.status)], text: st)
             }
             h.element("td", ["class": "sev s-" + f.severity.rawValue + (f.isGap ? "" : " notgap"),
                              "data-sort": "\(Self.severityRank(f.severity))"], text: Self.severityLabel(f.severity))
@@ -322,7 +322,7 @@ public struct HTMLReport: Sendable {
         // Gaps open by default: they are what a drafter reads; covered goals are one click away.
         h.element("details", ["class": "finding f-" + st, "id": entry.id, "open": f.isGap ? "" : nil]) { h in
             h.element("summary") { h in
-                h.element("span", ["class": "badge b-" + st, "title": Self.statusMeaning(st)], text: st)
+                h.element("span", ["class": "badge b-" + st, "title": Self.statusMeaning(f.status)], text: st)
                 h.element("span", ["class": "sev s-" + f.severity.rawValue + (f.isGap ? "" : " notgap")], text: Self.severityLabel(f.severity))
                 if f.kind == .goal { h.element("span", ["class": "gid"], text: f.goal) }
                 h.element("span", ["class": "ftitle"], text: f.title)
@@ -420,8 +420,8 @@ public struct HTMLReport: Sendable {
         h.element("footer", ["class": "legend"]) { h in
             h.element("h2", text: "What the statuses mean")
             h.element("dl") { h in
-                for st in ["covered", "weak", "missing", "conflicting", "outdated", "not-applicable"] {
-                    h.element("dt") { h in h.element("span", ["class": "badge b-" + st], text: st) }
+                for st in Status.allCases {
+                    h.element("dt") { h in h.element("span", ["class": "badge b-" + st.rawValue], text: st.rawValue) }
                     h.element("dd", text: Self.statusMeaning(st))
                 }
             }
@@ -496,17 +496,15 @@ public struct HTMLReport: Sendable {
         Severity.allCases.filter { $0 > s }.count
     }
 
-    /// What a status means, for tooltips and the legend (by raw value, so a status added later still renders).
-    static func statusMeaning(_ status: String) -> String {
+    /// What a status means, for tooltips and the legend.
+    static func statusMeaning(_ status: Status) -> String {
         switch status {
-        case "covered": "carried as a commitment: named and committed to with a quantity, a deadline or a commitment verb"
-        case "weak": "mentioned, but never committed to (only in passing, in the review of the past, the vision or the glossary)"
-        case "missing": "not found anywhere in scope; the closest passages, if any, are suggestions"
-        case "conflicting": "committed to less than the city asks, a later year, or the wrong unit"
-        case "outdated": "uses a term the city has retired"
-        case "waived": "a gap accepted on purpose, with a reason, in the waiver file"
-        case "not-applicable": "the goal is for other places (applies 醴陵市…): not checked in this plan, and left out of coverage"
-        default: status
+        case .covered: "carried as a commitment: named and committed to with a quantity, a deadline or a commitment verb"
+        case .weak: "mentioned, but never committed to (only in passing, in the review of the past, the vision or the glossary)"
+        case .missing: "not found anywhere in scope; the closest passages, if any, are suggestions"
+        case .conflicting: "committed to less than the city asks, a later year, or the wrong unit"
+        case .outdated: "uses a term the city has retired"
+        case .notApplicable: "the goal is for other places (applies 醴陵市…): not checked in this plan, and left out of coverage"
         }
     }
 
@@ -559,7 +557,7 @@ struct Page {
     /// Areas in the order the rules first use them; `(none)` last.
     let areas: [String]
     /// Statuses that occur, in rank order.
-    let statuses: [String]
+    let statuses: [Status]
     let goalCount: Int
     private let index: [String: Int]
 
@@ -604,9 +602,8 @@ struct Page {
         self.index = index
         self.areas = areas
         self.goalCount = rows.filter { $0.kind == .goal }.count
-        let present = Set(report.findings.map(\.status.rawValue))
-        self.statuses = Status.allCases.map(\.rawValue).filter(present.contains)
-            .sorted { Page.statusRank($0) < Page.statusRank($1) }
+        let present = Set(report.findings.map(\.status))
+        self.statuses = Page.statusesBySeriousness.filter(present.contains)
     }
 
     func entry(goal: String, kind: Finding.Kind, plan: String) -> Entry? {
@@ -617,16 +614,8 @@ struct Page {
         report.planSummaries[plan] ?? Summary(findings: report.findings.filter { $0.plan == plan })
     }
 
-    /// The statuses to count: every known one, then any others the summary has, by name.
-    func statusesInCounts(_ counts: [String: Int]) -> [String] {
-        let known = Status.allCases.map(\.rawValue).sorted { Page.statusRank($0) < Page.statusRank($1) }
-        return known + counts.keys.filter { !known.contains($0) }.sorted()
-    }
-
-    /// Most serious first: conflicting, missing, outdated, weak, covered, not applicable, then anything else.
-    static func statusRank(_ status: String) -> Int {
-        ["conflicting", "missing", "outdated", "weak", "covered", "not-applicable"].firstIndex(of: status) ?? 6
-    }
+    /// Every status, most serious first.
+    static let statusesBySeriousness = Status.allCases.sorted { $0.seriousness < $1.seriousness }
 
     static func key(_ goal: String, _ kind: Finding.Kind, _ plan: String) -> String {
         "\(kind.rawValue)\u{0}\(goal)\u{0}\(plan)"

@@ -3,7 +3,9 @@ import Foundation
 import Glibc
 #endif
 
-/// The files one run writes, staged beside their destinations and put in place together at the end.
+/// The one way plancheck writes files (reports, formatted rules, drafts), so that a failed run never
+/// leaves a half-written file over a good one: staged beside their destinations and put in place together
+/// at the end. A destination that is a symbolic link has the file it points to replaced, not the link.
 ///
 /// Each folder that receives a file gets a hidden work folder, `.plancheck-work`, and in it one folder per
 /// run, `run-<pid>-<nonce>`, locked (flock) for as long as the run lives. The lock ends with the process,
@@ -55,6 +57,15 @@ public final class OutputSet {
     }
 
     deinit { discard() }
+
+    /// Writes one file the same way: staged beside `path`, then renamed over it. Creates the folder when
+    /// missing; throws a message naming the path when it cannot, or when another run is writing it.
+    public static func write(_ data: Data, to path: String) throws(AtomicWriteError) {
+        let set = try OutputSet(destinations: [path])
+        defer { set.discard() }
+        try set.write(data, to: path)
+        try set.commit()
+    }
 
     /// The file to write `destination`'s content to; it replaces `destination` at `commit`.
     public func stagedPath(for destination: String) -> String {
@@ -118,10 +129,10 @@ public final class OutputSet {
         registry.abandonAll()
     }
 
-    /// `path` made absolute against the working directory, with `.` and `..` resolved.
+    /// `path` made absolute against the working directory, with `.`, `..` and symbolic links resolved.
     static func absolute(_ path: String) -> String {
         let p = path.hasPrefix("/") ? path : FileManager.default.currentDirectoryPath + "/" + path
-        return (p as NSString).standardizingPath
+        return URL(fileURLWithPath: (p as NSString).standardizingPath).resolvingSymlinksInPath().path
     }
 
     /// The folders of the sets still open, for `abandonAll`; a lock keeps a commit and a signal apart.
@@ -151,4 +162,11 @@ public final class OutputSet {
         }
     }
     private static let registry = Registry()
+}
+
+/// A file that could not be written.
+public struct AtomicWriteError: Error, Sendable, CustomStringConvertible {
+    public let path: String
+    public let reason: String
+    public var description: String { "cannot write \(path): \(reason)" }
 }

@@ -154,7 +154,7 @@ struct MatrixBuilder {
         if last?.plan != f.plan { last = (f.plan, column[f.plan]) }
         guard let c = last?.column else { return }
         if statuses[r].count <= c { statuses[r] += [String?](repeating: nil, count: c + 1 - statuses[r].count) }
-        statuses[r][c] = f.waiver != nil ? "waived" : f.status.rawValue
+        statuses[r][c] = f.waiver != nil ? CheckReport.Matrix.waived : f.status.rawValue
     }
 
     var matrix: CheckReport.Matrix {
@@ -162,7 +162,7 @@ struct MatrixBuilder {
         for r in out.indices {
             out[r].statuses = (0..<plans.count).map { $0 < statuses[r].count ? statuses[r][$0] ?? "" : "" }
             // The share of the plans the goal applies to that carry it (all of none, when it applies to none).
-            let covered = out[r].statuses.filter { $0 == "covered" }.count
+            let covered = out[r].statuses.filter { $0 == Status.covered.rawValue }.count
             let applying = out[r].statuses.filter { $0 != Status.notApplicable.rawValue }.count
             out[r].coverage = plans.isEmpty ? 0 : applying == 0 ? 1 : (Double(covered) / Double(applying) * 10_000).rounded() / 10_000
         }

@@ -6,7 +6,7 @@ import Foundation
 /// `CheckReport.json()` gives, without holding every finding of the run in memory. The report replaces its
 /// destination only when complete (rename), so a failed run never leaves half a report; its temporary files
 /// live in the staging folder of an `OutputSet`, where a later run removes them if this one is killed.
-public final class StreamedJSONReport {
+public final class StreamedJSONReport: ReportStream {
     /// The report's file, or nil for standard output.
     public let destination: String?
     /// Where the report is staged until it is complete (see `OutputSet`).

@@ -17,17 +17,7 @@ public struct TextReport {
     /// Orders gaps: most severe first, then conflicting, missing, outdated, weak; then rule order.
     public static func rank(_ a: Finding, _ b: Finding) -> Bool {
         if a.severity != b.severity { return a.severity > b.severity }
-        func order(_ s: Status) -> Int {
-            switch s {
-            case .conflicting: 0
-            case .missing: 1
-            case .outdated: 2
-            case .weak: 3
-            case .covered: 4
-            case .notApplicable: 5
-            }
-        }
-        if order(a.status) != order(b.status) { return order(a.status) < order(b.status) }
+        if a.status != b.status { return a.status.seriousness < b.status.seriousness }
         return (a.rule.file, a.rule.line) < (b.rule.file, b.rule.line)
     }
 
@@ -75,7 +65,7 @@ public struct TextReport {
             out += "\n" + bold(plan.file) + (plan.title.map { dim(" — " + $0) } ?? "") + "\n"
             out += "  coverage " + bold(percent(summary.coverage)) + " " + bar(summary.coverage) + "  "
             out += summary.coverageByArea.keys.sorted().map { "\($0) \(percent(summary.coverageByArea[$0]!))" }.joined(separator: " · ") + "\n"
-            var counts = ["covered", "weak", "missing", "conflicting", "outdated"].map { "\(summary.counts[$0] ?? 0) \($0)" }
+            var counts = [Status.covered, .weak, .missing, .conflicting, .outdated].map { "\(summary.counts[$0.rawValue] ?? 0) \($0.rawValue)" }
             if summary.waived > 0 { counts.append("\(summary.waived) waived") }
             let elsewhere = summary.counts[Status.notApplicable.rawValue] ?? 0
             if elsewhere > 0 { counts.append("\(elsewhere) not applicable") }

@@ -16,7 +16,18 @@ public struct Waiver: Sendable, Hashable, Codable {
 
 /// A waiver file that could not be read: the message names the file, line and column.
 public struct WaiverError: Error, Sendable, CustomStringConvertible {
+    /// The waiver file.
+    public let file: String
+    /// 1-based line and column of the problem, when it is in a line.
+    public let line: Int?, column: Int?
     public let description: String
+
+    init(file: String, line: Int? = nil, column: Int? = nil, description: String) {
+        self.file = file
+        self.line = line
+        self.column = column
+        self.description = description
+    }
 }
 
 /// Reads waiver files: one waiver per line, `#` starts a comment.
@@ -34,13 +45,13 @@ public enum WaiverFile {
         let data: Data
         do { data = try BoundedRead.read(path, limit: maxBytes) } catch {
             switch error {
-            case .unreadable: throw WaiverError(description: "\(path): cannot read the waiver file")
+            case .unreadable: throw WaiverError(file: path, description: "\(path): cannot read the waiver file")
             case .tooLarge(let size):
-                throw WaiverError(description: "\(path): the waiver file \(BoundedRead.describe(size, limit: maxBytes, what: "a waiver file"))")
+                throw WaiverError(file: path, description: "\(path): the waiver file \(BoundedRead.describe(size, limit: maxBytes, what: "a waiver file"))")
             }
         }
         guard let text = String(data: data, encoding: .utf8) else {
-            throw WaiverError(description: "\(path): the waiver file is not UTF-8 text")
+            throw WaiverError(file: path, description: "\(path): the waiver file is not UTF-8 text")
         }
         return try parse(text, path: path)
     }
@@ -52,7 +63,7 @@ public enum WaiverFile {
             var tokens: [(String, Int, Bool)] = []   // text, column, quoted
             let chars = Array(raw.replacingOccurrences(of: "\r", with: ""))
             guard chars.count <= maxLineLength else {
-                throw WaiverError(description: "\(path):\(line):1: error: the line is \(chars.count) characters long, over the limit of \(maxLineLength) for a waiver")
+                throw WaiverError(file: path, line: line, column: 1, description: "\(path):\(line):1: error: the line is \(chars.count) characters long, over the limit of \(maxLineLength) for a waiver")
             }
             var k = 0
             while k < chars.count {
@@ -66,7 +77,7 @@ public enum WaiverFile {
                     k += 1
                     while k < chars.count, chars[k] != close { s.append(chars[k]); k += 1 }
                     guard k < chars.count else {
-                        throw WaiverError(description: "\(path):\(line):\(col): error: unterminated string; close it with \(close)")
+                        throw WaiverError(file: path, line: line, column: col, description: "\(path):\(line):\(col): error: unterminated string; close it with \(close)")
                     }
                     k += 1
                     tokens.append((s, col, true))
@@ -78,7 +89,7 @@ public enum WaiverFile {
             }
             guard !tokens.isEmpty else { continue }
             func fail(_ at: Int, _ message: String) -> WaiverError {
-                WaiverError(description: "\(path):\(line):\(at): error: \(message)\n  example: waive 5.5 in \"plan.txt\" until 2026-06-30 because \"reason\"")
+                WaiverError(file: path, line: line, column: at, description: "\(path):\(line):\(at): error: \(message)\n  example: waive 5.5 in \"plan.txt\" until 2026-06-30 because \"reason\"")
             }
             guard tokens[0].0 == "waive", !tokens[0].2 else { throw fail(tokens[0].1, "expected 'waive', found '\(tokens[0].0)'") }
             guard tokens.count >= 2 else { throw fail(tokens[0].1, "expected a goal id after 'waive'") }

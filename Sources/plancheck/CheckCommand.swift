@@ -1,7 +1,7 @@
-import Alignment
 import ArgumentParser
 import DocumentModel
 import Foundation
+import PlancheckKit
 import Reports
 import RuleLanguage
 
@@ -20,7 +20,7 @@ struct CheckCommand: ParsableCommand {
         (applies 醴陵市, 攸县) is not applicable to a plan of another district, read from the plan's title \
         (株洲市荷塘区…纲要 → 荷塘区) or given with --district, and is left out of coverage.
 
-        With no --rules, the bundled rule set for the newest city plan is used (\(DefaultRules.name)).
+        With no --rules, the bundled rule set for the newest city plan is used (\(BundledRules.defaultName)).
 
         Examples:
           plancheck check Samples/hetang-14th-five-year-plan.txt
@@ -41,7 +41,7 @@ struct CheckCommand: ParsableCommand {
 
     @OptionGroup(title: "Reading plans") var input: InputOptions
 
-    @Option(help: ArgumentHelp("A rule file or folder of .rules files (default: the bundled \(DefaultRules.name)).", valueName: "path"))
+    @Option(help: ArgumentHelp("A rule file or folder of .rules files (default: the bundled \(BundledRules.defaultName)).", valueName: "path"))
     var rules: String?
 
     @Option(help: "Only the goals of this profile of the rule set (e.g. draft).")
@@ -103,147 +103,53 @@ struct CheckCommand: ParsableCommand {
     }
 
     func run() throws {
-        _ = try Self.generationTime()   // a bad value stops the run before any work
-        let rulesPath = try rules ?? DefaultRules.path()
-        let loaded = RuleSetLoader.load(path: rulesPath)
-        if loaded.hasErrors {
-            FileHandle.standardError.write(Data(loaded.rendered(color: false).utf8))
-            throw InputError("the rules in \(rulesPath) have errors (see above); fix them or run: plancheck rules lint \(rulesPath)")
+        let request = try self.request()
+        let outcome: CheckOutcome
+        do { outcome = try CheckRunner(request).run() } catch {
+            if let details = error.details { FileHandle.standardError.write(Data(details.utf8)) }
+            throw InputError(error.description)
         }
-        if loaded.ruleSet.goals.isEmpty && loaded.ruleSet.retirements.isEmpty {
-            throw InputError("\(rulesPath): no goals or retirements to check")
-        }
-        let engine: AlignmentEngine
-        do { engine = try AlignmentEngine(ruleSet: loaded.ruleSet, profile: profile) } catch { throw InputError(error.description) }
-
-        let shownPath = rules ?? "bundled \(DefaultRules.name)"
-        // Waivers, baseline and destinations are checked before any plan is read: a mistake in them
-        // should not cost a whole run.
-        var waiverList: [Waiver]?
-        if let waivers {
-            do { waiverList = try WaiverFile.read(path: waivers) } catch { throw InputError(error.description) }
-        }
-        var base: (path: String, report: CheckReport)?
-        if let baseline {
-            do { base = (baseline, try CheckReport.read(path: baseline)) } catch { throw InputError(error.description) }
-        }
-        var destinations = try outputs()
-        // The JSON report alone (the usual case in CI, and for many plans) is streamed: each plan's findings
-        // go to disk as soon as it is checked, and only what the terminal summary lists stays in memory.
-        // The other formats lay out every finding at once, so with them the run keeps every finding.
-        var stream: StreamedJSONReport?
-        if destinations.count == 1, destinations[0].0 == .json {
-            do { stream = try StreamedJSONReport(destination: destinations[0].1, withBaseline: base != nil) } catch {
-                throw InputError(error.description)
-            }
-            destinations = []
-        }
-        defer { stream?.discard() }
-        // Every report file is claimed now (another run writing one of them is an error before any work)
-        // and staged until all are rendered: the set replaces the last run's set together.
-        let files: OutputSet
-        do { files = try OutputSet(destinations: destinations.compactMap(\.1)) } catch { throw InputError(error.description) }
-        defer { files.discard() }
-        var builder = ReportBuilder(rulesPath: shownPath, ruleSet: loaded.ruleSet, waivers: waiverList,
-                                    today: today ?? CheckCommand.todayString(), baseline: base,
-                                    keepFindings: !destinations.isEmpty, limit: limit)
-
-        // One plan at a time: memory is bounded by the largest plan, not by the whole set.
-        var readOptions = try input.readOptions()
-        readOptions.xpathScopes = engine.xpathExpressions
-        var explanations: [(plan: String, lines: [String])] = []
-        for path in plans {
-            let doc: PlanDocument
-            let bytes: [UInt8]
-            do {
-                bytes = try SourceText.readBytes(path, maxBytes: readOptions.maxBytes)
-                doc = try PlanReader.read(bytes: bytes, file: path, options: readOptions)
-            } catch { throw InputError(error.description) }
-            let result = engine.check(doc, explain: explain, district: district)
-            builder.add(plan: CheckReport.PlanInfo(doc, bytes: bytes, district: result.district))
-            if explain != nil { explanations.append((result.plan, result.explanation)) }
-            let findings = builder.add(consume result)
-            do { try stream?.append(findings) } catch { throw InputError(error.description) }
-        }
-        let report = builder.finish()
-
-        if let explain {
-            for r in explanations {
-                print("explain \(explain) in \(r.plan):")
-                print(r.lines.joined(separator: "\n"))
-            }
-        }
-        var toStdout = false
-        if let stream {
-            do { try stream.finish(report) } catch { throw InputError(error.description) }
-            toStdout = stream.destination == nil
-        }
-        for (fmt, path) in destinations {
-            let data = try render(report, as: fmt)
-            if let path {
-                do { try files.write(data, to: path) } catch { throw InputError(error.description) }
-            } else {
-                FileHandle.standardOutput.write(data)
-                toStdout = true
-            }
-        }
-        do { try files.commit() } catch { throw InputError(error.description) }
-        // The terminal summary, unless a report went to standard output (or --explain alone was asked).
-        if !toStdout && (explain == nil || output != nil || outputDir != nil) {
-            print(TextReport(color: color.enabled, limit: limit).render(report, listings: builder.listings), terminator: "")
-        }
-        if let w = report.waivers {
-            for u in w.unused { warn("\(u.source): warning: unused waiver for \(u.goal)\(u.plan.map { " in \($0)" } ?? ""): no such gap") }
-            for e in w.expired { warn("\(e.source): error: the waiver for \(e.goal) expired on \(e.until ?? "")") }
-        }
-        let failing = failOn.severity.map { level in builder.worstNewGap.map { $0 >= level } ?? false } ?? false
-        if failing || !(report.waivers?.expired.isEmpty ?? true) { throw ExitCode(1) }
+        if outcome.failed { throw ExitCode(outcome.exitCode) }
     }
 
-    /// Where each report goes: a file, or standard output (nil).
-    func outputs() throws -> [(ReportFormat, String?)] {
-        var out: [(ReportFormat, String?)] = []
+    /// The check the flags ask for.
+    func request() throws -> CheckRequest {
+        let generatedAt = try Self.generationTime()   // a bad value stops the run before any work
+        let readOptions = try input.readOptions()
+        // The terminal summary, unless --explain alone was asked for.
+        let summary = explain == nil || output != nil || outputDir != nil
+            ? SummaryRequest(color: color.enabled, limit: limit) : nil
+        return CheckRequest(rules: rules.map(RuleSource.path) ?? .bundled(BundledRules.defaultName), profile: profile,
+                            plans: plans, readOptions: readOptions, district: district, waivers: waivers,
+                            baseline: baseline, today: today, reports: try outputs(),
+                            reportOptions: ReportOptions(failOn: failOn.severity, generatedAt: generatedAt),
+                            summary: summary, failOn: failOn.severity, explain: explain)
+    }
+
+    /// Where each report goes: a file, or standard output.
+    func outputs() throws -> [ReportRequest] {
+        var out: [ReportRequest] = []
         for (fmt, path) in [(ReportFormat.json, json), (.html, html), (.sarif, sarif), (.junit, junit), (.markdown, markdown)] {
-            if let path { out.append((fmt, path)) }
+            if let path { out.append(ReportRequest(fmt, to: .file(path))) }
         }
         let asked = format.formats
         if let dir = outputDir {
-            for fmt in asked { out.append((fmt, (dir as NSString).appendingPathComponent("plancheck." + CheckCommand.fileExtension(fmt)))) }
+            for fmt in asked {
+                out.append(ReportRequest(fmt, to: .file((dir as NSString).appendingPathComponent("plancheck." + fmt.fileExtension))))
+            }
         } else if let output {
             guard asked.count == 1 else {
                 throw ValidationError("--output takes one format; for several, use --output-dir DIR (or --json/--html/--sarif/--junit/--markdown FILE)")
             }
-            out.append((asked[0], output))
+            out.append(ReportRequest(asked[0], to: .file(output)))
         } else {
             let files = asked.filter { $0 != .text }
             if files.count > 1 {
                 throw ValidationError("several formats need --output-dir DIR (or --json/--html/--sarif/--junit/--markdown FILE each)")
             }
-            if let only = files.first { out.append((only, nil)) }
+            if let only = files.first { out.append(ReportRequest(only, to: .standardOutput)) }
         }
         return out
-    }
-
-    func render(_ report: CheckReport, as fmt: ReportFormat) throws -> Data {
-        switch fmt {
-        case .text: return Data(TextReport(color: false, limit: 0).render(report).utf8)
-        case .json: return try report.json() + Data("\n".utf8)
-        case .sarif: return try SARIFReport.render(report) + Data("\n".utf8)
-        case .junit: return Data(JUnitReport.render(report, failOn: failOn.severity).utf8)
-        case .markdown: return Data(MarkdownReport.render(report).utf8)
-        case .html: return Data(HTMLReport(report: report, generatedAt: try Self.generationTime()).render().utf8)
-        }
-    }
-
-    static func fileExtension(_ f: ReportFormat) -> String {
-        switch f {
-        case .text: "txt"
-        case .json: "json"
-        case .html: "html"
-        case .sarif: "sarif"
-        case .junit: "junit.xml"
-        case .markdown: "md"
-        }
     }
 
     /// The time the HTML page says it was made: only the one `SOURCE_DATE_EPOCH` gives (seconds since 1970, as
@@ -255,15 +161,6 @@ struct CheckCommand: ParsableCommand {
         }
         return Date(timeIntervalSince1970: TimeInterval(seconds))
     }
-
-    static func todayString() -> String {
-        let f = DateFormatter()
-        f.dateFormat = "yyyy-MM-dd"
-        f.locale = Locale(identifier: "en_US_POSIX")
-        return f.string(from: Date())
-    }
-
-    func warn(_ s: String) { FileHandle.standardError.write(Data((s + "\n").utf8)) }
 }
 
 /// `--format json,sarif`: one or more report formats.
@@ -310,21 +207,5 @@ enum ColorChoice: String, ExpressibleByArgument, CaseIterable {
             if env["NO_COLOR"] != nil || env["TERM"] == "dumb" { return false }
             return isatty(STDOUT_FILENO) != 0
         }
-    }
-}
-
-/// The rule sets bundled with the executable.
-enum DefaultRules {
-    /// The newest city rule set, used when --rules is not given.
-    static let name = "zhuzhou/15th"
-
-    static func path() throws -> String { try path(of: name) }
-
-    /// A bundled rule set or dictionary, by its path under Rules/ (`zhuzhou/15th`, `common`).
-    static func path(of relative: String) throws -> String {
-        guard let url = Bundle.module.url(forResource: "Rules", withExtension: nil) else {
-            throw InputError("the bundled rules are missing from this build; pass --rules PATH")
-        }
-        return url.appendingPathComponent(relative).path
     }
 }

@@ -98,7 +98,7 @@ struct RulesCoverage: ParsableCommand {
         case .html: data = Data(CoverageHTML(report: report, document: doc, coverage: coverage).render().utf8)
         }
         if let output {
-            do { try AtomicFile.write(data, to: output) } catch { throw InputError(error.description) }
+            do { try OutputSet.write(data, to: output) } catch { throw InputError(error.description) }
         } else {
             FileHandle.standardOutput.write(data)
         }

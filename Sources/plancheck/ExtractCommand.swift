@@ -1,6 +1,7 @@
 import Alignment
 import ArgumentParser
 import DocumentModel
+import PlancheckKit
 import Foundation
 import Reports
 import RuleLanguage
@@ -58,7 +59,7 @@ struct ExtractCommand: ParsableCommand {
             throw InputError("--source \(source) cannot name a source: use letters and digits, e.g. 建议")
         }
         // The dictionary only helps to name indicators; a missing one is no reason to stop.
-        let dictPath = dictionary ?? (try? DefaultRules.path(of: "common"))
+        let dictPath = dictionary ?? (try? BundledRules.path(of: "common"))
         var terms: [String: [String]] = [:]
         if let dictPath {
             let loaded = RuleSetLoader.load(path: dictPath)
@@ -71,7 +72,7 @@ struct ExtractCommand: ParsableCommand {
         let draft = RuleDrafter.draft(doc, options: RuleDraftOptions(
             sourceName: source, dictionary: terms, dictionaryPath: dictionary ?? "Rules/common", documentPath: document))
         if let output {
-            do { try AtomicFile.write(Data(draft.text.utf8), to: output) } catch { throw InputError(error.description) }
+            do { try OutputSet.write(Data(draft.text.utf8), to: output) } catch { throw InputError(error.description) }
         } else {
             print(draft.text, terminator: "")
         }

@@ -203,7 +203,7 @@ struct RulesFormat: ParsableCommand {
                     print(file)
                 } else {
                     do {
-                        try writeAtomically(formatted, to: file)
+                        try OutputSet.write(Data(formatted.utf8), to: file)
                     } catch {
                         printError("\(file): error: \(error)\n")
                         failed = true
@@ -222,14 +222,6 @@ struct RulesFormat: ParsableCommand {
         }
         if failed { throw ExitCode(RulesExit.errors) }
         if check && !changed.isEmpty { throw ExitCode(RulesExit.findings) }
-    }
-
-    /// Writes beside the file, then renames over it (keeping its permissions), so an interrupted run
-    /// never leaves half a file.
-    func writeAtomically(_ text: String, to path: String) throws {
-        // Through a symlink, replace the file it points to, not the link.
-        let target = URL(fileURLWithPath: path).resolvingSymlinksInPath().path
-        try AtomicFile.write(Data(text.utf8), to: target)
     }
 }
 

@@ -3,6 +3,7 @@ import Testing
 @testable import Alignment
 import DocumentModel
 import RuleLanguage
+import TestSupport
 
 /// Loads rules from text, failing the test on any error.
 func rules(_ text: String) throws -> RuleSet {
@@ -250,8 +251,7 @@ term 产业集群 = "产业集群"
 @Suite struct EngineDeterminismTests {
     @Test func sameInputSameFindings() throws {
         let rs = try rules(header + "goal R \"r\" { require commitment 研发强度 }\n")
-        let text = try String(contentsOf: URL(fileURLWithPath: #filePath).deletingLastPathComponent()
-            .deletingLastPathComponent().deletingLastPathComponent().appendingPathComponent("Samples/hetang-14th-five-year-plan.txt"), encoding: .utf8)
+        let text = try String(contentsOf: repositoryRoot.appendingPathComponent("Samples/hetang-14th-five-year-plan.txt"), encoding: .utf8)
         let a = try AlignmentEngine(ruleSet: rs).check(plan(text))
         let b = try AlignmentEngine(ruleSet: rs).check(plan(text))
         #expect(a.findings == b.findings)

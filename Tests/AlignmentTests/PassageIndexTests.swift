@@ -3,6 +3,7 @@ import Testing
 import RuleLanguage
 @testable import Alignment
 @testable import DocumentModel
+import TestSupport
 
 @Suite struct PassageIndexTests {
     @Test func closestSentencesShareTheMostBigrams() throws {
@@ -55,9 +56,9 @@ import RuleLanguage
 /// A hostile input reduced from fuzzing (issue #12): the committed copy under Tests/Fixtures/reliability, or
 /// the shared one beside the repository.
 func reliabilityFixture(_ name: String) -> String {
-    let committed = repoRoot.appendingPathComponent("Tests/Fixtures/reliability/" + name).path
+    let committed = repositoryRoot.appendingPathComponent("Tests/Fixtures/reliability/" + name).path
     if FileManager.default.fileExists(atPath: committed) { return committed }
-    return repoRoot.deletingLastPathComponent().appendingPathComponent("shared/reliability/" + name).path
+    return repositoryRoot.deletingLastPathComponent().appendingPathComponent("shared/reliability/" + name).path
 }
 
 /// Long sentences of values against the engine (issue #12): each hit walked the whole clause and every

@@ -3,11 +3,11 @@ import Testing
 @testable import Alignment
 import DocumentModel
 import RuleLanguage
+import TestSupport
 
 /// The repository's root, found from this file's path so the rule sets are read from the source tree.
-let repoRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
 
-func repoPath(_ relative: String) -> String { repoRoot.appendingPathComponent(relative).path }
+func repoPath(_ relative: String) -> String { repositoryRoot.appendingPathComponent(relative).path }
 
 /// The city's rule sets, as shipped: every test written beside a rule must hold, so CI guards the rules.
 @Suite struct CityRuleSetTests {

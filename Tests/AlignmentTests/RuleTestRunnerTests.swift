@@ -3,17 +3,7 @@ import Testing
 @testable import Alignment
 import DocumentModel
 import RuleLanguage
-
-/// A fresh folder with the given files, removed by the caller.
-func ruleFolder(_ files: [String: String]) throws -> URL {
-    let dir = FileManager.default.temporaryDirectory.appendingPathComponent("plancheck-rt-\(UUID().uuidString)")
-    for (name, text) in files {
-        let url = dir.appendingPathComponent(name)
-        try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
-        try text.write(to: url, atomically: true, encoding: .utf8)
-    }
-    return dir
-}
+import TestSupport
 
 let runnerHeader = """
     ruleset "测试" {
@@ -36,7 +26,7 @@ let runnerGoals = """
 
 @Suite struct RuleTestRunnerTests {
     @Test func passingAndFailingExpectationsAreTold() throws {
-        let dir = try ruleFolder(["r.rules": runnerHeader + runnerGoals + """
+        let dir = try folder(of: ["r.rules": runnerHeader + runnerGoals + """
             test "写足" {
               plan "到2030年，研发经费投入强度达到3.5%。"
               expect T covered
@@ -67,7 +57,7 @@ let runnerGoals = """
     }
 
     @Test func outdatedWordsCountWhenAReportedMatchContainsThem() throws {
-        let dir = try ruleFolder(["r.rules": runnerHeader + runnerGoals + """
+        let dir = try folder(of: ["r.rules": runnerHeader + runnerGoals + """
             test "口号" {
               plan "加快建设更具实力的株洲·中国动力谷。提质升级中国动力谷自主创新园。"
               expect outdated "中国动力谷"
@@ -90,7 +80,7 @@ let runnerGoals = """
     }
 
     @Test func aFileWithRulesButNoTestFailsAndTermFilesAreExempt() throws {
-        let dir = try ruleFolder([
+        let dir = try folder(of: [
             "00-header.rules": runnerHeader,
             "10-goals.rules": runnerGoals,
             "20-terms.rules": "term 城镇化率 = \"城镇化率\" unit %\n",
@@ -104,7 +94,7 @@ let runnerGoals = """
     }
 
     @Test func aFileOfAFolderRunsWithTheFolderAndOnlyItsOwnTests() throws {
-        let dir = try ruleFolder([
+        let dir = try folder(of: [
             "00-header.rules": runnerHeader,
             "10-goals.rules": runnerGoals + """
                 test "十" {
@@ -136,7 +126,7 @@ let runnerGoals = """
     }
 
     @Test func planFilesAreReadRelativeToTheRuleFile() throws {
-        let dir = try ruleFolder([
+        let dir = try folder(of: [
             "rules/r.rules": runnerHeader + runnerGoals + """
                 test "文件" {
                   plan file "../plans/p.txt"
@@ -153,7 +143,7 @@ let runnerGoals = """
     }
 
     @Test func rulesWithErrorsRunNoTest() throws {
-        let dir = try ruleFolder(["r.rules": runnerHeader + """
+        let dir = try folder(of: ["r.rules": runnerHeader + """
             goal T "x" {
               cite 建议 "x"
               require commitment 研发强读
@@ -173,7 +163,7 @@ let runnerGoals = """
     }
 
     @Test func ruleSetPathsAreTheFoldersHoldingRules() throws {
-        let dir = try ruleFolder(["a/x.rules": "term A = \"a\"\n", "a/b/y.rules": "term B = \"b\"\n", "c/readme.txt": "x", ".hidden/z.rules": "term C = \"c\"\n"])
+        let dir = try folder(of: ["a/x.rules": "term A = \"a\"\n", "a/b/y.rules": "term B = \"b\"\n", "c/readme.txt": "x", ".hidden/z.rules": "term C = \"c\"\n"])
         defer { try? FileManager.default.removeItem(at: dir) }
         let paths = RuleTestRunner.ruleSetPaths(for: dir.path).map { String($0.dropFirst(dir.path.count)) }
         #expect(paths == ["/a", "/a/b"])

@@ -1,11 +1,12 @@
 import Foundation
 import Testing
+import TestSupport
 
 @Suite struct CheckCommandTests {
     let hetang = "Samples/hetang-14th-five-year-plan.txt"
 
     @Test func defaultRulesFromAnyDirectory() throws {
-        let dir = try tempDir()
+        let dir = try temporaryFolder()
         defer { try? FileManager.default.removeItem(at: dir) }
         let r = try runPlancheck(["check", repositoryRoot.appendingPathComponent(hetang).path], cwd: dir)
         #expect(r.status == 1)   // the 14th-period plan has gaps against the 15th rules
@@ -18,7 +19,7 @@ import Testing
     /// A goal for some places only: not applicable to a plan of another district (read from its title, or
     /// given with --district), out of coverage, and shown as such in the terminal, JSON and JUnit.
     @Test func goalsForOtherPlacesAreNotApplicable() throws {
-        let dir = try tempDir()
+        let dir = try temporaryFolder()
         defer { try? FileManager.default.removeItem(at: dir) }
         try Data("""
             ruleset "p" {
@@ -94,7 +95,7 @@ import Testing
     }
 
     @Test func samePlanInTwoEncodingsGivesTheSameFindings() throws {
-        let dir = try tempDir()
+        let dir = try temporaryFolder()
         defer { try? FileManager.default.removeItem(at: dir) }
         let text = try String(contentsOf: repositoryRoot.appendingPathComponent(hetang), encoding: .utf8)
         let utf8 = dir.appendingPathComponent("plan.txt")
@@ -130,7 +131,7 @@ import Testing
     }
 
     @Test func outputIsWrittenAtomicallyAndFoldersAreCreated() throws {
-        let dir = try tempDir()
+        let dir = try temporaryFolder()
         defer { try? FileManager.default.removeItem(at: dir) }
         let out = dir.appendingPathComponent("reports/nested/report.json")
         let r = try runPlancheck(["check", hetang, "--format", "json", "--output", out.path])
@@ -143,7 +144,7 @@ import Testing
     }
 
     @Test func failedRunKeepsTheOldReport() throws {
-        let dir = try tempDir()
+        let dir = try temporaryFolder()
         defer { try? FileManager.default.removeItem(at: dir) }
         let out = dir.appendingPathComponent("report.json")
         try Data("previous".utf8).write(to: out)
@@ -153,7 +154,7 @@ import Testing
     }
 
     @Test func unwritableOutputIsAnError() throws {
-        let dir = try tempDir()
+        let dir = try temporaryFolder()
         defer { try? FileManager.default.removeItem(at: dir) }
         let blocker = dir.appendingPathComponent("file")
         try Data("x".utf8).write(to: blocker)
@@ -163,7 +164,7 @@ import Testing
     }
 
     @Test func rulesWithErrorsExitTwoWithDiagnostics() throws {
-        let dir = try tempDir()
+        let dir = try temporaryFolder()
         defer { try? FileManager.default.removeItem(at: dir) }
         let bad = dir.appendingPathComponent("bad.rules")
         try Data("goal 1 \"x\" {\n  require mention 未定义术语\n}\n".utf8).write(to: bad)
@@ -182,7 +183,7 @@ import Testing
     }
 
     @Test func fourteenthPeriodRulesFindTheDistrictTargets() throws {
-        let dir = try tempDir()
+        let dir = try temporaryFolder()
         defer { try? FileManager.default.removeItem(at: dir) }
         let rules = dir.appendingPathComponent("14th.rules")
         let common = repositoryRoot.appendingPathComponent("Rules/common").path

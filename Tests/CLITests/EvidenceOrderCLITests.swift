@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import TestSupport
 
 /// Issue #14: the sentence a finding shows first is the same in the terminal, the JSON report, the HTML
 /// page and `--explain`: the task chapter that commits, not the guiding ideas named on an earlier line.
@@ -30,7 +31,7 @@ import Testing
         """
 
     func folder() throws -> URL {
-        let dir = try tempDir()
+        let dir = try temporaryFolder()
         try Data(Self.rules.utf8).write(to: dir.appendingPathComponent("r.rules"))
         try Data(Self.plan.utf8).write(to: dir.appendingPathComponent("p.txt"))
         return dir

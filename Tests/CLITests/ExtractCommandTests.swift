@@ -1,17 +1,12 @@
 import Foundation
 import Testing
+import TestSupport
 
 /// `plancheck extract`: the draft comes out lint-clean, on standard output or atomically into a file.
 @Suite struct ExtractCommandTests {
-    func tempDir() throws -> URL {
-        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("plancheck-extract-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
-        return dir
-    }
-
     @Test(arguments: ["Samples/zhuzhou-15th-plan-proposal-2025.txt", "Samples/zhuzhou-14th-plenum-communique-2020.txt"])
     func theDraftPassesLintAsItComesOut(document: String) throws {
-        let dir = try tempDir()
+        let dir = try temporaryFolder()
         defer { try? FileManager.default.removeItem(at: dir) }
         let out = dir.appendingPathComponent("drafts/draft.rules")
         let r = try runPlancheck(["extract", document, "--output", out.path])
@@ -57,7 +52,7 @@ import Testing
         let badName = try runPlancheck(["extract", "Samples/zhuzhou-14th-plenum-communique-2020.txt", "--source", "goal"])
         #expect(badName.status == 2)
         #expect(badName.stderr.contains("--source goal cannot name a source"))
-        let dir = try tempDir()
+        let dir = try temporaryFolder()
         defer { try? FileManager.default.removeItem(at: dir) }
         let blocker = dir.appendingPathComponent("file")
         try Data("x".utf8).write(to: blocker)

@@ -1,6 +1,7 @@
 import Crypto
 import Foundation
 import Testing
+import TestSupport
 
 /// Every report the samples and the test fixtures give, in every format and from every command that writes
 /// one, pinned by its SHA-256 in `Tests/Fixtures/Golden/reports.sha256`: a refactoring must leave them
@@ -53,7 +54,7 @@ import Testing
 
     /// `name/file` → digest, for every case; `stdout` is what the run printed.
     static func digests() throws -> [(String, String)] {
-        let out = try tempDir()
+        let out = try temporaryFolder()
         defer { try? FileManager.default.removeItem(at: out) }
         var result: [(String, String)] = []
         for c in cases {

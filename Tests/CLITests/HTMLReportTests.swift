@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import TestSupport
 
 @Suite struct HTMLReportCLITests {
     let hetang = "Samples/hetang-14th-five-year-plan.txt"
@@ -123,7 +124,7 @@ struct HTMLReportBrowserTests {
 @Suite(.serialized, .enabled(if: Chromium.path != nil, "no chromium on PATH: the coverage page was not checked in a browser"))
 struct CoveragePageBrowserTests {
     @Test func everyCommitmentIsMarkedByItsStateAndLinked() throws {
-        let dir = try tempDir()
+        let dir = try temporaryFolder()
         defer { try? FileManager.default.removeItem(at: dir) }
         let page = dir.appendingPathComponent("coverage.html")
         let proposal = "Samples/zhuzhou-15th-plan-proposal-2025.txt"
@@ -153,7 +154,7 @@ struct CoveragePageBrowserTests {
     }
 
     @Test func hostileCityTextStaysText() throws {
-        let dir = try tempDir()
+        let dir = try temporaryFolder()
         defer { try? FileManager.default.removeItem(at: dir) }
         let city = dir.appendingPathComponent("city.txt"), rules = dir.appendingPathComponent("h.rules")
         try Data("某市建议\n\n一、任务\n1. 产业\n建设“<script>alert(1)</script>”工程，确保\"><img src=x onerror=alert(2)>实现。\n".utf8).write(to: city)
@@ -178,11 +179,6 @@ struct CoveragePageBrowserTests {
     }
 }
 
-func temporaryFolder() throws -> URL {
-    let dir = FileManager.default.temporaryDirectory.appendingPathComponent("plancheck-html-\(UUID().uuidString)")
-    try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
-    return dir
-}
 
 /// A headless Chromium, if one is installed.
 enum Chromium {

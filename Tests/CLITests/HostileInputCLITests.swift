@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import TestSupport
 
 /// A hostile input reduced from fuzzing (issue #12): the committed copy under Tests/Fixtures/reliability, or
 /// the shared one beside the repository.
@@ -34,7 +35,7 @@ func reliabilityFixture(_ name: String) -> String {
     /// A markup heading of 40,000 characters under a section pattern that backtracks: 20 s; patterns now see
     /// a heading's first 200 characters. A pattern those characters satisfy still selects the section.
     @Test(.timeLimit(.minutes(1))) func aLongHeadingDoesNotMakeASectionPatternSlow() throws {
-        let dir = try tempDir()
+        let dir = try temporaryFolder()
         defer { try? FileManager.default.removeItem(at: dir) }
         let plan = dir.appendingPathComponent("plan.html")
         try ("<html><body><h2>第一章 " + String(repeating: "产业", count: 20_000) + "</h2><p>坚持发展先进硬质材料产业集群。</p></body></html>")
@@ -52,7 +53,7 @@ func reliabilityFixture(_ name: String) -> String {
     /// A plan of one line of a few MB: each finding quotes a window around its match, not the line, so the
     /// JSON report grows with the findings (a 4 MB line gave 398 MB of JSON; a 50 MB one, 3.1 GB).
     @Test(.timeLimit(.minutes(1))) func aPlanOfOneLongLineGivesABoundedReport() throws {
-        let dir = try tempDir()
+        let dir = try temporaryFolder()
         defer { try? FileManager.default.removeItem(at: dir) }
         let sample = try String(contentsOf: repositoryRoot.appendingPathComponent("Samples/zhuzhou-15th-plan-proposal-2025.txt"),
                                 encoding: .utf8)
@@ -85,7 +86,7 @@ func reliabilityFixture(_ name: String) -> String {
     /// A 25 MB waiver file is refused unread, with its name and size; a long line within the limit is
     /// refused at that line.
     @Test(.timeLimit(.minutes(1))) func hugeWaiverFilesAreRefusedAtOnce() throws {
-        let dir = try tempDir()
+        let dir = try temporaryFolder()
         defer { try? FileManager.default.removeItem(at: dir) }
         let huge = dir.appendingPathComponent("waivers.txt")
         try Data(String(repeating: "waive 5.5 because \"区级基层治理专项规划另行衔接\" 字“", count: 400_000).utf8).write(to: huge)
@@ -104,7 +105,7 @@ func reliabilityFixture(_ name: String) -> String {
     /// A hostile baseline: 100,000 nested arrays are refused as not a report (no stack overflow), and one over
     /// the size limit is refused unread (a sparse file: its size costs no disk).
     @Test(.timeLimit(.minutes(1))) func hostileBaselinesAreRefused() throws {
-        let dir = try tempDir()
+        let dir = try temporaryFolder()
         defer { try? FileManager.default.removeItem(at: dir) }
         let nested = dir.appendingPathComponent("nested.json")
         try Data(("{\"version\":1,\"findings\":" + String(repeating: "[", count: 100_000) + String(repeating: "]", count: 100_000) + "}").utf8)

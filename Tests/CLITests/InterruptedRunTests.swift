@@ -2,6 +2,7 @@ import Foundation
 import Testing
 #if canImport(Glibc)
 import Glibc
+import TestSupport
 #endif
 
 /// Runs that are killed, and runs side by side on the same reports: no stray files, no mixed sets, and a
@@ -41,7 +42,7 @@ import Glibc
     }
 
     @Test func aRunKilledWithSIGKILLLeavesTheOldSetAndTheNextRunRemovesItsFiles() throws {
-        let dir = try tempDir()
+        let dir = try temporaryFolder()
         defer { try? FileManager.default.removeItem(at: dir) }
         let json = dir.appendingPathComponent("plancheck.json"), html = dir.appendingPathComponent("plancheck.html")
         let old = Data("{\"earlier\": true}\n".utf8)
@@ -65,7 +66,7 @@ import Glibc
     }
 
     @Test func aRunStoppedWithSIGTERMRemovesItsOwnFiles() throws {
-        let dir = try tempDir()
+        let dir = try temporaryFolder()
         defer { try? FileManager.default.removeItem(at: dir) }
         let json = dir.appendingPathComponent("r.json")
         let old = Data("{\"earlier\": true}\n".utf8)
@@ -80,7 +81,7 @@ import Glibc
     }
 
     @Test func aReportToStandardOutputKeepsItsTemporaryFileInTheTemporaryFolder() throws {
-        let tmp = try tempDir()
+        let tmp = try temporaryFolder()
         defer { try? FileManager.default.removeItem(at: tmp) }
         // TMPDIR is where a JSON report streamed to standard output spills its findings.
         let run = try startLongRun(["--format", "json"], environment: ["TMPDIR": tmp.path])
@@ -103,7 +104,7 @@ import Glibc
     }
 
     @Test func aSecondRunOnTheSameReportIsToldItIsInUse() throws {
-        let dir = try tempDir()
+        let dir = try temporaryFolder()
         defer { try? FileManager.default.removeItem(at: dir) }
         let json = dir.appendingPathComponent("r.json")
         let run = try startLongRun(["--json", json.path])

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import TestSupport
 
 @Suite struct OutlineCommandTests {
     let hetang = "Samples/hetang-14th-five-year-plan.txt"
@@ -44,7 +45,7 @@ import Testing
     }
 
     @Test func unreadableFileExitsTwoNamingIt() throws {
-        let dir = try tempDir()
+        let dir = try temporaryFolder()
         defer { try? FileManager.default.removeItem(at: dir) }
         let bad = dir.appendingPathComponent("bad.txt")
         try Data(Array("第一章 总则\n发展".utf8) + [0xE5, 0x8F]).write(to: bad)
@@ -60,7 +61,7 @@ import Testing
     }
 
     @Test func randomBytesExitTwoWithOffset() throws {
-        let dir = try tempDir()
+        let dir = try temporaryFolder()
         defer { try? FileManager.default.removeItem(at: dir) }
         var state: UInt64 = 7
         let bytes = (0..<2048).map { _ -> UInt8 in
@@ -76,7 +77,7 @@ import Testing
     }
 
     @Test func gb18030FileReadsLikeItsUTF8Original() throws {
-        let dir = try tempDir()
+        let dir = try temporaryFolder()
         defer { try? FileManager.default.removeItem(at: dir) }
         let text = try String(contentsOf: repositoryRoot.appendingPathComponent(hetang), encoding: .utf8)
         let gb = try #require(text.data(using: String.Encoding(rawValue: 0x8000_0632)))

@@ -1,11 +1,12 @@
 import Foundation
 import Testing
+import TestSupport
 
 @Suite struct ReportOptionsTests {
     let hetang = "Samples/hetang-14th-five-year-plan.txt"
 
     @Test func severalFormatsIntoAFolder() throws {
-        let dir = try tempDir()
+        let dir = try temporaryFolder()
         defer { try? FileManager.default.removeItem(at: dir) }
         let out = dir.appendingPathComponent("new/reports")
         let r = try runPlancheck(["check", hetang, "--format", "json,sarif,junit,markdown", "--output-dir", out.path])
@@ -18,7 +19,7 @@ import Testing
     }
 
     @Test func oneFileFlagPerFormat() throws {
-        let dir = try tempDir()
+        let dir = try temporaryFolder()
         defer { try? FileManager.default.removeItem(at: dir) }
         let r = try runPlancheck(["check", hetang, "--sarif", dir.appendingPathComponent("a.sarif").path,
                                   "--junit", dir.appendingPathComponent("a.xml").path, "--fail-on", "never"])
@@ -30,7 +31,7 @@ import Testing
     /// Every format, run after run, from another folder: the same bytes. The HTML page names a time only when
     /// SOURCE_DATE_EPOCH gives one; it used to stamp the time of the run.
     @Test func everyReportIsTheSameBytesRunAfterRun() throws {
-        let dir = try tempDir()
+        let dir = try temporaryFolder()
         defer { try? FileManager.default.removeItem(at: dir) }
         let plan = repositoryRoot.appendingPathComponent(hetang).path
         var sets: [[String: Data]] = []
@@ -69,7 +70,7 @@ import Testing
     }
 
     @Test func waiversAcceptGapsAndExpiredOnesFail() throws {
-        let dir = try tempDir()
+        let dir = try temporaryFolder()
         defer { try? FileManager.default.removeItem(at: dir) }
         let rules = dir.appendingPathComponent("r.rules")
         try Data("goal G \"基层治理\" {\n  require mention \"党建引领基层治理\"\n}\n".utf8).write(to: rules)
@@ -95,7 +96,7 @@ import Testing
     }
 
     @Test func baselineReportsOnlyWhatIsNew() throws {
-        let dir = try tempDir()
+        let dir = try temporaryFolder()
         defer { try? FileManager.default.removeItem(at: dir) }
         let old = dir.appendingPathComponent("old.json")
         #expect(try runPlancheck(["check", hetang, "--json", old.path]).status == 1)
@@ -121,7 +122,7 @@ import Testing
     /// The JSON report is streamed plan by plan: to a file, to standard output, or beside other formats
     /// (then made whole in memory), the bytes are the same, and so is the terminal summary.
     @Test func streamedJSONReportIsTheSameEverywhere() throws {
-        let dir = try tempDir()
+        let dir = try temporaryFolder()
         defer { try? FileManager.default.removeItem(at: dir) }
         let plans = [hetang, "Samples/zhuzhou-15th-plan-proposal-2025.txt"]
         let file = dir.appendingPathComponent("one/plancheck.json")
@@ -141,7 +142,7 @@ import Testing
     /// A plan that cannot be read halfway through a run: exit 2, the earlier report untouched, no
     /// temporary file left beside it.
     @Test func aFailedRunLeavesTheEarlierReport() throws {
-        let dir = try tempDir()
+        let dir = try temporaryFolder()
         defer { try? FileManager.default.removeItem(at: dir) }
         let report = dir.appendingPathComponent("plancheck.json")
         let good = Data("{\"earlier\": true}\n".utf8)

@@ -1,19 +1,9 @@
 import Foundation
 import Testing
+import TestSupport
 
 /// `plancheck rules lint` and `plancheck rules fmt`: output, exit codes, files left as they should be.
 @Suite struct RulesCommandTests {
-    /// A fresh temporary folder holding the given files.
-    func folder(_ files: [String: String]) throws -> URL {
-        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("plancheck-cli-\(UUID().uuidString)")
-        for (name, text) in files {
-            let url = dir.appendingPathComponent(name)
-            try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
-            try text.write(to: url, atomically: true, encoding: .utf8)
-        }
-        return dir
-    }
-
     let clean = """
         term 研发强度 = "研发投入强度" unit %
 
@@ -31,7 +21,7 @@ import Testing
     }
 
     @Test func lintReportsErrorsWithCaretAndHintAndExitsTwo() throws {
-        let dir = try folder(["goals.rules": clean.replacingOccurrences(of: "target 研发强度", with: "target 研发强读")])
+        let dir = try folder(of: ["goals.rules": clean.replacingOccurrences(of: "target 研发强度", with: "target 研发强读")])
         let r = try runPlancheck(["rules", "lint", "goals.rules"], cwd: dir)
         #expect(r.status == 2)
         #expect(r.stderr == """
@@ -49,7 +39,7 @@ import Testing
     }
 
     @Test func warningsFailOnlyWithStrict() throws {
-        let dir = try folder(["goals.rules": clean.replacingOccurrences(of: "  cite \"建议\" \"研发投入达到国内先进水平\"\n", with: "")])
+        let dir = try folder(of: ["goals.rules": clean.replacingOccurrences(of: "  cite \"建议\" \"研发投入达到国内先进水平\"\n", with: "")])
         let relaxed = try runPlancheck(["rules", "lint", "goals.rules"], cwd: dir)
         #expect(relaxed.status == 0)
         #expect(relaxed.stderr.contains("warning: goal 5.2 has no citation"))
@@ -58,7 +48,7 @@ import Testing
     }
 
     @Test func lintAFolderLoadsItAsOneRuleSetWithSubfolders() throws {
-        let dir = try folder([
+        let dir = try folder(of: [
             "set/a.rules": "term 研发强度 = \"研发投入强度\" unit %\n",
             "set/b.rules": clean.replacingOccurrences(of: "term 研发强度 = \"研发投入强度\" unit %\n", with: ""),
             "set/sub/c.rules": "term 多余 = \"多余的词\"\n",
@@ -76,7 +66,7 @@ import Testing
 
     @Test func fmtRewritesInPlaceAndIsIdempotent() throws {
         let messy = "term   研发强度=\"研发投入强度\"  unit %\ngoal 5.2 \"科技创新高地\" {cite \"建议\" \"研发投入达到国内先进水平\"\n  require target 研发强度 ≥ 3.2 % by 2030年 }\n"
-        let dir = try folder(["goals.rules": messy])
+        let dir = try folder(of: ["goals.rules": messy])
         let r = try runPlancheck(["rules", "fmt", "goals.rules"], cwd: dir)
         #expect(r.status == 0, "\(r.stderr)")
         #expect(r.stderr == "formatted 1 file, 0 unchanged\n")
@@ -90,7 +80,7 @@ import Testing
 
     @Test func fmtCheckListsFilesAndChangesNothing() throws {
         let messy = clean.replacingOccurrences(of: ">= 3.2%", with: "≥ 3.2%")
-        let dir = try folder(["a.rules": messy, "b.rules": clean])
+        let dir = try folder(of: ["a.rules": messy, "b.rules": clean])
         let r = try runPlancheck(["rules", "fmt", "--check", "."], cwd: dir)
         #expect(r.status == 1)
         #expect(r.stdout == "a.rules\n")
@@ -102,7 +92,7 @@ import Testing
 
     @Test func fmtLeavesFilesWithSyntaxErrorsAlone() throws {
         let broken = "goal 5.2 {\n  require mention\n"
-        let dir = try folder(["bad.rules": broken])
+        let dir = try folder(of: ["bad.rules": broken])
         let r = try runPlancheck(["rules", "fmt", "bad.rules"], cwd: dir)
         #expect(r.status == 2)
         #expect(r.stderr.contains("bad.rules:1:10: error: expected the goal's title in quotes"))

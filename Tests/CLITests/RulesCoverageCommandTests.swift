@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import TestSupport
 
 /// `plancheck rules coverage`: the bundled 十五五 rules measured against the 建议, as a rule author runs it.
 @Suite struct RulesCoverageCommandTests {
@@ -30,7 +31,7 @@ import Testing
 
     /// The reverse report: a goal quoting what the document does not say, and one checking something else.
     @Test func citationsThatDoNotFitAreListed() throws {
-        let dir = try tempDir()
+        let dir = try temporaryFolder()
         defer { try? FileManager.default.removeItem(at: dir) }
         let rules = dir.appendingPathComponent("c.rules")
         try Data("""
@@ -61,7 +62,7 @@ import Testing
     /// `uncheckable` blocks set commitments aside with their reason: counted apart, out of the percentage,
     /// and each citation that does not fit is reported.
     @Test func uncheckableCommitmentsAreSetAsideWithTheirReason() throws {
-        let dir = try tempDir()
+        let dir = try temporaryFolder()
         defer { try? FileManager.default.removeItem(at: dir) }
         let rules = dir.appendingPathComponent("u.rules")
         try Data("""
@@ -145,7 +146,7 @@ import Testing
     /// The page for people: the same bytes run after run, written atomically with --output (a failed run
     /// leaves the last page as it was). Its behaviour in a browser is CoveragePageBrowserTests'.
     @Test func theHTMLPageIsTheSameRunAfterRunAndWrittenAtomically() throws {
-        let dir = try tempDir()
+        let dir = try temporaryFolder()
         defer { try? FileManager.default.removeItem(at: dir) }
         let page = dir.appendingPathComponent("coverage.html")
         let args = ["rules", "coverage", "Rules/zhuzhou/15th", "--source", Self.proposal, "--format", "html"]
@@ -179,7 +180,7 @@ import Testing
 
     @Test func failUnderFailsTheRulesOwnCI() throws {
         // One goal checks little of the 建议.
-        let dir = try tempDir()
+        let dir = try temporaryFolder()
         defer { try? FileManager.default.removeItem(at: dir) }
         let one = dir.appendingPathComponent("one.rules")
         try Data("""
@@ -227,7 +228,7 @@ import Testing
     /// filtered every figure of the sentence (quadratic); now the run is linear in the clauses, and so is
     /// setting them aside with a quotation found in each.
     @Test(.timeLimit(.minutes(1))) func aSentenceOfManyClausesEndsAtOnce() throws {
-        let dir = try tempDir()
+        let dir = try temporaryFolder()
         defer { try? FileManager.default.removeItem(at: dir) }
         let city = dir.appendingPathComponent("city.txt"), rules = dir.appendingPathComponent("h.rules")
         let clauses = (0..<20_000).map { "建设“名城\($0)”增长5%，" }.joined()

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import TestSupport
 
 /// `plancheck rules matches`: the false friends of the bundled rules, found on the bundled sample.
 @Suite struct RulesMatchesCommandTests {
@@ -46,7 +47,7 @@ import Testing
     }
 
     @Test func termsThatOccurNowhereExitOne() throws {
-        let dir = try tempDir()
+        let dir = try temporaryFolder()
         defer { try? FileManager.default.removeItem(at: dir) }
         let plan = dir.appendingPathComponent("plan.txt")
         try Data("第一章 总则\n加强基层治理。\n".utf8).write(to: plan)
@@ -59,7 +60,7 @@ import Testing
     /// alias match once scanned every exclusion match, and each line of the report copied the sentence:
     /// both quadratic. Both commands now end at once.
     @Test(.timeLimit(.minutes(1))) func aClauseOfManyMatchesEndsAtOnce() throws {
-        let dir = try tempDir()
+        let dir = try temporaryFolder()
         defer { try? FileManager.default.removeItem(at: dir) }
         let city = dir.appendingPathComponent("city.txt"), rules = dir.appendingPathComponent("h.rules")
         try Data(("某市建议\n\n一、任务\n1. 产业\n确保" + String(repeating: "产业", count: 100_000) + "。\n").utf8).write(to: city)

@@ -1,18 +1,9 @@
 import Foundation
 import Testing
+import TestSupport
 
 /// `plancheck rules test`: what it prints and how it exits.
 @Suite struct RulesTestCommandTests {
-    func folder(_ files: [String: String]) throws -> URL {
-        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("plancheck-rtest-\(UUID().uuidString)")
-        for (name, text) in files {
-            let url = dir.appendingPathComponent(name)
-            try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
-            try text.write(to: url, atomically: true, encoding: .utf8)
-        }
-        return dir
-    }
-
     let rules = """
         ruleset "测试" {
           period 2026..2030
@@ -42,7 +33,7 @@ import Testing
     }
 
     @Test func passingTestsExitZeroWithASummary() throws {
-        let dir = try folder(["r.rules": rules])
+        let dir = try folder(of: ["r.rules": rules])
         defer { try? FileManager.default.removeItem(at: dir) }
         let r = try runPlancheck(["rules", "test", "r.rules"], cwd: dir)
         #expect(r.status == 0, "\(r.stdout)\(r.stderr)")
@@ -56,7 +47,7 @@ import Testing
     }
 
     @Test func aFailingExpectationShowsExpectedAndActualAndExitsOne() throws {
-        let dir = try folder(["r.rules": rules + """
+        let dir = try folder(of: ["r.rules": rules + """
             test "写少了" {
               plan "到2030年，研发经费投入强度达到2.5%。"
               expect 5.2 covered
@@ -75,7 +66,7 @@ import Testing
 
     @Test func aRuleFileWithoutTestsFails() throws {
         let untested = rules.components(separatedBy: "test \"写足\"")[0]
-        let dir = try folder(["r.rules": untested])
+        let dir = try folder(of: ["r.rules": untested])
         defer { try? FileManager.default.removeItem(at: dir) }
         let r = try runPlancheck(["rules", "test", "r.rules"], cwd: dir)
         #expect(r.status == 1)
@@ -84,7 +75,7 @@ import Testing
     }
 
     @Test func zeroTestsFail() throws {
-        let dir = try folder(["terms.rules": "term 城镇化率 = \"城镇化率\" unit %\n"])
+        let dir = try folder(of: ["terms.rules": "term 城镇化率 = \"城镇化率\" unit %\n"])
         defer { try? FileManager.default.removeItem(at: dir) }
         let r = try runPlancheck(["rules", "test", "terms.rules"], cwd: dir)
         #expect(r.status == 1)
@@ -93,7 +84,7 @@ import Testing
     }
 
     @Test func ruleErrorsExitTwoWithDiagnostics() throws {
-        let dir = try folder(["r.rules": rules.replacingOccurrences(of: "target 研发强度", with: "target 研发强读")])
+        let dir = try folder(of: ["r.rules": rules.replacingOccurrences(of: "target 研发强度", with: "target 研发强读")])
         defer { try? FileManager.default.removeItem(at: dir) }
         let r = try runPlancheck(["rules", "test", "r.rules"], cwd: dir)
         #expect(r.status == 2)

@@ -1,16 +1,11 @@
 import Foundation
 import Testing
 import ZIPFoundation
+import TestSupport
 
 /// `plancheck outline` on XML, HTML and .docx, and on hostile files.
 @Suite struct StructuredInputCLITests {
     let hetangXML = "Samples/hetang-14th-five-year-plan.xml"
-
-    func folder() throws -> URL {
-        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("plancheck-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
-        return dir
-    }
 
     @Test func planXMLOutlineMatchesTheText() throws {
         let xml = try runPlancheck(["outline", hetangXML])
@@ -36,7 +31,7 @@ import ZIPFoundation
     }
 
     @Test func malformedXMLExitsTwoWithLineAndColumn() throws {
-        let dir = try folder()
+        let dir = try temporaryFolder()
         defer { try? FileManager.default.removeItem(at: dir) }
         let bad = dir.appendingPathComponent("bad.xml")
         try Data("<?xml version=\"1.0\"?>\n<plan>\n  <p>未闭合\n</plan>\n".utf8).write(to: bad)
@@ -47,7 +42,7 @@ import ZIPFoundation
     }
 
     @Test func schemaErrorsExitTwoWithLines() throws {
-        let dir = try folder()
+        let dir = try temporaryFolder()
         defer { try? FileManager.default.removeItem(at: dir) }
         let file = dir.appendingPathComponent("invalid.xml")
         try Data("<?xml version=\"1.0\"?>\n<plan>\n  <chapter number=\"一\">\n    <p>没有标题。</p>\n  </chapter>\n</plan>\n".utf8).write(to: file)
@@ -59,7 +54,7 @@ import ZIPFoundation
     }
 
     @Test func externalEntityIsNeverRead() throws {
-        let dir = try folder()
+        let dir = try temporaryFolder()
         defer { try? FileManager.default.removeItem(at: dir) }
         let secret = "TOP-SECRET-\(UUID().uuidString)"
         let secretFile = dir.appendingPathComponent("secret.txt")
@@ -78,7 +73,7 @@ import ZIPFoundation
     }
 
     @Test func billionLaughsExitsTwoQuickly() throws {
-        let dir = try folder()
+        let dir = try temporaryFolder()
         defer { try? FileManager.default.removeItem(at: dir) }
         var decl = "<!ENTITY a0 \"ha\">\n"
         for i in 1...12 { decl += "<!ENTITY a\(i) \"" + String(repeating: "&a\(i - 1);", count: 10) + "\">\n" }
@@ -103,7 +98,7 @@ import ZIPFoundation
     }
 
     @Test func docxAndZipBomb() throws {
-        let dir = try folder()
+        let dir = try temporaryFolder()
         defer { try? FileManager.default.removeItem(at: dir) }
         func zip(_ entries: [(String, [UInt8])], to url: URL) throws {
             let archive = try Archive(url: url, accessMode: .create)
@@ -140,7 +135,7 @@ import ZIPFoundation
             #expect(r.stdout.isEmpty)
         }
         // A deflated entry whose CRC does not match its data.
-        let dir = try folder()
+        let dir = try temporaryFolder()
         defer { try? FileManager.default.removeItem(at: dir) }
         let url = dir.appendingPathComponent("crc.docx")
         let w = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
@@ -162,7 +157,7 @@ import ZIPFoundation
     }
 
     @Test func otherXMLThroughXPathOptionsAndMapFile() throws {
-        let dir = try folder()
+        let dir = try temporaryFolder()
         defer { try? FileManager.default.removeItem(at: dir) }
         let file = dir.appendingPathComponent("other.xml")
         try Data("""
@@ -188,7 +183,7 @@ import ZIPFoundation
     }
 
     @Test func htmlPageOutline() throws {
-        let dir = try folder()
+        let dir = try temporaryFolder()
         defer { try? FileManager.default.removeItem(at: dir) }
         let file = dir.appendingPathComponent("plan.html")
         try Data("""
@@ -207,7 +202,7 @@ import ZIPFoundation
     }
 
     @Test func checkSeesTheBindingIndicatorsOfATextTable() throws {
-        let dir = try folder()
+        let dir = try temporaryFolder()
         defer { try? FileManager.default.removeItem(at: dir) }
         // A table as a PDF's text gives it, cells cut by ideographic spaces. Illustrative figures (示例).
         let plan = dir.appendingPathComponent("plan.txt")

@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 
 /// Runs the built `plancheck` executable and captures what it prints.
 struct CLIRun {
@@ -6,10 +7,6 @@ struct CLIRun {
     var stdout: String
     var stderr: String
 }
-
-/// The repository's root, found from this file's path so tests run from any directory.
-let repositoryRoot: URL = URL(fileURLWithPath: #filePath)
-    .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
 
 /// The `plancheck` binary built beside the test bundle.
 let plancheckBinary: URL = {
@@ -48,12 +45,6 @@ func runPlancheck(_ arguments: [String], cwd: URL = repositoryRoot, environment:
                   stderr: String(decoding: e.data, as: UTF8.self))
 }
 
-/// A fresh temporary folder for one test; the caller removes it.
-func tempDir() throws -> URL {
-    let dir = FileManager.default.temporaryDirectory.appendingPathComponent("plancheck-\(UUID().uuidString)")
-    try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
-    return dir
-}
 
 /// A frozen rule set for tests that pin statuses (see Tests/Fixtures/README.md).
 let fixtureRules = repositoryRoot.appendingPathComponent("Tests/Fixtures/Rules/zhuzhou/15th").path

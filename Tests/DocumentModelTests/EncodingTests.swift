@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import DocumentModel
+import TestSupport
 
 /// The model without what legitimately differs between encodings of one text (encoding, byte offsets).
 private func comparable(_ d: PlanDocument) -> some Equatable {
@@ -84,7 +85,7 @@ private func comparable(_ d: PlanDocument) -> some Equatable {
     }
 
     @Test func randomBytesAreALocatedError() {
-        var rng = SplitMix(seed: 42)
+        var rng = SplitMix64(seed: 42)
         let bytes = (0..<4096).map { _ in UInt8(truncatingIfNeeded: rng.next()) }
         #expect {
             _ = try SourceText(bytes: bytes, file: "noise.bin")
@@ -133,23 +134,10 @@ private func comparable(_ d: PlanDocument) -> some Equatable {
     }
 }
 
-/// A small deterministic generator, so hostile-input tests are repeatable.
-struct SplitMix: RandomNumberGenerator {
-    var state: UInt64
-    init(seed: UInt64) { state = seed }
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-}
-
 @Suite struct UTF8DecoderTests {
     /// The one-pass decoder agrees with the standard library on random and near-valid bytes.
     @Test func agreesWithTheStandardLibrary() {
-        var rng = SplitMix(seed: 11)
+        var rng = SplitMix64(seed: 11)
         let valid = Array("第一章 总则 3.3% 𠀀 é".utf8)
         for round in 0..<5_000 {
             var bytes = round % 2 == 0 ? valid : (0..<Int.random(in: 0...12, using: &rng)).map { _ in UInt8.random(in: 0...255, using: &rng) }

@@ -2,6 +2,7 @@ import Foundation
 import Testing
 import Quantities
 @testable import DocumentModel
+import TestSupport
 
 /// The one-pass UTF-8 decoder, the pointer-based normalizer and String building must give exactly what the
 /// careful, scalar-by-scalar code gives, on well-formed and hostile input alike.
@@ -73,7 +74,7 @@ import Quantities
     /// The word-at-a-time count of non-continuation bytes sizes the scalar arrays: it must equal the plain count
     /// at every length and alignment (the tail, the 31-word flushes) and on bytes of every value.
     @Test func leadCountEqualsTheByteByByteCount() {
-        var rng = SplitMix(seed: 11)
+        var rng = SplitMix64(seed: 11)
         let chinese = Array(String(repeating: "坚持创新驱动发展，建设现代化强区。a😀", count: 40).utf8)
         let random = (0..<2100).map { _ in UInt8(truncatingIfNeeded: rng.next()) }
         let continuations = [UInt8](repeating: 0xBF, count: 2100) + [0x80, 0x41]
@@ -92,7 +93,7 @@ import Quantities
     }
 
     @Test func damagedPlansAgree() throws {
-        var rng = SplitMix(seed: 7)
+        var rng = SplitMix64(seed: 7)
         let text = try sampleBytes(Sample.hetang).prefix(6000)
         let interesting: [UInt8] = [0x00, 0x09, 0x0A, 0x0D, 0x0C, 0x1F, 0x7F, 0x80, 0xBF, 0xC0, 0xC2, 0xDF, 0xE0, 0xED, 0xEF,
                                     0xF0, 0xF4, 0xF5, 0xFE, 0xFF]

@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import DocumentModel
+import TestSupport
 
 /// Plan files are read into arrays of their exact size, within the size limit, whatever kind of file they are.
 @Suite struct FileBytesTests {

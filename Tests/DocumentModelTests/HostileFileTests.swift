@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import DocumentModel
+import TestSupport
 
 /// Hostile files are refused or read harmlessly, quickly, with a clear message — never a crash or a leak.
 @Suite struct HostileFileTests {

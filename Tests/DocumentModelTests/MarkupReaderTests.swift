@@ -2,6 +2,7 @@ import Foundation
 import Quantities
 import Testing
 @testable import DocumentModel
+import TestSupport
 
 /// XML that is not plan XML, read through an XPath mapping or by default.
 @Suite struct MappedXMLTests {

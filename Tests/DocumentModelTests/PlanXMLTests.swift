@@ -2,6 +2,7 @@ import Foundation
 import Quantities
 import Testing
 @testable import DocumentModel
+import TestSupport
 
 @Suite struct PlanXMLTests {
     @Test func bundledSchemaIsTheDocumentedOne() throws {

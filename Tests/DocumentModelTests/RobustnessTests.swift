@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import DocumentModel
+import TestSupport
 
 /// Mangled plans must never crash the reader, and what it returns must still point at the right bytes.
 @Suite struct RobustnessTests {
@@ -12,7 +13,7 @@ import Testing
     ]
 
     @Test func mangledSamplesReadCleanly() throws {
-        var rng = SplitMix(seed: 7)
+        var rng = SplitMix64(seed: 7)
         let names = [Sample.hetang, Sample.proposal, Sample.communique, Sample.workReport, Sample.congress]
         let texts = try names.map { try String(contentsOf: URL(fileURLWithPath: samplePath($0)), encoding: .utf8) }
         for round in 0..<300 {

@@ -1,10 +1,11 @@
 import Testing
 @testable import DocumentModel
+import TestSupport
 
 /// The run-length positions of markup text must say exactly what one index per character said.
 @Suite struct SourcePositionsTests {
     /// Random pieces: runs of consecutive indices, unknown characters, single characters, jumps back.
-    func randomPieces(_ rng: inout SplitMix) -> [[Int]] {
+    func randomPieces(_ rng: inout SplitMix64) -> [[Int]] {
         (0..<Int(rng.next() % 12)).map { _ in
             let n = Int(rng.next() % 6)
             switch rng.next() % 4 {
@@ -17,7 +18,7 @@ import Testing
     }
 
     @Test func appendedAndSlicedAsAnArrayWouldBe() {
-        var rng = SplitMix(seed: 3)
+        var rng = SplitMix64(seed: 3)
         for _ in 0..<2000 {
             let pieces = randomPieces(&rng)
             let model = pieces.joined().map { $0 < 0 ? -1 : $0 }

@@ -1,10 +1,7 @@
 import Foundation
 @testable import DocumentModel
 import ZIPFoundation
-
-/// The repository's root, found from this file's path so tests run from any directory.
-let repositoryRoot = URL(fileURLWithPath: #filePath)
-    .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+import TestSupport
 
 /// Path of a bundled sample.
 func samplePath(_ name: String) -> String { repositoryRoot.appendingPathComponent("Samples/\(name)").path }
@@ -132,12 +129,6 @@ func sentenceSignature(_ doc: PlanDocument) -> [String] {
     doc.sentences.map { ($0.isHeading ? "# " : "") + doc.text(of: $0) + " ⟨" + doc.path(of: $0).joined(separator: "›") + "⟩" }
 }
 
-/// A fresh folder for a test's files, removed by the caller's `defer`.
-func temporaryFolder() throws -> URL {
-    let dir = FileManager.default.temporaryDirectory.appendingPathComponent("plancheck-\(UUID().uuidString)")
-    try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
-    return dir
-}
 
 /// A hostile input of issue #12: the copy in Tests/Fixtures/reliability, else the original in ../shared/reliability.
 func reliabilityFile(_ name: String) throws -> [UInt8] {

@@ -1,5 +1,6 @@
 import Foundation
 @testable import Quantities
+import TestSupport
 
 /// Removes spaces the way the reader's normalizer does: a run of spaces goes unless it stands between two
 /// ASCII characters (`2020 年` → `2020年`, `( R&D )` stays). Full-width forms are not in these inputs.
@@ -16,9 +17,7 @@ func normalized(_ text: String) -> String {
 }
 
 /// The repository's `Samples/` directory, found from this file's path.
-let samplesDirectory = URL(fileURLWithPath: #filePath)
-    .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-    .appendingPathComponent("Samples")
+let samplesDirectory = repositoryRoot.appendingPathComponent("Samples")
 
 /// Every line of every sample, normalized.
 let sampleLines: [String] = {

@@ -1,6 +1,7 @@
 import Alignment
 import Foundation
 import Testing
+import DocumentModel
 @testable import Reports
 
 @Suite struct HTMLEscapingTests {
@@ -13,9 +14,10 @@ import Testing
         ("&amp;", "&amp;amp;"),
         ("nul\u{0}bell\u{7}del\u{7F}c1\u{85}", "nul\u{FFFD}bell\u{FFFD}del\u{FFFD}c1\u{FFFD}"),
         ("tab\tline\nreturn\r", "tab\tline\nreturn\r"),
+        ("non\u{FFFE}char\u{FFFF}", "non\u{FFFD}char\u{FFFD}"),
     ])
     func escapesTextAndAttributeCharacters(_ input: String, _ expected: String) {
-        #expect(HTMLEscape.escape(input) == expected)
+        #expect(MarkupEscape.escape(input) == expected)
     }
 
     @Test func builderEscapesTextAndAttributeValues() {

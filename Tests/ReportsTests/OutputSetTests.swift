@@ -3,15 +3,12 @@ import Testing
 @testable import Reports
 #if canImport(Glibc)
 import Glibc
+import TestSupport
 #endif
 
 /// Reports are staged and replaced as a set; dead runs' leftovers are removed, live runs' claims respected.
 @Suite struct OutputSetTests {
-    func folder() throws -> String {
-        let dir = NSTemporaryDirectory() + "plancheck-outputs-\(UUID().uuidString)"
-        try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
-        return dir
-    }
+    func folder() throws -> String { try temporaryFolder().path }
 
     func contents(_ dir: String) throws -> [String] {
         try FileManager.default.contentsOfDirectory(atPath: dir).sorted()
@@ -121,11 +118,23 @@ import Glibc
         defer { try? FileManager.default.removeItem(atPath: dir) }
         try "old".write(toFile: dir + "/a.rules", atomically: false, encoding: .utf8)
         chmod(dir + "/a.rules", 0o640)
-        try AtomicFile.write(Data("new".utf8), to: dir + "/a.rules")
+        try OutputSet.write(Data("new".utf8), to: dir + "/a.rules")
         var st = stat()
         stat(dir + "/a.rules", &st)
         #expect(st.st_mode & 0o777 == 0o640)
         #expect(read(dir + "/a.rules") == "new")
+    }
+
+    @Test func aSymbolicLinkHasItsTargetReplacedAndStaysALink() throws {
+        let dir = try folder()
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        try FileManager.default.createDirectory(atPath: dir + "/real", withIntermediateDirectories: true)
+        try "old".write(toFile: dir + "/real/report.html", atomically: false, encoding: .utf8)
+        try FileManager.default.createSymbolicLink(atPath: dir + "/report.html", withDestinationPath: "real/report.html")
+        try OutputSet.write(Data("new".utf8), to: dir + "/report.html")
+        #expect(read(dir + "/real/report.html") == "new")
+        #expect(try FileManager.default.destinationOfSymbolicLink(atPath: dir + "/report.html") == "real/report.html")
+        #expect(try contents(dir) == ["real", "report.html"], "nothing staged is left beside the link")
     }
 
     @Test func scratchFilesWithoutADestinationGoInTheTemporaryFolderAndAreRemoved() throws {

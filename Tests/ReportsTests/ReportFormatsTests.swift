@@ -6,6 +6,7 @@ import Testing
 @testable import Reports
 #if canImport(FoundationXML)
 import FoundationXML
+import TestSupport
 #endif
 
 /// A real report: the 荷塘区 plan and a small hand-written draft, checked against the 十五五 rules.
@@ -73,7 +74,7 @@ func formatsReport(waivers: [Waiver]? = nil, today: String = "2026-01-01",
     @Test func sarifValidatesAgainstTheSARIFSchema() throws {
         let validator = try JSONSchemaValidator(schemaAt: repositoryRoot.appendingPathComponent("Tests/ReportsTests/Schemas/sarif-schema-2.1.0.json"))
         let w = try WaiverFile.parse("waive 5.5 because \"另有专项规划\"\n", path: "w.txt")
-        let data = try SARIFReport.render(try formatsReport(waivers: w))
+        let data = try SARIFReporter().render(try formatsReport(waivers: w))
         let sarif = try JSONSerialization.jsonObject(with: data)
         // This copy of the schema keeps the root constraints under definitions/Root: validating against the
         // file's top alone would accept anything.
@@ -115,8 +116,8 @@ final class ElementCounter: NSObject, XMLParserDelegate {
 @Suite struct JUnitAndMarkdownTests {
     @Test func junitHasACasePerGoalPerPlanAndFailuresAtTheLevel() throws {
         let r = try formatsReport(waivers: try WaiverFile.parse("waive 5.5 because \"另有专项规划\"\n", path: "w.txt"))
-        let xml = JUnitReport.render(r, failOn: .error)
-        let parser = XMLParser(data: Data(xml.utf8))
+        let xml = JUnitReporter(ReportOptions(failOn: .error)).render(r)
+        let parser = XMLParser(data: xml)
         let counter = ElementCounter()
         parser.delegate = counter
         #expect(parser.parse(), "well-formed XML")
@@ -126,15 +127,15 @@ final class ElementCounter: NSObject, XMLParserDelegate {
         #expect(counter.counts["failure"] ?? 0 == expectedFailures)
         #expect(counter.counts["skipped"] == r.findings.filter { $0.waiver != nil }.count)
         #expect(counter.counts["skipped"] == 2)   // 5.5 is missing in both plans
-        let never = JUnitReport.render(r, failOn: nil)
+        let never = String(decoding: JUnitReporter(ReportOptions(failOn: nil)).render(r), as: UTF8.self)
         #expect(!never.contains("<failure"))
     }
 
     @Test func markdownSummarizesAndEscapes() throws {
-        let md = MarkdownReport.render(try formatsReport())
+        let md = String(decoding: MarkdownReporter().render(try formatsReport()), as: UTF8.self)
         #expect(md.contains("| `Samples/hetang-14th-five-year-plan.txt` | 41% |"))
         #expect(md.contains("**retired: 十九大**"))
-        #expect(MarkdownReport.md("a|b *c* <x>") == "a\\|b \\*c\\* \\<x\\>")
+        #expect(MarkdownReporter.md("a|b *c* <x>") == "a\\|b \\*c\\* \\<x\\>")
     }
 }
 
@@ -215,7 +216,7 @@ final class ElementCounter: NSObject, XMLParserDelegate {
         try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: dir) }
         let path = dir.appendingPathComponent("r.json").path
-        try AtomicFile.write(try r.json(), to: path)
+        try OutputSet.write(try r.json(), to: path)
         let back = try CheckReport.read(path: path)
         #expect(back.findings == r.findings)
         #expect(throws: ReportReadError.self) { _ = try CheckReport.read(path: dir.appendingPathComponent("none.json").path) }

@@ -4,6 +4,7 @@ import Foundation
 import RuleLanguage
 import Testing
 @testable import Reports
+import TestSupport
 
 /// The report made plan by plan, its findings streamed to disk, must be the report made all at once.
 @Suite struct StreamedReportTests {

@@ -4,10 +4,7 @@ import Foundation
 import Reports
 import RuleLanguage
 import Testing
-
-/// The repository's root, found from this file's path so tests run from any directory.
-let repositoryRoot: URL = URL(fileURLWithPath: #filePath)
-    .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+import TestSupport
 
 let hetangPath = "Samples/hetang-14th-five-year-plan.txt"
 

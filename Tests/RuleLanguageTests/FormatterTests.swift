@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import RuleLanguage
+import TestSupport
 
 /// The formatter: one canonical layout, idempotent, meaning-preserving, comments kept.
 @Suite struct FormatterTests {

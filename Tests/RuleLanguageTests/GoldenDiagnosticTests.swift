@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import RuleLanguage
+import TestSupport
 
 /// Each `Golden/NAME.rules` is linted and its rendered diagnostics compared with `Golden/NAME.txt`,
 /// byte for byte. Run with `PLANCHECK_UPDATE_GOLDEN=1` to rewrite the expectations (then review the diff).

@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import RuleLanguage
+import TestSupport
 
 /// Hostile rule files (issue #12): each ends at once with located errors, however long its lines or deep
 /// its nesting, and what is printed stays bounded.

@@ -1,19 +1,12 @@
 import Foundation
 import Testing
 @testable import RuleLanguage
+import TestSupport
 
 /// Loading rule sets from files and folders: includes, resolved terms, and the API the engine calls.
 @Suite struct LoaderTests {
-    /// Writes files into a fresh temporary folder and returns its path.
-    func folder(_ files: [String: String]) throws -> String {
-        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("rules-\(UUID().uuidString)")
-        for (name, text) in files {
-            let url = dir.appendingPathComponent(name)
-            try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
-            try text.write(to: url, atomically: true, encoding: .utf8)
-        }
-        return dir.path
-    }
+    /// A fresh temporary folder holding `files`, as a path.
+    func folder(_ files: [String: String]) throws -> String { try TestSupport.folder(of: files).path }
 
     let goal = """
         goal 1 "目标" {

@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import RuleLanguage
+import TestSupport
 
 /// Mangles valid rule files thousands of times (deleting, duplicating, swapping tokens, inserting
 /// stray characters) and checks that loading never crashes or hangs, that every diagnostic points
@@ -15,7 +16,7 @@ import Testing
 
     @Test(.timeLimit(.minutes(1))) func mangledFilesNeverCrashOrHang() throws {
         #expect(!Self.seeds.isEmpty)
-        var rng = SeededGenerator(seed: 20251223)
+        var rng = SplitMix64(seed: 20251223)
         var parsedCleanly = 0
         var slowest = 0.0
         let iterations = 5000
@@ -61,7 +62,7 @@ import Testing
     ///
     /// The file is lexed once; edits are applied from the end of the file backwards, so the token
     /// spans of the edits still to come stay valid.
-    static func mangle(_ text: String, rng: inout SeededGenerator) -> String {
+    static func mangle(_ text: String, rng: inout SplitMix64) -> String {
         // A third of the time, edit whole lines: the result often still parses, which exercises the
         // formatter's handling of moved statements, comments and blank lines.
         if Int.random(in: 0..<3, using: &rng) == 0 { return mangleLines(text, rng: &rng) }
@@ -102,7 +103,7 @@ import Testing
         return String(String.UnicodeScalarView(scalars))
     }
 
-    static func mangleLines(_ text: String, rng: inout SeededGenerator) -> String {
+    static func mangleLines(_ text: String, rng: inout SplitMix64) -> String {
         var lines = text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
         guard !lines.isEmpty else { return text }
         for _ in 0..<Int.random(in: 1...3, using: &rng) {

@@ -1,9 +1,22 @@
 import Alignment
+import DocumentModel
+import Foundation
 import RuleLanguage
 
 /// JUnit XML for CI systems: one test case per goal per plan; a gap at or above the fail level fails.
-public enum JUnitReport {
-    public static func render(_ report: CheckReport, failOn: Severity?) -> String {
+public struct JUnitReporter: Reporter {
+    public static let format = ReportFormat.junit
+    public static let fileExtension = "junit.xml"
+    /// The severity at which a gap is a failing test case; nil: none fails.
+    public var failOn: Severity?
+
+    public init(_ options: ReportOptions = ReportOptions()) { failOn = options.failOn }
+
+    public func render(_ report: CheckReport) -> Data { Data(text(report).utf8) }
+
+    /// The report as XML text.
+    func text(_ report: CheckReport) -> String {
+        let failOn = self.failOn
         var out = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
         let failing = { (f: Finding) -> Bool in
             guard f.isOpenGap, let level = failOn else { return false }
@@ -43,7 +56,6 @@ public enum JUnitReport {
         return out
     }
 
-    /// Escapes text for XML content and attribute values: the same characters as HTML, and control
-    /// characters (which XML 1.0 cannot hold either) replaced.
-    static func xml(_ s: String) -> String { HTMLEscape.escape(s) }
+    /// Text for XML content and attribute values, by the one policy every report's markup follows.
+    func xml(_ s: String) -> String { MarkupEscape.escape(s) }
 }

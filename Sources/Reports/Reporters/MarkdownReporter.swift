@@ -2,15 +2,26 @@ import Alignment
 import Foundation
 
 /// A compact summary for a pull-request comment: coverage per plan, then the open gaps.
-public enum MarkdownReport {
-    public static func render(_ report: CheckReport, limit: Int = 20) -> String {
+public struct MarkdownReporter: Reporter {
+    public static let format = ReportFormat.markdown
+    public static let fileExtension = "md"
+    /// The gaps listed, most severe first, before saying how many more there are.
+    public var limit = 20
+
+    public init(_ options: ReportOptions = ReportOptions()) {}
+
+    public func render(_ report: CheckReport) -> Data { Data(text(report).utf8) }
+
+    /// The comment's Markdown.
+    func text(_ report: CheckReport) -> String {
+        let md = Self.md, code = Self.code
         var out = "### plancheck: \(md(report.rules.title ?? report.rules.path))\n\n"
         out += "| plan | coverage | covered | weak | missing | conflicting | outdated | waived |\n"
         out += "|---|---:|---:|---:|---:|---:|---:|---:|\n"
         for p in report.plans {
             guard let s = report.planSummaries[p.file] else { continue }
-            let c = { (k: String) in String(s.counts[k] ?? 0) }
-            out += "| `\(code(p.file))` | \(Int((s.coverage * 100).rounded()))% | \(c("covered")) | \(c("weak")) | \(c("missing")) | \(c("conflicting")) | \(c("outdated")) | \(s.waived) |\n"
+            let c = { (k: Status) in String(s.counts[k.rawValue] ?? 0) }
+            out += "| `\(code(p.file))` | \(Int((s.coverage * 100).rounded()))% | \(c(.covered)) | \(c(.weak)) | \(c(.missing)) | \(c(.conflicting)) | \(c(.outdated)) | \(s.waived) |\n"
         }
         if let b = report.baseline {
             out += "\nSince `\(code(b.path))`: \(b.new) new, \(b.fixed.count) fixed, \(b.unchanged) unchanged.\n"

@@ -1,12 +1,17 @@
 import Alignment
 import Foundation
+import RuleLanguage
 
 /// SARIF 2.1.0 for code-scanning services: one rule per goal or retired term, one result per gap.
-public enum SARIFReport {
+public struct SARIFReporter: Reporter {
+    public static let format = ReportFormat.sarif
+    public static let fileExtension = "sarif"
     /// The tool's version as reported to code-scanning services.
     public static let toolVersion = "0.1.0"
 
-    public static func render(_ report: CheckReport) throws -> Data {
+    public init(_ options: ReportOptions = ReportOptions()) {}
+
+    public func render(_ report: CheckReport) throws -> Data {
         var rules: [[String: Any]] = []
         var ruleIndex: [String: Int] = [:]
         for f in report.findings where ruleIndex[f.goal] == nil {
@@ -15,8 +20,8 @@ public enum SARIFReport {
                 "id": f.goal,
                 "name": f.kind == .goal ? "goal" : "retiredTerm",
                 "shortDescription": ["text": f.title],
-                "defaultConfiguration": ["level": level(f.severity.rawValue)],
-                "properties": properties(f),
+                "defaultConfiguration": ["level": Self.level(f.severity)],
+                "properties": Self.properties(f),
             ]
             if let c = f.citation {
                 var text = c.document + (c.item.map { " " + $0 } ?? "")
@@ -30,7 +35,7 @@ public enum SARIFReport {
         for p in report.plans {
             artifactIndex[p.file] = artifacts.count
             artifacts.append([
-                "location": ["uri": uri(p.file)],
+                "location": ["uri": Self.uri(p.file)],
                 "hashes": ["sha-256": p.hash],
                 "encoding": p.encoding,
             ])
@@ -40,7 +45,7 @@ public enum SARIFReport {
             var result: [String: Any] = [
                 "ruleId": f.goal,
                 "ruleIndex": ruleIndex[f.goal] ?? 0,
-                "level": level(f.severity.rawValue),
+                "level": Self.level(f.severity),
                 "message": ["text": "\(f.status.rawValue): \(f.message)"],
                 "partialFingerprints": ["plancheck/v1": f.fingerprint ?? CheckReport.fingerprint(f)],
                 "properties": ["status": f.status.rawValue] as [String: Any],
@@ -55,7 +60,7 @@ public enum SARIFReport {
                     region["snippet"] = ["text": e.text]
                 }
                 var loc: [String: Any] = ["physicalLocation": [
-                    "artifactLocation": ["uri": uri(f.plan), "index": artifactIndex[f.plan] ?? 0],
+                    "artifactLocation": ["uri": Self.uri(f.plan), "index": artifactIndex[f.plan] ?? 0],
                     "region": region,
                 ] as [String: Any]]
                 if let e, !e.path.isEmpty {
@@ -72,7 +77,7 @@ public enum SARIFReport {
         let run: [String: Any] = [
             "tool": ["driver": [
                 "name": "plancheck",
-                "version": toolVersion,
+                "version": Self.toolVersion,
                 "informationUri": "https://example.invalid/plancheck",
                 "rules": rules,
             ] as [String: Any]],
@@ -87,13 +92,15 @@ public enum SARIFReport {
             "runs": [run],
         ]
         return try JSONSerialization.data(withJSONObject: doc, options: [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes])
+            + Data("\n".utf8)
     }
 
-    static func level(_ severity: String) -> String {
+    /// SARIF's level for a severity: its `note` is our `info`.
+    static func level(_ severity: Severity) -> String {
         switch severity {
-        case "error": "error"
-        case "warning": "warning"
-        default: "note"
+        case .error: "error"
+        case .warning: "warning"
+        case .info: "note"
         }
     }
 

@@ -1,0 +1,161 @@
+import Alignment
+import DocumentModel
+import Foundation
+import Reports
+import RuleLanguage
+
+/// Runs a `CheckRequest`: loads the rules, checks the plans one at a time, applies waivers and the
+/// baseline, and writes the reports. Every report file is claimed before any plan is read and replaced
+/// only when all are written, so a failed run leaves the last run's reports as they were.
+public struct CheckRunner {
+    public let request: CheckRequest
+
+    public init(_ request: CheckRequest) { self.request = request }
+
+    /// Runs the check. Reports for standard output, the explanations and the terminal summary go to
+    /// `standardOutput`; warnings about waivers to `standardError`.
+    public func run(standardOutput: FileHandle = .standardOutput, standardError: FileHandle = .standardError) throws(CheckError) -> CheckOutcome {
+        let (ruleSet, rulesPath) = try loadRules()
+        let engine: AlignmentEngine
+        do { engine = try AlignmentEngine(ruleSet: ruleSet, profile: request.profile) } catch { throw CheckError(file: rulesPath, error.description) }
+
+        // Waivers, baseline and destinations are checked before any plan is read: a mistake in them
+        // should not cost a whole run.
+        var waiverList: [Waiver]?
+        if let waivers = request.waivers {
+            do { waiverList = try WaiverFile.read(path: waivers) } catch { throw CheckError(error) }
+        }
+        var base: (path: String, report: CheckReport)?
+        if let baseline = request.baseline {
+            do { base = (baseline, try CheckReport.read(path: baseline)) } catch { throw CheckError(error) }
+        }
+        var whole = request.reports
+        // A format that streams, written alone (the JSON report in CI, and for many plans): each plan's
+        // findings go to disk as soon as it is checked, and only what the terminal summary lists stays in
+        // memory. The other formats lay out every finding at once, so with them the run keeps every finding.
+        var stream: (any ReportStream)?
+        if whole.count == 1, let streaming = whole[0].format.makeReporter(request.reportOptions) as? any StreamingReporter {
+            do { stream = try streaming.stream(to: whole[0].destination.file, withBaseline: base != nil) } catch { throw CheckError(error) }
+            whole = []
+        }
+        defer { stream?.discard() }
+        let files: OutputSet
+        do { files = try OutputSet(destinations: whole.compactMap(\.destination.file)) } catch { throw CheckError(error) }
+        defer { files.discard() }
+        var builder = ReportBuilder(rulesPath: request.rules.shownName, ruleSet: ruleSet, waivers: waiverList,
+                                    today: request.today ?? CheckRunner.todayString(), baseline: base,
+                                    keepFindings: !whole.isEmpty, limit: request.summary?.limit ?? 0)
+
+        // One plan at a time: memory is bounded by the largest plan, not by the whole set.
+        var readOptions = request.readOptions
+        readOptions.xpathScopes = engine.xpathExpressions
+        var explanations: [(plan: String, lines: [String])] = []
+        for path in request.plans {
+            let doc: PlanDocument
+            let bytes: [UInt8]
+            do {
+                bytes = try SourceText.readBytes(path, maxBytes: readOptions.maxBytes)
+                doc = try PlanReader.read(bytes: bytes, file: path, options: readOptions)
+            } catch { throw CheckError(error) }
+            let result = engine.check(doc, explain: request.explain, district: request.district)
+            builder.add(plan: CheckReport.PlanInfo(doc, bytes: bytes, district: result.district))
+            if request.explain != nil { explanations.append((result.plan, result.explanation)) }
+            let findings = builder.add(consume result)
+            do { try stream?.append(findings) } catch { throw CheckError(error) }
+        }
+        let report = builder.finish()
+
+        if let explain = request.explain {
+            for r in explanations {
+                write("explain \(explain) in \(r.plan):\n" + r.lines.joined(separator: "\n") + "\n", to: standardOutput)
+            }
+        }
+        var toStandardOutput = false
+        if let stream {
+            do { try stream.finish(report) } catch { throw CheckError(error) }
+            toStandardOutput = stream.destination == nil
+        }
+        for r in whole {
+            let data: Data
+            do { data = try r.format.makeReporter(request.reportOptions).render(report) } catch {
+                throw CheckError("cannot write the \(r.format.rawValue) report: \(error)")
+            }
+            switch r.destination {
+            case .file(let path):
+                do { try files.write(data, to: path) } catch { throw CheckError(error) }
+            case .standardOutput:
+                standardOutput.write(data)
+                toStandardOutput = true
+            }
+        }
+        do { try files.commit() } catch { throw CheckError(error) }
+        // The terminal summary, unless a report went to standard output.
+        if !toStandardOutput, let summary = request.summary {
+            write(TextReport(color: summary.color, limit: summary.limit).render(report, listings: builder.listings), to: standardOutput)
+        }
+        if let w = report.waivers {
+            for u in w.unused { write("\(u.source): warning: unused waiver for \(u.goal)\(u.plan.map { " in \($0)" } ?? ""): no such gap\n", to: standardError) }
+            for e in w.expired { write("\(e.source): error: the waiver for \(e.goal) expired on \(e.until ?? "")\n", to: standardError) }
+        }
+        return CheckOutcome(report: report, worstNewGap: builder.worstNewGap, failOn: request.failOn)
+    }
+
+    /// The rule set, loaded and free of errors, and the path it was loaded from.
+    func loadRules() throws(CheckError) -> (RuleSet, String) {
+        let rulesPath: String
+        switch request.rules {
+        case .bundled(let name): rulesPath = try BundledRules.path(of: name)
+        case .path(let path): rulesPath = path
+        }
+        let loaded = RuleSetLoader.load(path: rulesPath)
+        if loaded.hasErrors {
+            let first = loaded.diagnostics.first { $0.level == .error }?.range.start
+            throw CheckError(file: first?.file ?? rulesPath, line: first.map(\.line), column: first.map(\.column),
+                             "the rules in \(rulesPath) have errors (see above); fix them or run: plancheck rules lint \(rulesPath)",
+                             details: loaded.rendered(color: false))
+        }
+        if loaded.ruleSet.goals.isEmpty && loaded.ruleSet.retirements.isEmpty {
+            throw CheckError(file: rulesPath, "\(rulesPath): no goals or retirements to check")
+        }
+        return (loaded.ruleSet, rulesPath)
+    }
+
+    func write(_ s: String, to handle: FileHandle) { handle.write(Data(s.utf8)) }
+
+    /// Today's date, `YYYY-MM-DD`, in the machine's time zone: what waivers are checked against by default.
+    public static func todayString() -> String {
+        let f = DateFormatter()
+        f.dateFormat = "yyyy-MM-dd"
+        f.locale = Locale(identifier: "en_US_POSIX")
+        return f.string(from: Date())
+    }
+}
+
+/// What a check found and whether it fails.
+public struct CheckOutcome: Sendable {
+    /// The report: every finding when some format needed them all, else the summaries only (the findings
+    /// were streamed).
+    public let report: CheckReport
+    /// The worst new open gap's severity (every open gap's, without a baseline).
+    public let worstNewGap: Severity?
+    /// Whether a new gap is at or above the request's fail level, or a waiver has expired.
+    public let failed: Bool
+
+    init(report: CheckReport, worstNewGap: Severity?, failOn: Severity?) {
+        self.report = report
+        self.worstNewGap = worstNewGap
+        let gaps = failOn.map { level in worstNewGap.map { $0 >= level } ?? false } ?? false
+        failed = gaps || !(report.waivers?.expired.isEmpty ?? true)
+    }
+
+    /// The exit code the command line gives: 0 clean, 1 failed.
+    public var exitCode: Int32 { failed ? 1 : 0 }
+}
+
+extension ReportDestination {
+    /// The file, or nil for standard output.
+    var file: String? {
+        if case .file(let path) = self { return path }
+        return nil
+    }
+}
