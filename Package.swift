@@ -1,7 +1,7 @@
 // swift-tools-version:6.1
 import PackageDescription
 
-// The layers point one way:
+// The layers point one way (Localization, the languages and vocabulary, sits below every layer that speaks):
 //   Quantities ◄─┬─ DocumentModel (plan model + readers) ─┐
 //                └─ RuleLanguage ─────────────────────────┴─► Alignment ─► Reports ─► PlancheckKit ─► plancheck (CLI)
 // PlancheckKit is the check as a value (`CheckRequest`, `CheckRunner`) that every front end builds: the CLI,
@@ -23,6 +23,8 @@ let package = Package(
     ],
     targets: [
         .target(name: "Quantities"),
+        // The languages plancheck speaks (zh, en) and its vocabulary, below every layer that speaks to people.
+        .target(name: "Localization"),
         // libxml2 from the system (Debian: libxml2-dev); .ci/run installs it when missing.
         .systemLibrary(name: "CLibXML2", pkgConfig: "libxml-2.0", providers: [.apt(["libxml2-dev"])]),
         // libarchive from the system (Debian: libarchive-dev); .ci/run installs it when missing.
@@ -31,7 +33,8 @@ let package = Package(
         .target(name: "RuleLanguage", dependencies: ["Quantities"]),
         .target(name: "Alignment", dependencies: ["Quantities", "DocumentModel", "RuleLanguage"]),
         .target(name: "Reports", dependencies: [
-            "Alignment", "DocumentModel", "RuleLanguage", "Quantities", .product(name: "Crypto", package: "swift-crypto"),
+            "Alignment", "DocumentModel", "RuleLanguage", "Quantities", "Localization",
+            .product(name: "Crypto", package: "swift-crypto"),
         ]),
         .target(
             name: "PlancheckKit",
@@ -56,13 +59,14 @@ let package = Package(
         // What several test targets share: the repository's root, temporary folders, a seeded generator.
         .target(name: "TestSupport", path: "Tests/TestSupport"),
         .testTarget(name: "QuantitiesTests", dependencies: ["Quantities", "TestSupport"]),
+        .testTarget(name: "LocalizationTests", dependencies: ["Localization", "TestSupport"]),
         .testTarget(name: "DocumentModelTests", dependencies: [
             "DocumentModel", "Quantities", "CLibXML2", "TestSupport", .product(name: "ZIPFoundation", package: "ZIPFoundation"),
         ]),
         // Golden files are read through #filePath, not bundled.
         .testTarget(name: "RuleLanguageTests", dependencies: ["RuleLanguage", "TestSupport"], exclude: ["Golden"]),
         .testTarget(name: "AlignmentTests", dependencies: ["Alignment", "DocumentModel", "RuleLanguage", "Quantities", "TestSupport"]),
-        .testTarget(name: "ReportsTests", dependencies: ["Reports", "Alignment", "DocumentModel", "RuleLanguage", "TestSupport"],
+        .testTarget(name: "ReportsTests", dependencies: ["Reports", "Alignment", "DocumentModel", "RuleLanguage", "Localization", "TestSupport"],
                     exclude: ["Schemas"]),
         // The runner in process, beside CLITests' runs of the binary.
         .testTarget(name: "PlancheckKitTests", dependencies: ["PlancheckKit", "Reports", "RuleLanguage", "TestSupport"]),

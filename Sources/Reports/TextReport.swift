@@ -1,10 +1,13 @@
 import Alignment
 import Foundation
 import DocumentModel
+import Localization
 import RuleLanguage
 
 /// The terminal summary a person reads in ten seconds: coverage per area, then the gaps, most severe first.
 public struct TextReport {
+    /// The language of the labels; English until the messages speak Chinese too (issue #16).
+    public var language = Language.en
     public var color: Bool
     /// How many gaps to list per plan before saying how many more there are (0: all).
     public var limit: Int
@@ -65,10 +68,10 @@ public struct TextReport {
             out += "\n" + bold(plan.file) + (plan.title.map { dim(" — " + $0) } ?? "") + "\n"
             out += "  coverage " + bold(percent(summary.coverage)) + " " + bar(summary.coverage) + "  "
             out += summary.coverageByArea.keys.sorted().map { "\($0) \(percent(summary.coverageByArea[$0]!))" }.joined(separator: " · ") + "\n"
-            var counts = [Status.covered, .weak, .missing, .conflicting, .outdated].map { "\(summary.counts[$0.rawValue] ?? 0) \($0.rawValue)" }
-            if summary.waived > 0 { counts.append("\(summary.waived) waived") }
+            var counts = [Status.covered, .weak, .missing, .conflicting, .outdated].map { "\(summary.counts[$0.rawValue] ?? 0) \($0.word.text(language))" }
+            if summary.waived > 0 { counts.append("\(summary.waived) \(Word.waived.text(language))") }
             let elsewhere = summary.counts[Status.notApplicable.rawValue] ?? 0
-            if elsewhere > 0 { counts.append("\(elsewhere) not applicable") }
+            if elsewhere > 0 { counts.append("\(elsewhere) \(Word.notApplicable.text(language))") }
             out += "  goals    " + counts.joined(separator: " · ") + "\n"
             // Said only when it matters: some goals were left out as being for other places.
             if elsewhere > 0 {
@@ -100,7 +103,7 @@ public struct TextReport {
     }
 
     func gap(_ f: Finding) -> String {
-        var out = "  " + severityMark(f.severity) + " " + pad(f.status.rawValue, 11) + " "
+        var out = "  " + severityMark(f.severity) + " " + pad(f.status.word.text(language), 11) + " "
         out += bold(f.kind == .goal ? "\(f.goal) \(f.title)" : f.title) + (f.area.map { dim(" [\($0)]") } ?? "") + "\n"
         out += "      " + f.message + "\n"
         for e in f.evidence.prefix(f.kind == .retirement ? 3 : 1) { out += "      " + place(e) + "\n" }
@@ -153,10 +156,11 @@ public struct TextReport {
     }
 
     func severityMark(_ s: Severity) -> String {
+        let word = pad(s.word.text(language), 7)
         switch s {
-        case .error: paint("✖ error  ", "31")
-        case .warning: paint("⚠ warning", "33")
-        case .info: paint("ℹ info   ", "34")
+        case .error: return paint("✖ " + word, "31")
+        case .warning: return paint("⚠ " + word, "33")
+        case .info: return paint("ℹ " + word, "34")
         }
     }
 
@@ -167,7 +171,11 @@ public struct TextReport {
         return paint(String(repeating: "█", count: n), "32") + dim(String(repeating: "░", count: 10 - n))
     }
 
-    func pad(_ s: String, _ n: Int) -> String { s.count >= n ? s : s + String(repeating: " ", count: n - s.count) }
+    /// `s` followed by spaces to fill `n` terminal cells (a CJK character takes two).
+    func pad(_ s: String, _ n: Int) -> String {
+        let width = DisplayWidth.of(s)
+        return width >= n ? s : s + String(repeating: " ", count: n - width)
+    }
     func paint(_ s: String, _ code: String) -> String { color ? "\u{1B}[\(code)m\(s)\u{1B}[0m" : s }
     func bold(_ s: String) -> String { paint(s, "1") }
     func dim(_ s: String) -> String { paint(s, "2") }
