@@ -30,7 +30,7 @@ let package = Package(
         // libarchive from the system (Debian: libarchive-dev); .ci/run installs it when missing.
         .systemLibrary(name: "CLibArchive", pkgConfig: "libarchive", providers: [.apt(["libarchive-dev"])]),
         .target(name: "DocumentModel", dependencies: ["Quantities", "CLibXML2", "CLibArchive"]),
-        .target(name: "RuleLanguage", dependencies: ["Quantities"]),
+        .target(name: "RuleLanguage", dependencies: ["Quantities", "Localization"]),
         .target(name: "Alignment", dependencies: ["Quantities", "DocumentModel", "RuleLanguage"]),
         .target(name: "Reports", dependencies: [
             "Alignment", "DocumentModel", "RuleLanguage", "Quantities", "Localization",
@@ -64,7 +64,7 @@ let package = Package(
             "DocumentModel", "Quantities", "CLibXML2", "TestSupport", .product(name: "ZIPFoundation", package: "ZIPFoundation"),
         ]),
         // Golden files are read through #filePath, not bundled.
-        .testTarget(name: "RuleLanguageTests", dependencies: ["RuleLanguage", "TestSupport"], exclude: ["Golden"]),
+        .testTarget(name: "RuleLanguageTests", dependencies: ["RuleLanguage", "Localization", "TestSupport"], exclude: ["Golden"]),
         .testTarget(name: "AlignmentTests", dependencies: ["Alignment", "DocumentModel", "RuleLanguage", "Quantities", "TestSupport"]),
         .testTarget(name: "ReportsTests", dependencies: ["Reports", "Alignment", "DocumentModel", "RuleLanguage", "Localization", "TestSupport"],
                     exclude: ["Schemas"]),

@@ -1,3 +1,4 @@
+import Localization
 import Quantities
 
 // The syntax tree of a rule file. Every node keeps the span it was read from, so the checker can
@@ -92,6 +93,10 @@ public struct Header: Sendable {
     }
     /// The named goal selections (`profile draft = …`).
     public var profiles: [Profile] { items.compactMap { if case .profile(let p) = $0 { p } else { nil } } }
+    /// `language …`, if given.
+    public var language: Located<Language>? {
+        items.lazy.compactMap { if case .language(let l) = $0 { l } else { nil } }.first
+    }
     /// The declared areas (`areas 产业, 创新`), or nil when any area is allowed.
     public var areas: [Located<String>]? {
         let lists = items.compactMap { if case .areas(let a) = $0 { a } else { nil } }
@@ -107,6 +112,8 @@ public enum HeaderItem: Sendable {
     case defaultSeverity(Located<Severity>)
     case profile(Profile)
     case areas(AreaList)
+    /// `language zh`: the language the rule set's reports speak, unless a run asks for another.
+    case language(Located<Language>)
 
     /// The line's span.
     public var range: SourceRange {
@@ -117,6 +124,7 @@ public enum HeaderItem: Sendable {
         case .defaultSeverity(let x): x.range
         case .profile(let x): x.range
         case .areas(let x): x.range
+        case .language(let x): x.range
         }
     }
 }

@@ -167,6 +167,7 @@ struct Checker {
             switch item {
             case .period(let p): once("the period", p.range, &self)
             case .defaultSeverity(let s): once("the default severity", s.range, &self)
+            case .language(let l): once("the language", l.range, &self)
             case .source(let s):
                 if let n = s.name {
                     if let first = sourceNames[n.value] {

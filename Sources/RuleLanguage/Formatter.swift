@@ -203,6 +203,9 @@ struct RulePrinter {
         case .defaultSeverity(let s):
             rank = 3
             render = { "\($0)default severity \(s.value.rawValue)" }
+        case .language(let l):
+            rank = 3
+            render = { "\($0)language \(l.value.rawValue)" }
         case .include(let inc):
             rank = 4
             render = { "\($0)include \(Self.quote(inc.path, indent: $0))" }

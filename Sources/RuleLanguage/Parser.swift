@@ -1,3 +1,4 @@
+import Localization
 import Quantities
 
 /// Reads one rule file into its syntax tree, reporting every syntax error it can find.
@@ -17,7 +18,7 @@ public enum RuleParser {
 
 /// Words with a meaning in the language; they cannot name terms or goals.
 let reservedWords: Set<String> = [
-    "ruleset", "source", "published", "period", "include", "default", "severity", "profile", "areas",
+    "ruleset", "source", "published", "period", "include", "default", "severity", "profile", "areas", "language",
     "term", "unit", "except", "goal", "area", "weight", "tags", "cite", "item", "scope",
     "require", "expect", "suggest", "mention", "commitment", "target", "between", "and", "by",
     "any", "all", "at", "least", "of", "when", "then", "in", "outside", "section", "review", "xpath",
@@ -25,7 +26,7 @@ let reservedWords: Set<String> = [
 ]
 
 let topLevelWords: [String] = ["ruleset", "term", "goal", "retire", "uncheckable", "test"]
-let headerWords: [String] = ["source", "period", "include", "default", "severity", "profile", "areas"]
+let headerWords: [String] = ["source", "period", "include", "default", "severity", "profile", "areas", "language"]
 let goalWords: [String] = ["area", "severity", "weight", "tags", "cite", "applies", "except", "scope", "require", "expect", "suggest", "when"]
 let testWords: [String] = ["plan", "expect"]
 let uncheckableWords: [String] = ["cite"]
@@ -252,6 +253,17 @@ struct Parser {
             advance()
             let names = try parseNameList("an area name", hint: "areas 产业, 创新, 开放, 民生, 生态, 治理")
             return .areas(AreaList(names: names, range: range(from: start)))
+        case "language":
+            advance()
+            let hint = "language zh"
+            guard tok.kind == .word else { throw expected("the language of the reports, zh or en", hint: hint) }
+            let word = advance()
+            guard let language = Language(code: word.text), word.text == language.rawValue else {
+                report("unknown-language", "plancheck speaks zh (简体中文) and en (English), not \(word.text)", at: word.range,
+                       hint: Language(code: word.text).map { "write language \($0.rawValue)" } ?? hint)
+                return nil
+            }
+            return .language(Located(language, range(from: start)))
         default:
             throw unexpectedItem(in: "the ruleset header", words: headerWords)
         }

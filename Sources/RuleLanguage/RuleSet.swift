@@ -1,3 +1,4 @@
+import Localization
 import Quantities
 
 /// A loaded rule set: the statements of every file it is made of, checked, with terms resolved.
@@ -54,6 +55,8 @@ public struct RuleSet: Sendable {
     public var title: String? { header?.title.value }
     /// The plan period the rules apply to, from the header.
     public var period: Period? { header?.period }
+    /// The language the header declares for reports (`language zh`), if any.
+    public var language: Language? { header?.language?.value }
     /// The severity of goals that do not set one: the header's `default severity`, else error.
     public var defaultSeverity: Severity { header?.defaultSeverity?.value ?? .error }
 

@@ -54,7 +54,7 @@ enum StructureDump {
         case .source: 0
         case .period: 1
         case .areas: 2
-        case .defaultSeverity: 3
+        case .defaultSeverity, .language: 3
         case .include: 4
         case .profile: 5
         }
@@ -87,6 +87,7 @@ enum StructureDump {
         case .period(let p): return "period \(p.start) \(p.end)"
         case .areas(let a): return "areas [\(a.names.map { q($0.value) }.joined(separator: " "))]"
         case .defaultSeverity(let s): return "default-severity \(s.value.rawValue)"
+        case .language(let l): return "language \(l.value.rawValue)"
         case .include(let inc): return "include \(q(inc.path))"
         case .profile(let p):
             return "profile \(p.name.value) \(p.title.map { q($0.value) } ?? "-") [\(p.selectors.map(selector).joined(separator: " "))] except [\(p.exceptions.map(selector).joined(separator: " "))]"
