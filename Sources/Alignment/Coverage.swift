@@ -193,11 +193,10 @@ struct TermsFinder {
         var aliasOf = [[Int]](repeating: [], count: engine.automaton.patternCount), exclusionOf = aliasOf
         var splitOf = [[Int]](repeating: [], count: engine.splitPairs.count)
         for t in engine.resolved.indices {
-            let (first, middle, last) = (Int(engine.termPatternStart[t]), Int(engine.termExclusionStart[t]),
-                                         Int(engine.termPatternStart[t + 1]))
-            for k in first..<middle { aliasOf[Int(engine.termPatterns[k])].append(t) }
-            for k in middle..<last { exclusionOf[Int(engine.termPatterns[k])].append(t) }
-            for k in Int(engine.termSplitStart[t])..<Int(engine.termSplitStart[t + 1]) { splitOf[Int(engine.termSplits[k])].append(t) }
+            let patterns = engine.termPatterns[t]
+            for p in engine.patternList[patterns.aliases] { aliasOf[Int(p)].append(t) }
+            for p in engine.patternList[patterns.exclusions] { exclusionOf[Int(p)].append(t) }
+            for s in engine.splitList[patterns.splits] { splitOf[Int(s)].append(t) }
         }
         self.aliasOf = aliasOf
         self.exclusionOf = exclusionOf

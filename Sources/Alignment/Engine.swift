@@ -14,16 +14,14 @@ public final class AlignmentEngine: Sendable {
     /// For each of `goals`, what its findings need of it, read once.
     let goalInfo: [GoalInfo]
     let automaton: TermAutomaton
-    /// The automaton patterns of each term: term `t`'s alias patterns are `termPatterns[termPatternStart[t]..<termExclusionStart[t]]`,
-    /// its exclusion patterns `termPatterns[termExclusionStart[t]..<termPatternStart[t + 1]]`.
-    let termPatternStart: [Int32]
-    let termExclusionStart: [Int32]
-    let termPatterns: [Int32]
-    /// The split aliases (`"能耗" .. "下降"`), each as the patterns of its two parts; term `t`'s are
-    /// `termSplits[termSplitStart[t]..<termSplitStart[t + 1]]`, indices into `splitPairs`.
+    /// For each of `resolved`, where its automaton patterns are in `patternList` and its split aliases in `splitList`.
+    let termPatterns: [TermPatterns]
+    /// The terms' alias and exclusion patterns, term after term.
+    let patternList: [Int32]
+    /// The split aliases (`"能耗" .. "下降"`), each as the patterns of its two parts.
     let splitPairs: [SplitPatterns]
-    let termSplitStart: [Int32]
-    let termSplits: [Int32]
+    /// The terms' split aliases, term after term, as indices into `splitPairs`.
+    let splitList: [Int32]
     /// Each term reference's key (`term:NAME`, `phrase:TEXT`) → its index in `resolved`, the term's id in hits.
     let termIndex: [String: Int]
     let resolved: [ResolvedTerm]
@@ -38,18 +36,36 @@ public final class AlignmentEngine: Sendable {
     /// Compiles `ruleSet`; with `profile`, only the goals of that profile are checked.
     public init(ruleSet: RuleSet, profile: String? = nil) throws(EngineError) {
         self.ruleSet = ruleSet
-        if let profile {
-            guard let g = ruleSet.goals(inProfile: profile) else {
-                let known = ruleSet.header?.profiles.map(\.name.value) ?? []
-                throw EngineError("no profile named \(profile)" + (known.isEmpty ? " (the rule set defines none)" : "; profiles: \(known.joined(separator: ", "))"))
-            }
-            goals = g
-        } else {
-            goals = ruleSet.goals
-        }
+        goals = try AlignmentEngine.goals(of: ruleSet, profile: profile)
         period = ruleSet.period.map { $0.start...$0.end }
+        let read = AlignmentEngine.resolveTerms(of: goals, in: ruleSet)
+        goalInfo = read.goalInfo
+        termIndex = read.termIndex
+        resolved = read.terms
+        targetFacts = read.targetFacts
+        let compiled = try AlignmentEngine.compilePatterns(of: read.terms)
+        automaton = TermAutomaton(patterns: compiled.phrases)
+        termPatterns = compiled.termPatterns
+        patternList = compiled.patternList
+        splitPairs = compiled.splitPairs
+        splitList = compiled.splitList
+        (sectionRegexes, xpathExpressions) = AlignmentEngine.compileScopes(of: goals, ruleSet.retirements)
+    }
 
-        // Every term reference the goals and retirements use, resolved, in first-use order.
+    /// The goals checked: all, or those of `profile`.
+    static func goals(of ruleSet: RuleSet, profile: String?) throws(EngineError) -> [Goal] {
+        guard let profile else { return ruleSet.goals }
+        guard let g = ruleSet.goals(inProfile: profile) else {
+            let known = ruleSet.header?.profiles.map(\.name.value) ?? []
+            throw EngineError("no profile named \(profile)" + (known.isEmpty ? " (the rule set defines none)" : "; profiles: \(known.joined(separator: ", "))"))
+        }
+        return g
+    }
+
+    /// Every term reference the goals and retirements use, resolved, in first-use order; and what checking
+    /// each goal reads of it.
+    static func resolveTerms(of goals: [Goal], in ruleSet: RuleSet)
+        -> (goalInfo: [GoalInfo], termIndex: [String: Int], terms: [ResolvedTerm], targetFacts: [TargetFacts?]) {
         var index: [String: Int] = [:]
         var terms: [ResolvedTerm] = []
         /// The id of `ref`, resolving it on first use; nil when it names no term.
@@ -89,66 +105,60 @@ public final class AlignmentEngine: Sendable {
                                   clauseSeverity: clauses.map { $0.severity(in: g, default: fallback) }))
         }
         for r in ruleSet.retirements { for ref in r.old + r.exclusions { _ = add(ref) } }
-        goalInfo = infos
-        termIndex = index
-        resolved = terms
-        targetFacts = terms.indices.map { facts[$0] }
+        return (infos, index, terms, terms.indices.map { facts[$0] })
+    }
 
-        // One pattern per distinct normalized phrase; a phrase may serve several terms.
+    /// The terms' phrases as automaton patterns (one per distinct normalized phrase; a phrase may serve
+    /// several terms), and where each term's are.
+    static func compilePatterns(of terms: [ResolvedTerm]) throws(EngineError)
+        -> (phrases: [[Unicode.Scalar]], termPatterns: [TermPatterns], patternList: [Int32], splitPairs: [SplitPatterns], splitList: [Int32]) {
         var phraseIndex: [[Unicode.Scalar]: Int] = [:]
-        var patterns: [[Unicode.Scalar]] = []
-        // Each term's alias patterns and exclusion patterns.
-        var aliasesOf = [[Int32]](repeating: [], count: terms.count), exclusionsOf = aliasesOf
-        func pattern(_ phrase: String) -> Int? {
+        var phrases: [[Unicode.Scalar]] = []
+        func pattern(_ phrase: String) -> Int32? {
             let scalars = Normalizer.normalize(Array(phrase.unicodeScalars)).scalars
             guard !scalars.isEmpty else { return nil }
-            if let p = phraseIndex[scalars] { return p }
-            phraseIndex[scalars] = patterns.count
-            patterns.append(scalars)
-            return patterns.count - 1
+            if let p = phraseIndex[scalars] { return Int32(p) }
+            phraseIndex[scalars] = phrases.count
+            phrases.append(scalars)
+            return Int32(phrases.count - 1)
         }
+        // Flat, term after term: nested arrays would be retained and released for every term of every plan.
+        var termPatterns: [TermPatterns] = [], patternList: [Int32] = [], splitList: [Int32] = []
         var pairIndex: [SplitPatterns: Int32] = [:], pairs: [SplitPatterns] = []
-        var splitStart: [Int32] = [0], splitsOfTerms: [Int32] = []
-        for (t, term) in terms.enumerated() {
-            for a in term.aliases { if let p = pattern(a) { aliasesOf[t].append(Int32(p)) } }
-            for e in term.exclusions { if let p = pattern(e) { exclusionsOf[t].append(Int32(p)) } }
+        termPatterns.reserveCapacity(terms.count)
+        for term in terms {
+            let aliasStart = Int32(patternList.count)
+            for a in term.aliases { if let p = pattern(a) { patternList.append(p) } }
+            let exclusionStart = Int32(patternList.count)
+            for e in term.exclusions { if let p = pattern(e) { patternList.append(p) } }
+            let splitStart = Int32(splitList.count)
             for split in term.splits {
                 guard let a = pattern(split.first), let b = pattern(split.second) else { continue }
-                let pair = SplitPatterns(first: Int32(a), second: Int32(b))
+                let pair = SplitPatterns(first: a, second: b)
                 if pairIndex[pair] == nil { pairIndex[pair] = Int32(pairs.count); pairs.append(pair) }
-                splitsOfTerms.append(pairIndex[pair]!)
+                splitList.append(pairIndex[pair]!)
             }
-            splitStart.append(Int32(splitsOfTerms.count))
+            termPatterns.append(TermPatterns(aliasStart: aliasStart, exclusionStart: exclusionStart, end: Int32(patternList.count),
+                                             splitStart: splitStart, splitEnd: Int32(splitList.count)))
         }
-        splitPairs = pairs
-        termSplitStart = splitStart
-        termSplits = splitsOfTerms
         // The automaton numbers the terms' characters in 16 bits (its tables stay small): a rule set with more
         // distinct characters is refused here, where its precondition would trap.
         // Counted term by term, so that the error names the term (its file and line) that goes over.
         var characters = Set<UInt32>()
-        for (t, term) in terms.enumerated() {
-            let parts = termSplits[Int(termSplitStart[t])..<Int(termSplitStart[t + 1])].flatMap { [pairs[Int($0)].first, pairs[Int($0)].second] }
-            for p in aliasesOf[t] + exclusionsOf[t] + parts { for c in patterns[Int(p)] { characters.insert(c.value) } }
+        for (term, at) in zip(terms, termPatterns) {
+            let parts = splitList[at.splits].flatMap { [pairs[Int($0)].first, pairs[Int($0)].second] }
+            for p in patternList[at.aliases] + patternList[at.exclusions] + parts { for c in phrases[Int(p)] { characters.insert(c.value) } }
             guard characters.count <= TermAutomaton.maxCharacters else {
                 throw EngineError("\(term.location): with term \(term.name), the rules' terms use \(characters.count) different characters; "
                                   + "at most \(TermAutomaton.maxCharacters) are supported")
             }
         }
-        automaton = TermAutomaton(patterns: patterns)
-        // Flat, term after term: nested arrays would be retained and released for every term of every plan.
-        var patternStart: [Int32] = [0], exclusionStart: [Int32] = [], byTerm: [Int32] = []
-        for t in terms.indices {
-            byTerm += aliasesOf[t]
-            exclusionStart.append(Int32(byTerm.count))
-            byTerm += exclusionsOf[t]
-            patternStart.append(Int32(byTerm.count))
-        }
-        termPatternStart = patternStart
-        termExclusionStart = exclusionStart
-        termPatterns = byTerm
+        return (phrases, termPatterns, patternList, pairs, splitList)
+    }
 
-        // Section patterns, compiled once (the checker has already rejected invalid ones).
+    /// Section patterns, compiled once (the checker has already rejected invalid ones), and every `in xpath`
+    /// expression, in first-use order.
+    static func compileScopes(of goals: [Goal], _ retirements: [Retirement]) -> ([String: SectionRegex], [String]) {
         var regexes: [String: SectionRegex] = [:]
         var xpaths: [String] = []
         func scopes(_ list: [Scope]) {
@@ -167,9 +177,8 @@ public final class AlignmentEngine: Sendable {
             scopes(g.scopes)
             for c in g.clauses { scopes(c.scopes); if let cond = c.condition { scopes(cond.scopes) } }
         }
-        for r in ruleSet.retirements { scopes(r.scopes) }
-        sectionRegexes = regexes
-        xpathExpressions = xpaths
+        for r in retirements { scopes(r.scopes) }
+        return (regexes, xpaths)
     }
 
     /// The city sentence `goal` cites, with its document's full title.
@@ -213,74 +222,6 @@ public final class AlignmentEngine: Sendable {
     public func check(_ doc: PlanDocument, explain: String? = nil, district: String? = nil) -> PlanResult {
         var run = Evaluation(engine: self, doc: doc, explainGoal: explain, district: district ?? District.of(title: doc.title))
         return run.evaluate()
-    }
-}
-
-/// What checking a goal reads of it, read once per rule set: `Goal`'s accessors filter its items on every call.
-struct GoalInfo: Sendable {
-    let clauses: [Clause]
-    let scopes: [Scope]
-    let tags: [String]
-    let area: String?
-    let weight: Double
-    let citation: CitationInfo?
-    /// `applies …` / `except …`: the districts the goal is for, if it names any.
-    let places: Places?
-    /// For each of `clauses`, the ids in `AlignmentEngine.resolved` of its terms (nil: unresolved).
-    let terms: [ClauseTerms]
-    /// The goal's severity, the rule set's default when it names none.
-    let severity: Severity
-    /// For each of `clauses`: the goal's scopes and its own, the goal's and its condition's, and the severity
-    /// of a finding from it (built once: joined per plan, they cost an array each).
-    let clauseScopes: [[Scope]]
-    let conditionScopes: [[Scope]]
-    let clauseSeverity: [Severity]
-}
-
-/// The term ids of one clause's predicate and condition, in the order of their references.
-struct ClauseTerms: Sendable {
-    let predicate: [Int?]
-    let condition: [Int?]
-}
-
-/// The automaton patterns of a split alias's two parts.
-struct SplitPatterns: Sendable, Hashable {
-    let first: Int32
-    let second: Int32
-}
-
-/// What a target about a term needs of the term: the unit its values take and the change its name implies.
-struct TargetFacts: Sendable {
-    let unit: Quantities.Unit?
-    let change: QuantityKind?
-
-    init(_ term: ResolvedTerm) {
-        self.init(name: term.name, unit: term.unit, aliases: term.aliases + term.splits.map { $0.first + $0.second })
-    }
-
-    /// `aliases` nil for a reference that resolves to no term: its text is its only name.
-    init(name: String, unit: Quantities.Unit?, aliases: [String]?) {
-        // Declared on the term, else implied by its name (`…率` → %) or an alias's.
-        self.unit = unit ?? Quantities.Unit.implied(bySubject: name)
-            ?? aliases?.lazy.compactMap(Quantities.Unit.implied(bySubject:)).first
-        // `降低`… in the name make a decrease, `增长`… an increase (found in the aliases run together); but
-        // `提高到`, `下降到` say the level reached, not the change.
-        var text = (aliases ?? [name]).joined()
-        for w in TargetFacts.decreaseWords + TargetFacts.increaseWords { text = text.replacingOccurrences(of: w + "到", with: "") }
-        change = TargetFacts.decreaseWords.contains(where: text.contains) ? .decrease
-            : TargetFacts.increaseWords.contains(where: text.contains) ? .increase : nil
-    }
-
-    static let decreaseWords = ["降低", "下降", "减少", "压减", "削减"]
-    static let increaseWords = ["增长", "提高", "增加", "提升"]
-}
-
-/// A compiled section pattern; NSRegularExpression is immutable once built, so sharing it is safe.
-struct SectionRegex: @unchecked Sendable {
-    let regex: NSRegularExpression
-
-    func matches(_ s: String) -> Bool {
-        regex.firstMatch(in: s, range: NSRange(s.startIndex..., in: s)) != nil
     }
 }
 

@@ -19,8 +19,7 @@ extension Evaluation {
         if tracing {
             trace.append("  \(label) target “\(t.subject.text)” \(ask): \(all.count) mention(s) in scope, \(forward.count) outside review and past")
         }
-        var best: (Hit, Quantities.Quantity, QuantityComparison)?
-        var firstConflict: (Hit, Quantities.Quantity, QuantityComparison)?
+        var inSentences = FirstVerdicts<Hit>()
         var sawQuantity: Hit?
         // A quantity's verdict does not depend on the hit it follows, and only the first of each kind is kept:
         // the quantities already compared for an earlier hit of the sentence are skipped (many hits in one
@@ -41,65 +40,39 @@ extension Evaluation {
             }
             let candidates = qs[first..<to].filter { !$0.isTime && $0.span.overlaps(clause) && $0.span.lowerBound >= h.start }
             for var q in candidates {
-                var target = asked
                 // A value whose unit was dropped (`达到3.3以上`, `迈上千亿台阶`) takes the subject's unit, else the target's.
-                if q.unit == nil, let u = subjectUnit ?? target.unit { q = q.resolvingUnit(u) }
-                if let change {
-                    target.kind = change
-                    if q.kind == .level { q.kind = change }
-                }
-                // A place in a ranking (`50强`, `百强`) against a unitless ceiling (`<= 五十`): the rule's number
-                // is a place too, since a ranking has no unit for the rule to name.
-                if q.kind == .rank, target.kind == .level, target.unit == nil, target.comparator != .atLeast {
-                    target.kind = .rank
-                }
-                let verdict = q.compare(to: target, defaultYear: engine.period?.upperBound)
+                let verdict = Evaluation.compare(&q, with: asked, unit: subjectUnit, change: change, ranks: true,
+                                                 defaultYear: engine.period?.upperBound)
                 if tracing { trace.append("    \(describe(h)): \(q) — \(describe(verdict))") }
-                switch verdict {
-                case .satisfies:
-                    if best == nil { best = (h, q, verdict) }
-                case .weaker, .laterYear, .incompatibleUnit:
-                    if firstConflict == nil { firstConflict = (h, q, verdict) }
-                case .notComparable:
-                    if sawQuantity == nil { sawQuantity = h }
-                }
+                if !inSentences.keep(verdict, q, at: h), sawQuantity == nil { sawQuantity = h }
             }
-            if best != nil { break }
+            if inSentences.meets != nil { break }
         }
         // The plan's indicator table states targets exactly: a row naming the subject counts like a sentence.
-        var tableBest: (Indicator, Quantities.Quantity)?
-        var tableConflict: (Indicator, Quantities.Quantity, QuantityComparison)?
+        var inTable = FirstVerdicts<Indicator>()
         for ind in indicators(for: t.subject) {
             guard var q = ind.target?.quantity else { continue }
-            var target = asked
-            if q.unit == nil, let u = ind.unit ?? subjectUnit ?? target.unit { q = q.resolvingUnit(u) }
             if q.year == nil { q.year = ind.target?.year }
-            if let change {
-                target.kind = change
-                if q.kind == .level { q.kind = change }
-            }
-            let verdict = q.compare(to: target, defaultYear: engine.period?.upperBound)
+            // A value without a unit takes the row's, else the subject's, else the target's.
+            let verdict = Evaluation.compare(&q, with: asked, unit: ind.unit ?? subjectUnit, change: change, ranks: false,
+                                             defaultYear: engine.period?.upperBound)
             if tracing { trace.append("    indicator “\(ind.name)” (line \(ind.line)): \(q) — \(describe(verdict))") }
-            switch verdict {
-            case .satisfies: if tableBest == nil { tableBest = (ind, q) }
-            case .weaker, .laterYear, .incompatibleUnit: if tableConflict == nil { tableConflict = (ind, q, verdict) }
-            case .notComparable: break
-            }
+            inTable.keep(verdict, q, at: ind)
         }
-        if let (ind, q) = tableBest {
+        if let (ind, q) = inTable.meets {
             return ClauseResult(outcome: .covered, message: "“\(t.subject.text)” \(q) in the indicator table meets \(ask)",
                                 evidence: [evidence(ind, q)])
         }
-        if let (h, q, _) = best {
+        if let (h, q) = inSentences.meets {
             let inferred = q.unitInferred ? " (unit \(q.unit?.symbol ?? "") taken from the subject)" : ""
             return ClauseResult(outcome: .covered, message: "“\(t.subject.text)” \(q)\(inferred) meets \(ask)",
                                 evidence: [evidence(h, commitment: .quantity)])
         }
-        if let (ind, q, v) = tableConflict {
+        if let (ind, q, v) = inTable.conflicts {
             return ClauseResult(outcome: .conflicting, message: "“\(t.subject.text)”: the indicator table commits to \(q), the city asks \(ask) — \(describe(v))",
                                 evidence: [evidence(ind, q)])
         }
-        if let (h, q, v) = firstConflict {
+        if let (h, q, v) = inSentences.conflicts {
             return ClauseResult(outcome: .conflicting, message: "“\(t.subject.text)”: the plan commits to \(q), the city asks \(ask) — \(describe(v))",
                                 evidence: [evidence(h, commitment: .quantity)])
         }
@@ -112,6 +85,26 @@ extension Evaluation {
                                 evidence: [evidence(h)])
         }
         return ClauseResult(outcome: .missing, message: "no target for “\(t.subject.text)” (the city asks \(ask))\(scopeNote(scopes))", evidence: [])
+    }
+
+    /// Compares a value the plan states with the target asked, both read as the subject is: a value without a
+    /// unit takes `unit`, else the target's; a subject whose name implies a change (`…下降`) makes that the
+    /// kind of both; and with `ranks`, a place in a ranking (`50强`, `百强`) against a unitless ceiling
+    /// (`<= 五十`) reads the rule's number as a place too, since a ranking has no unit for the rule to name
+    /// (asked for sentences only; a table row's ranking is compared as written). `value` is left as compared,
+    /// as the reports show it. Static: a method called from the mutating `target` may copy the evaluation first.
+    static func compare(_ value: inout Quantities.Quantity, with asked: Quantities.Quantity, unit: Quantities.Unit?,
+                        change: QuantityKind?, ranks: Bool, defaultYear: Int?) -> QuantityComparison {
+        var target = asked
+        if value.unit == nil, let u = unit ?? target.unit { value = value.resolvingUnit(u) }
+        if let change {
+            target.kind = change
+            if value.kind == .level { value.kind = change }
+        }
+        if ranks, value.kind == .rank, target.kind == .level, target.unit == nil, target.comparator != .atLeast {
+            target.kind = .rank
+        }
+        return value.compare(to: target, defaultYear: defaultYear)
     }
 
     /// The rows of the plan's indicator tables that name the term (an alias within the row's name).
@@ -200,5 +193,23 @@ extension Evaluation {
         case .incompatibleUnit(let a, let b): "wrong unit: \(a ?? "none") where \(b ?? "none") is asked"
         case .notComparable(let r): "not comparable: \(r)"
         }
+    }
+}
+
+/// The first value that meets a target and the first that conflicts with it, each with where it was read
+/// (a sentence's hit, an indicator table's row).
+struct FirstVerdicts<Place> {
+    var meets: (Place, Quantities.Quantity)?
+    var conflicts: (Place, Quantities.Quantity, QuantityComparison)?
+
+    /// Keeps `value` read at `place` if it is the first with its verdict; false when it is not comparable.
+    @discardableResult
+    mutating func keep(_ verdict: QuantityComparison, _ value: Quantities.Quantity, at place: Place) -> Bool {
+        switch verdict {
+        case .satisfies: if meets == nil { meets = (place, value) }
+        case .weaker, .laterYear, .incompatibleUnit: if conflicts == nil { conflicts = (place, value, verdict) }
+        case .notComparable: return false
+        }
+        return true
     }
 }

@@ -1,5 +1,6 @@
 import DocumentModel
 import Foundation
+import Quantities
 
 /// Finds the sentences closest to a query by BM25 over character bigrams: how a reviewer is shown
 /// partial coverage under other words when a goal's terms are not found.
@@ -23,14 +24,14 @@ public struct PassageIndex: Sendable {
     /// Indexes, for `queries`, the sentences of `doc` for which `include` is true (e.g. not in review sections).
     public init(_ doc: PlanDocument, queries: [String], include: (Sentence) -> Bool = { _ in true }) {
         var wanted = BigramTable()
-        var firstChar = [UInt64](repeating: 0, count: 1024)   // a bit per BMP scalar that starts a wanted bigram
+        // The scalars that start a wanted bigram: a bit test rules out most of the plan's bigrams before `wanted` is asked.
+        var firstScalars = ScalarBits()
         queryGrams = queries.map { q in
             Array(Set(PassageIndex.bigrams(q.unicodeScalars))).sorted().map { g in
                 if let i = wanted[g] { return i }
                 let i = wanted.count
                 wanted.insert(g, i)
-                let first = g >> 32
-                if first < 0x10000 { firstChar[Int(first >> 6)] |= 1 << (first & 63) }
+                if let first = Unicode.Scalar(UInt32(g >> 32)) { firstScalars.insert(first) }
                 return i
             }
         }
@@ -47,13 +48,14 @@ public struct PassageIndex: Sendable {
             used += 1
             local.removeAll(keepingCapacity: true)
             var n = 0
-            var prev: UInt32 = 0
+            var prev: Unicode.Scalar = "\0"   // none: not a word scalar
             for c in doc.scalars(of: s) {
-                guard isWordScalar(c) else { prev = 0; continue }
-                if prev != 0 {
+                guard isWordScalar(c) else { prev = "\0"; continue }
+                if prev != "\0" {
                     n += 1
-                    if prev < 0x10000, firstChar[Int(prev >> 6)] & (1 << UInt64(prev & 63)) != 0,
-                       let w = wanted[UInt64(prev) << 32 | UInt64(c.value)] {
+                    // Bigrams starting beyond the BMP are not counted (`ScalarBits` would only say "maybe" there).
+                    if prev.value < 0x10000, firstScalars.mayContain(prev),
+                       let w = wanted[UInt64(prev.value) << 32 | UInt64(c.value)] {
                         let k = Int(slot[w])
                         if k >= 0 {
                             if local[k].1 < Int32.max { local[k].1 += 1 }
@@ -63,7 +65,7 @@ public struct PassageIndex: Sendable {
                         }
                     }
                 }
-                prev = c.value
+                prev = c
             }
             lens[i] = Int32(clamping: n)
             total += n
