@@ -2,11 +2,12 @@
 ///
 /// Plan and rule text is hostile input as far as the output is concerned (a plan may contain `<script>` or
 /// `"><img onerror=…>`). Escaping `'` and `"` as well as `& < >` makes the same output safe in text and in
-/// double- and single-quoted attributes, so no caller has to know which it is in. Characters neither HTML
-/// nor XML 1.0 may hold are replaced by U+FFFD, never dropped: a reader sees that something was there.
+/// double- and single-quoted attributes, so no caller has to know which it is in. Characters HTML or XML 1.0
+/// may not hold are dropped: they carry no text, and a plan written as plan XML then reads back to the same
+/// words (a replacement character inside 研发投入强度 would stop a term from matching it).
 public enum MarkupEscape {
     /// `s` with `& < > " '` replaced by character references, and the characters HTML and XML cannot hold
-    /// replaced by U+FFFD.
+    /// left out.
     public static func escape(_ s: String) -> String {
         // Most text needs nothing: return it as is without building a copy.
         guard s.unicodeScalars.contains(where: needsEscape) else { return s }
@@ -19,7 +20,7 @@ public enum MarkupEscape {
             case ">": out += "&gt;"
             case "\"": out += "&quot;"
             case "'": out += "&#39;"
-            case _ where isForbidden(u): out.unicodeScalars.append("\u{FFFD}")
+            case _ where isForbidden(u): continue
             default: out.unicodeScalars.append(u)
             }
         }
