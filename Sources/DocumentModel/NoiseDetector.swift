@@ -11,22 +11,26 @@ struct NoiseMark: Sendable, Equatable {
 
 /// Finds the text that newspapers, PDFs and web pages put around and inside a plan.
 enum NoiseDetector {
+    /// Words of a web page's header (dates, sources, page tools).
     static let headerMarkers = ["发表于", "发布日期", "发布时间", "信息来源", "来源：", "来源:", "浏览次数", "阅读次数",
                                 "点击数", "字号", "收藏", "详情", "【重点关注】", "当前位置", "首页 >", "打印本页", "分享到"]
+    /// Header words that are also ordinary words: they count only on a short line.
     static let shortHeaderMarkers: Set<String> = ["收藏", "详情", "字号", "分享到", "打印本页"]
+    /// Words of a web page's footer.
     static let footerMarkers = ["温馨提示", "下载附件", "【下载", "版权所有", "Copyright", "上一篇", "下一篇", "打印本页",
                                 "关闭窗口", "分享到", "扫一扫", "网站地图", "ICP备", "主办单位", "返回顶部", "相关阅读", "相关文章"]
+    /// Words of a newspaper's editorial lines (editors, contacts, credits).
     static let editorialMarkers = ["责任编辑", "美术编辑", "校对:", "校对：", "编辑:", "编辑：", "电话:", "电话：", "热线",
                                    "邮箱", "通讯员", "本版制图", "制图/", "制图:", "摄影"]
+    /// Words of an unrelated notice appended after the plan.
     static let noticeMarkers = ["疫情", "防控", "温馨提示", "公告", "通知", "启事", "广告", "招聘", "声明", "征集", "提醒"]
-
 
     /// The detail of a caption mark on an infographic's words: the builder merges a run of them into one block.
     static let graphicLabels = "graphic labels"
 
     // Thresholds, in scalars of normalized text unless said otherwise.
 
-    /// A web page's header is in its first lines: markers further down are the plan's own words.
+    /// A web page's header is in its first lines (this many): markers further down are the plan's own words.
     static let headerSearchLines = 40
     /// A header line is short: a longer line is the document's prose, and the header ends before it.
     static let longestHeaderLine = 150
@@ -44,7 +48,7 @@ enum NoiseDetector {
     static let hashedEnd = 16
     /// An infographic's words are at most this long: a longer line is a sentence or a title.
     static let longestGraphicLabel = 10
-    /// A run of fewer label-like lines is as likely a short list of names.
+    /// A run of fewer label-like lines (this many) is as likely a short list of names.
     static let fewestGraphicLabels = 4
     /// A line longer than this is prose: graphic labels are looked for only after the last of them.
     static let longestNonProse = 40
@@ -57,7 +61,7 @@ enum NoiseDetector {
 
     /// The footer is looked for in the last half of the document: earlier, its words are the plan's.
     static func footerSearchStart(lineCount n: Int) -> Int { n / 2 }
-    /// A trailing notice in the last two thirds: it can run longer than a footer.
+    /// A trailing notice in the last two thirds: an appended notice can be longer than a footer.
     static func noticeSearchStart(lineCount n: Int) -> Int { n / 3 }
 
     /// Marks every line; `headings[i]` says whether line i looks like a structural heading.
@@ -65,8 +69,8 @@ enum NoiseDetector {
         text.scalars.withUnsafeBufferPointer { all in detect(text, all, headings: headings) }
     }
 
-    /// `detect`, with the text's scalars at `all`: the heuristics in turn, each marking lines the ones before
-    /// left unmarked.
+    /// `detect`, with the text's scalars at `all`: the heuristics in turn, each seeing the marks of those
+    /// before it.
     private static func detect(_ text: NormalizedText, _ all: UnsafeBufferPointer<Unicode.Scalar>,
                                headings: [HeadingCandidate?]) -> [NoiseMark?] {
         var pass = Pass(text: text, all: all, headings: headings)
@@ -97,10 +101,11 @@ enum NoiseDetector {
         func line(_ i: Int) -> UnsafeBufferPointer<Unicode.Scalar> { UnsafeBufferPointer(rebasing: all[text.range(i)]) }
         func len(_ i: Int) -> Int { text.count(i) }
         func isBlank(_ i: Int) -> Bool { text.isEmpty(i) }
-        /// Whether line `i` looks like a heading of the plan's structure (a chapter, a section, `一、`…).
+        /// Whether line `i` looks like a heading of the plan's structure: a part, chapter or section or its
+        /// like (`第一章`, a glossary), or `一、`.
         func structural(_ i: Int) -> Bool {
             guard let h = headings[i] else { return false }
-            return h.kind.rank <= 3 || h.kind == .numberedPart
+            return h.kind.rank <= SectionKind.section.rank || h.kind == .numberedPart
         }
 
         /// Web page header: boilerplate lines before the first heading or paragraph of the document.

@@ -10,10 +10,14 @@ final class Node {
     let label: String
     let title: String
     let startLine: Int
+    /// The last line of its content so far; set for good when it closes.
     var endLine: Int
+    /// Where its heading stands in the source.
     let span: SourceSpan
     let xpath: String?
+    /// Whether its markup closes it (plan XML), not the next heading of its rank.
     let closedByMarkup: Bool
+    /// The sentences directly in it, not in its children.
     var ownSentences = 0
     var children: [Node] = []
 

@@ -12,21 +12,32 @@ struct PlanBuilder {
     let input: BuildInput
     /// Every paragraph's normalized text.
     let normalized: NormalizedText
+    /// The outermost sections.
     var roots: [Node] = []
+    /// The open sections, outermost first.
     var stack: [Node] = []
     /// Sections opened by markup that closes them itself, innermost last.
     var markupOpen: [Node] = []
+    /// The id the next section gets.
     var nextID = 0
+    /// The number of the last heading of each kind: numbered headings go 1, 2, 3….
     var lastNumber: [SectionKind: Int] = [:]
+    /// The line of the last heading or sentence: where an open section ends so far.
     var lastContentLine = 0
     var sentences: [Sentence] = []
     /// Scratch space of `addSentences`, kept between lines.
     var sentenceEnds: [Range<Int>] = []
+    /// Every sentence's normalized scalars, back to back (`Sentence.range` points into them).
     var normBuf: [Unicode.Scalar] = []
+    /// For each scalar of `normBuf`, the 0-based index of the original character in its line.
     var originBuf: [Int32] = []
+    /// The original characters markup sentences quote (`Sentence.quote` points into them).
     var originals: [Unicode.Scalar] = []
+    /// Each section's heading path, by section id.
     var sectionPaths: [[String]] = []
+    /// The tables' indicator rows, each with the section it stands in.
     var indicators: [Indicator] = []
+    /// Byte offsets of markup positions, for their spans.
     var cursor: SourceCursor
 
     /// Takes the input over: given a temporary (`PlanBuilder(try input(…))`), what the builder frees is freed.
