@@ -11,7 +11,8 @@ public enum ChineseNumeral {
 
     /// The value of a Chinese digit character (`〇 零 一 … 九 两`, the financial `壹 … 玖`), if it is one; not
     /// ASCII or full-width digits. The one table of Chinese digits: `digit` and the quantity scan read it.
-    @inlinable
+    // Always inlined: the quantity scan tests it per scalar, and a call would cost more than the test.
+    @inlinable @inline(__always)
     public static func chineseDigit(_ s: Unicode.Scalar) -> Int? {
         switch s {
         case "〇", "零": return 0
@@ -57,7 +58,8 @@ public enum ChineseNumeral {
 
     /// Whether the character is a Chinese numeral character: a Chinese digit, `十 百 千` or `万 亿` (an ASCII
     /// or full-width digit is not).
-    @inlinable
+    // Always inlined: the quantity scan tests it per scalar, and a call would cost more than the test.
+    @inlinable @inline(__always)
     public static func isChineseNumeralCharacter(_ s: Unicode.Scalar) -> Bool {
         chineseDigit(s) != nil || smallUnit(s) != nil || largeUnit(s) != nil
     }

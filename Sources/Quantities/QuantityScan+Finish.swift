@@ -1,6 +1,6 @@
 // Finishing a number into a quantity: a year, a period or a date when it is one; else its tail and range,
-// whether it reads as a value at all, the comparator words around it, and the token. The steps are always
-// inlined: they were one body, and a call per step would copy the tails' units (a retain each) per number.
+// whether it reads as a value at all, the comparator words around it, and the token. The steps are marked
+// for inlining, as they were one body: a call per step and number would cost more than most steps do.
 
 extension QuantityScan {
     /// Spans of more years than this are not read as a deadline (`五十年内` is the longest a plan means).
@@ -14,7 +14,8 @@ extension QuantityScan {
         var (value, upper) = widenToRange(lit, &t)
         let end = t.end
         let unit = t.unit
-        guard readsAsValue(lit, t, upper: upper), !isCountName(lit, unit, end: end) else { return end }
+        guard readsAsValue(lit, unit: unit, magnitude: t.magnitude, rank: t.rank, upper: upper),
+              !isCountName(lit, unit, end: end) else { return end }
         if unit == nil, t.magnitude != 1 {  // 5000亿, 千亿: the magnitude goes into a unitless value
             value *= t.magnitude
             upper = upper.map { $0 * t.magnitude }
@@ -82,16 +83,17 @@ extension QuantityScan {
         return (r.lower, r.upper)
     }
 
-    /// Whether `lit` reads as a value with tail `t`: Arabic numbers and percentages do; a Chinese numeral only
-    /// with a unit, magnitude or rank that makes it one (`十件`, `百强`, `千亿`, `三个`), not as a word
-    /// (`一批`, `零部件`, `三高四新`).
+    /// Whether `lit` reads as a value with the unit, magnitude and rank of its tail: Arabic numbers and
+    /// percentages do; a Chinese numeral only with a unit, magnitude or rank that makes it one (`十件`, `百强`,
+    /// `千亿`, `三个`), not as a word (`一批`, `零部件`, `三高四新`). The tail's parts, not the tail: a copy
+    /// of its unit is a retain and a release per number.
     @inline(__always)
-    func readsAsValue(_ lit: Literal, _ t: Tail, upper: Double?) -> Bool {
+    func readsAsValue(_ lit: Literal, unit: Unit?, magnitude: Double, rank: Bool, upper: Double?) -> Bool {
         guard lit.chinese && !lit.percent else { return true }
-        let dimension = t.unit?.dimension
+        let dimension = unit?.dimension
         if !lit.hasDigit {
             let tenOf = lit.single == "十" && (dimension == .count || dimension == .people || dimension == .years)
-            let hundredRank = lit.single == "百" && t.rank
+            let hundredRank = lit.single == "百" && rank
             return lit.containsYi || tenOf || hundredRank
         }
         // 一批, 一个, 一年来: an article; 二次, 二级, 金科二批: counts say 两, so 二 alone is a name.
@@ -100,7 +102,7 @@ extension QuantityScan {
             return false
         }
         if lit.value == 0 && upper == nil { return false }  // 零部件, 零就业
-        if t.unit == nil && t.magnitude == 1 && !t.rank && !lit.containsYi { return false }
+        if unit == nil && magnitude == 1 && !rank && !lit.containsYi { return false }
         return true
     }
 

@@ -5,7 +5,8 @@ extension QuantityScan {
     /// A change's from value and to value are linked only within this many scalars of each other.
     static let longestChange = 80
 
-    /// The quantities of the sentence, once `run` has read it.
+    /// The quantities of the sentence, once `run` has read it. Its steps are inlined: they were one body, and
+    /// apart each checks the tokens' storage anew.
     mutating func result() -> [Quantity] {
         assignYears()
         linkChanges()
@@ -13,6 +14,7 @@ extension QuantityScan {
     }
 
     /// The year each value refers to: the last time before it in the sentence.
+    @inline(__always)
     mutating func assignYears() {
         var lastYear: Int?
         var times: [(end: Int, year: Int)] = []
@@ -46,6 +48,7 @@ extension QuantityScan {
 
     /// Changes: a value after a to word takes the from value before it in the same clause (`从3000亿元迈上
     /// 5000亿元`), which is then dropped; without one, a to word up or down makes a level a change anyway.
+    @inline(__always)
     mutating func linkChanges() {
         for i in tokens.indices where tokens[i].to != nil {
             var j = i - 1
@@ -84,6 +87,7 @@ extension QuantityScan {
     }
 
     /// The tokens kept and not dropped, as quantities ordered by where they start.
+    @inline(__always)
     func quantities() -> [Quantity] {
         var out: [Quantity] = []
         out.reserveCapacity(tokens.count)
