@@ -258,3 +258,8 @@ struct XPathNamer {
         return known[UnsafeMutableRawPointer(node)] ?? "/"
     }
 }
+
+extension Array {
+    /// The element at `i`, nil when `i` is out of bounds (a row shorter than the one above).
+    subscript(safe i: Int) -> Element? { i >= 0 && i < count ? self[i] : nil }
+}

@@ -3,17 +3,28 @@ public enum ChineseNumeral {
     /// The value of a digit character (`〇 零 一 … 九 两` and ASCII or full-width 0–9), if it is one.
     @inlinable
     public static func digit(_ s: Unicode.Scalar) -> Int? {
+        let v = s.value
+        if v &- 0x30 < 10 { return Int(v &- 0x30) }       // 0–9
+        if v &- 0xFF10 < 10 { return Int(v &- 0xFF10) }   // ０–９
+        return chineseDigit(s)
+    }
+
+    /// The value of a Chinese digit character (`〇 零 一 … 九 两`, the financial `壹 … 玖`), if it is one; not
+    /// ASCII or full-width digits. The one table of Chinese digits: `digit` and the quantity scan read it.
+    // Always inlined: the quantity scan tests it per scalar, and a call would cost more than the test.
+    @inlinable @inline(__always)
+    public static func chineseDigit(_ s: Unicode.Scalar) -> Int? {
         switch s {
-        case "〇", "零", "0", "０": return 0
-        case "一", "壹", "1", "１": return 1
-        case "二", "两", "贰", "2", "２": return 2
-        case "三", "叁", "3", "３": return 3
-        case "四", "肆", "4", "４": return 4
-        case "五", "伍", "5", "５": return 5
-        case "六", "陆", "6", "６": return 6
-        case "七", "柒", "7", "７": return 7
-        case "八", "捌", "8", "８": return 8
-        case "九", "玖", "9", "９": return 9
+        case "〇", "零": return 0
+        case "一", "壹": return 1
+        case "二", "两", "贰": return 2
+        case "三", "叁": return 3
+        case "四", "肆": return 4
+        case "五", "伍": return 5
+        case "六", "陆": return 6
+        case "七", "柒": return 7
+        case "八", "捌": return 8
+        case "九", "玖": return 9
         default: return nil
         }
     }
@@ -44,6 +55,18 @@ public enum ChineseNumeral {
     public static func isNumeralCharacter(_ s: Unicode.Scalar) -> Bool {
         digit(s) != nil || smallUnit(s) != nil || largeUnit(s) != nil
     }
+
+    /// Whether the character is a Chinese numeral character: a Chinese digit, `十 百 千` or `万 亿` (an ASCII
+    /// or full-width digit is not).
+    // Always inlined: the quantity scan tests it per scalar, and a call would cost more than the test.
+    @inlinable @inline(__always)
+    public static func isChineseNumeralCharacter(_ s: Unicode.Scalar) -> Bool {
+        chineseDigit(s) != nil || smallUnit(s) != nil || largeUnit(s) != nil
+    }
+
+    /// Every character `isChineseNumeralCharacter` accepts, for building scalar sets (a test keeps the two
+    /// the same).
+    static let chineseCharacters = "〇零一壹二两贰三叁四肆五伍六陆七柒八捌九玖十拾百佰千仟万亿"
 
     /// The integer written by `scalars`, or nil when they do not form a numeral.
     ///
