@@ -22,30 +22,30 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
     ],
     targets: [
-        .target(name: "Quantities"),
         // The languages plancheck speaks (zh, en) and its vocabulary, below every layer that speaks to people.
         .target(name: "Localization"),
+        .target(name: "Quantities", dependencies: ["Localization"]),
         // libxml2 from the system (Debian: libxml2-dev); .ci/run installs it when missing.
         .systemLibrary(name: "CLibXML2", pkgConfig: "libxml-2.0", providers: [.apt(["libxml2-dev"])]),
         // libarchive from the system (Debian: libarchive-dev); .ci/run installs it when missing.
         .systemLibrary(name: "CLibArchive", pkgConfig: "libarchive", providers: [.apt(["libarchive-dev"])]),
         .target(name: "DocumentModel", dependencies: ["Quantities", "CLibXML2", "CLibArchive"]),
         .target(name: "RuleLanguage", dependencies: ["Quantities", "Localization"]),
-        .target(name: "Alignment", dependencies: ["Quantities", "DocumentModel", "RuleLanguage"]),
+        .target(name: "Alignment", dependencies: ["Quantities", "DocumentModel", "RuleLanguage", "Localization"]),
         .target(name: "Reports", dependencies: [
             "Alignment", "DocumentModel", "RuleLanguage", "Quantities", "Localization",
             .product(name: "Crypto", package: "swift-crypto"),
         ]),
         .target(
             name: "PlancheckKit",
-            dependencies: ["DocumentModel", "RuleLanguage", "Alignment", "Reports"],
+            dependencies: ["DocumentModel", "RuleLanguage", "Alignment", "Reports", "Localization"],
             // The rule sets ship with the library, so a check works from any directory.
             resources: [.copy("../../Rules")]
         ),
         .executableTarget(
             name: "plancheck",
             dependencies: [
-                "DocumentModel", "RuleLanguage", "Alignment", "Reports", "PlancheckKit",
+                "DocumentModel", "RuleLanguage", "Alignment", "Reports", "PlancheckKit", "Localization",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -58,7 +58,7 @@ let package = Package(
         ),
         // What several test targets share: the repository's root, temporary folders, a seeded generator.
         .target(name: "TestSupport", path: "Tests/TestSupport"),
-        .testTarget(name: "QuantitiesTests", dependencies: ["Quantities", "TestSupport"]),
+        .testTarget(name: "QuantitiesTests", dependencies: ["Quantities", "Localization", "TestSupport"]),
         .testTarget(name: "LocalizationTests", dependencies: ["Localization", "TestSupport"]),
         .testTarget(name: "DocumentModelTests", dependencies: [
             "DocumentModel", "Quantities", "CLibXML2", "TestSupport", .product(name: "ZIPFoundation", package: "ZIPFoundation"),
@@ -69,7 +69,7 @@ let package = Package(
         .testTarget(name: "ReportsTests", dependencies: ["Reports", "Alignment", "DocumentModel", "RuleLanguage", "Localization", "TestSupport"],
                     exclude: ["Schemas"]),
         // The runner in process, beside CLITests' runs of the binary.
-        .testTarget(name: "PlancheckKitTests", dependencies: ["PlancheckKit", "Reports", "RuleLanguage", "TestSupport"]),
+        .testTarget(name: "PlancheckKitTests", dependencies: ["PlancheckKit", "Reports", "RuleLanguage", "Localization", "TestSupport"]),
         .testTarget(name: "CLITests", dependencies: [
             "plancheck", "TestSupport", .product(name: "ZIPFoundation", package: "ZIPFoundation"),
             .product(name: "Crypto", package: "swift-crypto"),

@@ -1,5 +1,6 @@
 import DocumentModel
 import Foundation
+import Localization
 import Quantities
 import RuleLanguage
 
@@ -17,7 +18,7 @@ extension Evaluation {
         let forward = all.filter { facts.isAboutThePeriod($0.sentence) }
         let ask = describeTarget(t)
         if tracing {
-            trace.append("  \(label) target “\(t.subject.text)” \(ask): \(all.count) mention(s) in scope, \(forward.count) outside review and past")
+            trace.append("  \(label) target “\(t.subject.text)” \(ask.en): \(all.count) mention(s) in scope, \(forward.count) outside review and past")
         }
         var inSentences = FirstVerdicts<Hit>()
         var sawQuantity: Hit?
@@ -43,7 +44,7 @@ extension Evaluation {
                 // A value whose unit was dropped (`达到3.3以上`, `迈上千亿台阶`) takes the subject's unit, else the target's.
                 let verdict = Evaluation.compare(&q, with: asked, unit: subjectUnit, change: change, ranks: true,
                                                  defaultYear: engine.period?.upperBound)
-                if tracing { trace.append("    \(describe(h)): \(q) — \(describe(verdict))") }
+                if tracing { trace.append("    \(describe(h)): \(q) — \(describe(verdict).en)") }
                 if !inSentences.keep(verdict, q, at: h), sawQuantity == nil { sawQuantity = h }
             }
             if inSentences.meets != nil { break }
@@ -56,35 +57,50 @@ extension Evaluation {
             // A value without a unit takes the row's, else the subject's, else the target's.
             let verdict = Evaluation.compare(&q, with: asked, unit: ind.unit ?? subjectUnit, change: change, ranks: false,
                                              defaultYear: engine.period?.upperBound)
-            if tracing { trace.append("    indicator “\(ind.name)” (line \(ind.line)): \(q) — \(describe(verdict))") }
+            if tracing { trace.append("    indicator “\(ind.name)” (line \(ind.line)): \(q) — \(describe(verdict).en)") }
             inTable.keep(verdict, q, at: ind)
         }
+        let named = "“\(t.subject.text)”"
         if let (ind, q) = inTable.meets {
-            return ClauseResult(outcome: .covered, message: "“\(t.subject.text)” \(q) in the indicator table meets \(ask)",
+            return ClauseResult(outcome: .covered, message: LocalizedText(en: "\(named) \(q) in the indicator table meets \(ask.en)",
+                                                                          zh: "主要指标表中\(named)为\(q)，达到\(ask.zh)"),
                                 evidence: [evidence(ind, q)])
         }
         if let (h, q) = inSentences.meets {
-            let inferred = q.unitInferred ? " (unit \(q.unit?.symbol ?? "") taken from the subject)" : ""
-            return ClauseResult(outcome: .covered, message: "“\(t.subject.text)” \(q)\(inferred) meets \(ask)",
+            let unit = q.unit?.symbol ?? ""
+            let inferred = q.unitInferred ? LocalizedText(en: " (unit \(unit) taken from the subject)", zh: "（单位\(unit)按指标补足）") : LocalizedText("")
+            return ClauseResult(outcome: .covered, message: LocalizedText(en: "\(named) \(q)", zh: "\(named)\(q)") + inferred
+                                    + LocalizedText(en: " meets \(ask.en)", zh: "，达到\(ask.zh)"),
                                 evidence: [evidence(h, commitment: .quantity)])
         }
         if let (ind, q, v) = inTable.conflicts {
-            return ClauseResult(outcome: .conflicting, message: "“\(t.subject.text)”: the indicator table commits to \(q), the city asks \(ask) — \(describe(v))",
+            let why = describe(v)
+            return ClauseResult(outcome: .conflicting,
+                                message: LocalizedText(en: "\(named): the indicator table commits to \(q), the city asks \(ask.en) — \(why.en)",
+                                                       zh: "\(named)：主要指标表定为\(q)，上级要求\(ask.zh)——\(why.zh)"),
                                 evidence: [evidence(ind, q)])
         }
         if let (h, q, v) = inSentences.conflicts {
-            return ClauseResult(outcome: .conflicting, message: "“\(t.subject.text)”: the plan commits to \(q), the city asks \(ask) — \(describe(v))",
+            let why = describe(v)
+            return ClauseResult(outcome: .conflicting,
+                                message: LocalizedText(en: "\(named): the plan commits to \(q), the city asks \(ask.en) — \(why.en)",
+                                                       zh: "\(named)：规划定为\(q)，上级要求\(ask.zh)——\(why.zh)"),
                                 evidence: [evidence(h, commitment: .quantity)])
         }
         if let h = forward.first ?? sawQuantity {
-            return ClauseResult(outcome: .weak, message: "names “\(t.subject.text)” but sets no value comparable with \(ask)",
+            return ClauseResult(outcome: .weak, message: LocalizedText(en: "names \(named) but sets no value comparable with \(ask.en)",
+                                                                       zh: "提到\(named)，但没有可与\(ask.zh)比较的目标值"),
                                 evidence: [evidence(h)])
         }
         if let h = all.first ?? hits(term).first {
-            return ClauseResult(outcome: .weak, message: "names “\(t.subject.text)” only in the review of the past, a vision past the period, the glossary or outside scope; no target \(ask)",
+            return ClauseResult(outcome: .weak, message: LocalizedText(
+                en: "names \(named) only in the review of the past, a vision past the period, the glossary or outside scope; no target \(ask.en)",
+                zh: "\(named)仅见于发展回顾、规划期之后的远景、名词解释或检查范围之外；没有\(ask.zh)的目标"),
                                 evidence: [evidence(h)])
         }
-        return ClauseResult(outcome: .missing, message: "no target for “\(t.subject.text)” (the city asks \(ask))\(scopeNote(scopes))", evidence: [])
+        return ClauseResult(outcome: .missing, message: LocalizedText(en: "no target for \(named) (the city asks \(ask.en))",
+                                                                      zh: "没有\(named)的目标（上级要求\(ask.zh)）") + scopeNote(scopes),
+                            evidence: [])
     }
 
     /// Compares a value the plan states with the target asked, both read as the subject is: a value without a
@@ -151,7 +167,8 @@ extension Evaluation {
             out.append(Finding(kind: .indicator, goal: "\(goal.id.value)#\(t.subject.text)", title: "约束性指标: \(t.subject.text)",
                                status: .missing, severity: c.severity(in: goal, default: engine.ruleSet.defaultSeverity),
                                area: goal.area?.value, weight: 0, tags: goal.tags.map(\.value),
-                               message: "the binding indicator “\(t.subject.text)” is not in the plan's indicator table\(table?.table.map { " “\($0)”" } ?? "") (goal \(goal.id.value) asks \(describeTarget(t)))",
+                               message: "the binding indicator “\(t.subject.text)” is not in the plan's indicator table\(table?.table.map { " “\($0)”" } ?? "") (goal \(goal.id.value) asks \(describeTarget(t).en))",
+                               chineseMessage: "规划的主要指标表\(table?.table.map { "“\($0)”" } ?? "")中没有约束性指标“\(t.subject.text)”（目标\(goal.id.value)要求\(describeTarget(t).zh)）",
                                citation: engine.citation(goal), plan: doc.file,
                                evidence: table.map { [Evidence(file: doc.file, line: $0.line, column: $0.column ?? 1,
                                                                path: $0.section.map { doc.sectionPaths[$0] } ?? [],
@@ -175,23 +192,25 @@ extension Evaluation {
         }
     }
 
-    func describeTarget(_ t: Target) -> String {
-        let by = t.year.map { " by \($0.value)" } ?? ""
+    /// What a target asks: `≥ 3.2% by 2030`, `≥ 3.2%（到2030年）`.
+    func describeTarget(_ t: Target) -> LocalizedText {
+        let by = LocalizedText(en: t.year.map { " by \($0.value)" } ?? "", zh: t.year.map { "（到\($0.value)年）" } ?? "")
         switch t.comparison {
-        case .atLeast(let v): return "≥ \(v.text)\(by)"
-        case .atMost(let v): return "≤ \(v.text)\(by)"
-        case .equal(let v): return "= \(v.text)\(by)"
-        case .between(let a, let b): return "between \(a.text) and \(b.text)\(by)"
+        case .atLeast(let v): return LocalizedText("≥ \(v.text)") + by
+        case .atMost(let v): return LocalizedText("≤ \(v.text)") + by
+        case .equal(let v): return LocalizedText("= \(v.text)") + by
+        case .between(let a, let b): return LocalizedText(en: "between \(a.text) and \(b.text)", zh: "\(a.text)至\(b.text)") + by
         }
     }
 
-    func describe(_ v: QuantityComparison) -> String {
+    func describe(_ v: QuantityComparison) -> LocalizedText {
         switch v {
-        case .satisfies: "meets it"
+        case .satisfies: LocalizedText(en: "meets it", zh: "达到要求")
         case .weaker(let r): r
-        case .laterYear(let a, let b): "due \(a), later than \(b)"
-        case .incompatibleUnit(let a, let b): "wrong unit: \(a ?? "none") where \(b ?? "none") is asked"
-        case .notComparable(let r): "not comparable: \(r)"
+        case .laterYear(let a, let b): LocalizedText(en: "due \(a), later than \(b)", zh: "\(a)年完成，晚于\(b)年")
+        case .incompatibleUnit(let a, let b):
+            LocalizedText(en: "wrong unit: \(a ?? "none") where \(b ?? "none") is asked", zh: "单位不符：要求\(b ?? "无单位")，写的是\(a ?? "无单位")")
+        case .notComparable(let r): LocalizedText(en: "not comparable: ", zh: "无法比较：") + r
         }
     }
 }

@@ -1,5 +1,6 @@
 import DocumentModel
 import Foundation
+import Localization
 import Quantities
 import RuleLanguage
 
@@ -10,7 +11,7 @@ struct ClauseResult {
         static func < (a: Outcome, b: Outcome) -> Bool { a.rawValue < b.rawValue }
     }
     var outcome: Outcome
-    var message: String
+    var message: LocalizedText
     var evidence: [Evidence]
 }
 
@@ -173,14 +174,14 @@ struct Evaluation {
         if let places = info.places, !places.apply(to: district) { return notApplicable(goal: g, places) }
         // Each clause checked, by its index in `info.clauses`, with what it concluded.
         var results: [(clause: Int, result: ClauseResult)] = []
-        var notes: [String] = []
+        var notes: [LocalizedText] = []
         if tracing { trace.append("goal \(goal.id.value) “\(goal.title.value)” (\(goal.range.start))") }
         let verdictAt = trace.count
         for c in info.clauses.indices {
             if let cond = info.clauses[c].condition {
                 let r = evaluate(cond.predicate, terms: info.terms[c].condition, scopes: info.conditionScopes[c], label: "when")
                 guard r.outcome == .covered else {
-                    notes.append("not applicable: \(r.message)")
+                    notes.append(LocalizedText(en: "not applicable: ", zh: "不适用：") + r.message)
                     if tracing { trace.append("  clause at line \(info.clauses[c].range.start.line) does not apply: \(r.message)") }
                     continue
                 }
@@ -205,15 +206,15 @@ struct Evaluation {
         }
         let failing = results.filter { $0.result.outcome != .covered }
         let severity = failing.isEmpty ? info.severity : failing.map { info.clauseSeverity[$0.clause] }.max() ?? info.severity
-        var message: String
+        var message: LocalizedText
         if results.isEmpty {
-            message = notes.isEmpty ? "no clause to check" : notes.joined(separator: "; ")
+            message = notes.isEmpty ? LocalizedText(en: "no clause to check", zh: "没有可检查的条款") : .clauses(notes)
         } else if failing.isEmpty {
-            message = results.map(\.result.message).joined(separator: "; ")
+            message = .clauses(results.map(\.result.message))
         } else {
-            message = failing.map(\.result.message).joined(separator: "; ")
+            message = .clauses(failing.map(\.result.message))
         }
-        if message.isEmpty { message = status.rawValue }
+        if message.isEmpty { message = LocalizedText(en: status.rawValue, zh: status.rawValue) }
         // Evidence: what decided the status, most telling first, without repeats.
         var evidence: [Evidence] = []
         // The failing clauses' evidence first, so the first place shown is the one the message speaks of.
@@ -226,11 +227,11 @@ struct Evaluation {
         }
         let shown = Array(evidence.prefix(5))
         // The verdict and the evidence in the order the reports show it come first, then how they were found.
-        if tracing { trace.insert(contentsOf: verdict(status, severity, message, shown), at: verdictAt) }
+        if tracing { trace.insert(contentsOf: verdict(status, severity, message.en, shown), at: verdictAt) }
         return Finding(kind: .goal, goal: goal.id.value, title: goal.title.value, status: status, severity: severity,
                        area: info.area, weight: info.weight, tags: info.tags,
-                       message: message, citation: info.citation, plan: doc.file, evidence: shown,
-                       suggestions: [], rule: location(goal.range.start))
+                       message: message.en, chineseMessage: message.zh, citation: info.citation, plan: doc.file,
+                       evidence: shown, suggestions: [], rule: location(goal.range.start))
     }
 
     /// The trace's conclusion: the status, and each place the finding shows, first the one every report
@@ -250,11 +251,15 @@ struct Evaluation {
     mutating func notApplicable(goal g: Int, _ places: Places) -> Finding {
         let goal = engine.goals[g], info = engine.goalInfo[g]
         let names = places.names.map(\.value).joined(separator: "、")
-        let plan = district.map { "this plan is \($0)'s" } ?? "this plan's district is not known (its title names none; give --district)"
-        let message = places.only ? "applies only to \(names); \(plan)" : "does not apply to \(names)"
-        if tracing { trace.append("goal \(goal.id.value) “\(goal.title.value)” (\(goal.range.start))"); trace.append("  ⇒ not-applicable: \(message)") }
+        let plan = district.map { LocalizedText(en: "this plan is \($0)'s", zh: "本规划属\($0)") }
+            ?? LocalizedText(en: "this plan's district is not known (its title names none; give --district)",
+                             zh: "无法确定本规划所属地区（标题未写明，请用 --district 指定）")
+        let message = places.only ? .clauses([LocalizedText(en: "applies only to \(names)", zh: "仅适用于\(names)"), plan])
+            : LocalizedText(en: "does not apply to \(names)", zh: "不适用于\(names)")
+        if tracing { trace.append("goal \(goal.id.value) “\(goal.title.value)” (\(goal.range.start))"); trace.append("  ⇒ not-applicable: \(message.en)") }
         return Finding(kind: .goal, goal: goal.id.value, title: goal.title.value, status: .notApplicable, severity: info.severity,
-                       area: info.area, weight: info.weight, tags: info.tags, message: message, citation: info.citation,
+                       area: info.area, weight: info.weight, tags: info.tags, message: message.en, chineseMessage: message.zh,
+                       citation: info.citation,
                        plan: doc.file, evidence: [], suggestions: [], rule: location(goal.range.start))
     }
 
@@ -277,6 +282,7 @@ struct Evaluation {
         }
     }
 
+    /// Terms as messages quote them, the same in both languages: `“研发强度”、“科创中城”`.
     static func list(_ refs: [TermRef]) -> String { refs.map { "“\($0.text)”" }.joined(separator: "、") }
 
     mutating func mention(_ set: TermSet, terms: [Int?], scopes: [Scope], label: String) -> ClauseResult {
@@ -303,12 +309,15 @@ struct Evaluation {
         }
         let need = Evaluation.needed(set)
         if found.count >= need {
-            return ClauseResult(outcome: .covered, message: "mentions \(Evaluation.list(found))", evidence: evidence)
+            return ClauseResult(outcome: .covered, message: LocalizedText(en: "mentions \(Evaluation.list(found))", zh: "提到\(Evaluation.list(found))"),
+                                evidence: evidence)
         }
         if !found.isEmpty {
-            return ClauseResult(outcome: .weak, message: "mentions \(Evaluation.list(found)) but not \(Evaluation.list(absent))", evidence: evidence)
+            let found = Evaluation.list(found), absent = Evaluation.list(absent)
+            return ClauseResult(outcome: .weak, message: LocalizedText(en: "mentions \(found) but not \(absent)", zh: "提到\(found)，但未提到\(absent)"),
+                                evidence: evidence)
         }
-        return ClauseResult(outcome: .missing, message: "no mention of \(Evaluation.list(set.terms))\(scopeNote(scopes))", evidence: [])
+        return ClauseResult(outcome: .missing, message: Evaluation.noMention(set.terms) + scopeNote(scopes), evidence: [])
     }
 
     /// `by`: the latest year a vision past the period may commit to (nil: none may).
@@ -344,7 +353,7 @@ struct Evaluation {
                 if rank > bestRank { best = (h, c); bestRank = rank }
                 if rank == top { break }
             }
-            if tracing && best == nil { trace.append("  \(label) commitment “\(ref.text)”: not found\(scopeNote(scopes))") }
+            if tracing && best == nil { trace.append("  \(label) commitment “\(ref.text)”: not found\(scopeNote(scopes).en)") }
             guard let (h, c) = best else { absent.append(ref); continue }
             // A term committed to shows before one only mentioned: for `any(…)` it is what covers the clause.
             if c.isCommitment {
@@ -358,32 +367,45 @@ struct Evaluation {
         }
         let need = Evaluation.needed(set)
         if committed.count >= need {
-            return ClauseResult(outcome: .covered, message: "commits to \(Evaluation.list(committed))", evidence: evidence)
+            return ClauseResult(outcome: .covered, message: Evaluation.commitsTo(committed), evidence: evidence)
         }
         if !committed.isEmpty || !mentionedOnly.isEmpty {
-            var parts: [String] = []
-            if !committed.isEmpty { parts.append("commits to \(Evaluation.list(committed))") }
+            var parts: [LocalizedText] = []
+            if !committed.isEmpty { parts.append(Evaluation.commitsTo(committed)) }
             if !mentionedOnly.isEmpty {
-                let places = MentionPlace.allCases.filter(mentionedWhere.contains).map(\.description).joined(separator: ", ")
-                parts.append("mentions \(Evaluation.list(mentionedOnly)) but never commits to \(mentionedOnly.count == 1 ? "it" : "them") (only \(places))")
+                let places = MentionPlace.allCases.filter(mentionedWhere.contains)
+                let list = Evaluation.list(mentionedOnly)
+                parts.append(LocalizedText(
+                    en: "mentions \(list) but never commits to \(mentionedOnly.count == 1 ? "it" : "them") (only \(places.map(\.description).joined(separator: ", ")))",
+                    zh: "提到\(list)，但没有明确部署（仅\(places.map(\.chinese).joined(separator: "、"))）"))
             }
-            if !absent.isEmpty { parts.append("no mention of \(Evaluation.list(absent))") }
-            return ClauseResult(outcome: .weak, message: parts.joined(separator: "; "), evidence: evidence)
+            if !absent.isEmpty { parts.append(Evaluation.noMention(absent)) }
+            return ClauseResult(outcome: .weak, message: .clauses(parts), evidence: evidence)
         }
-        return ClauseResult(outcome: .missing, message: "no mention of \(Evaluation.list(set.terms))\(scopeNote(scopes))", evidence: [])
+        return ClauseResult(outcome: .missing, message: Evaluation.noMention(set.terms) + scopeNote(scopes), evidence: [])
     }
 
-    func scopeNote(_ scopes: [Scope]) -> String {
-        var parts: [String] = []
+    static func commitsTo(_ refs: [TermRef]) -> LocalizedText {
+        LocalizedText(en: "commits to \(list(refs))", zh: "对\(list(refs))有明确部署")
+    }
+
+    static func noMention(_ refs: [TermRef]) -> LocalizedText {
+        LocalizedText(en: "no mention of \(list(refs))", zh: "未提到\(list(refs))")
+    }
+
+    /// Where a clause looked, when it did not look everywhere: ` in sections /第.章/, outside the review…`.
+    func scopeNote(_ scopes: [Scope]) -> LocalizedText {
+        var parts: [LocalizedText] = []
         for s in scopes {
             switch s.kind {
-            case .inSection(let p): parts.append("in sections /\(p.raw)/")
-            case .outsideSection(let p): parts.append("outside sections /\(p.raw)/")
-            case .outsideReview: parts.append("outside the review of the past")
-            case .inXPath(let x): parts.append("in xpath \(x)")
+            case .inSection(let p): parts.append(LocalizedText(en: "in sections /\(p.raw)/", zh: "限于标题符合 /\(p.raw)/ 的章节"))
+            case .outsideSection(let p): parts.append(LocalizedText(en: "outside sections /\(p.raw)/", zh: "标题符合 /\(p.raw)/ 的章节除外"))
+            case .outsideReview: parts.append(LocalizedText(en: "outside the review of the past", zh: "发展回顾除外"))
+            case .inXPath(let x): parts.append(LocalizedText(en: "in xpath \(x)", zh: "限于 xpath \(x)"))
             }
         }
-        return parts.isEmpty ? "" : " " + parts.joined(separator: ", ")
+        guard !parts.isEmpty else { return LocalizedText("") }
+        return LocalizedText(en: " " + parts.map(\.en).joined(separator: ", "), zh: "（" + parts.map(\.zh).joined(separator: "，") + "）")
     }
 
     // MARK: Retirements
@@ -398,12 +420,15 @@ struct Evaluation {
         guard !found.isEmpty else { return nil }
         let old = r.old.first?.text ?? ""
         let words = Set(found.map { matchText($0) })
-        let use = r.replacement.isEmpty ? "" : "; write \(Evaluation.list(r.replacement)) instead"
-        let places = found.count == 1 ? "1 place" : "\(found.count) places"
+        let used = words.sorted().map { "“\($0)”" }.joined(separator: "、")
+        let use = r.replacement.isEmpty ? LocalizedText("")
+            : LocalizedText(en: "; write \(Evaluation.list(r.replacement)) instead", zh: "；请改为\(Evaluation.list(r.replacement))")
+        let places = LocalizedText(en: found.count == 1 ? "1 place" : "\(found.count) places", zh: "\(found.count)处")
+        let message = LocalizedText(en: "uses \(used), retired by the city", zh: "使用了\(used)，上级已不再使用") + use
+            + LocalizedText(en: " (\(places.en))", zh: "（\(places.zh)）")
         return Finding(kind: .retirement, goal: "retire:\(old)", title: "retired: \(old)", status: .outdated,
                        severity: engine.ruleSet.severity(of: r), area: nil, weight: 0, tags: [],
-                       message: "uses \(words.sorted().map { "“\($0)”" }.joined(separator: "、")), retired by the city\(use) (\(places))",
-                       citation: nil, plan: doc.file, evidence: found.prefix(10).map { evidence($0) }, suggestions: [],
+                       message: message.en, chineseMessage: message.zh, citation: nil, plan: doc.file, evidence: found.prefix(10).map { evidence($0) }, suggestions: [],
                        rule: location(r.range.start))
     }
 }

@@ -1,3 +1,4 @@
+import Localization
 import RuleLanguage
 
 /// One place in a plan that bears on a goal: the sentence, where it is, and what was found in it.
@@ -85,8 +86,11 @@ public struct Finding: Sendable, Hashable, Codable {
     public var area: String?
     public var weight: Double
     public var tags: [String]
-    /// One sentence saying what was found and what is missing.
+    /// One sentence saying what was found and what is missing, in English: fingerprints and rule tests
+    /// read it, so it does not change with the report's language.
     public var message: String
+    /// The message in Chinese, when the engine made it (a finding read back from an earlier report has none).
+    public var chineseMessage: String?
     public var citation: CitationInfo?
     /// The plan file.
     public var plan: String
@@ -103,6 +107,17 @@ public struct Finding: Sendable, Hashable, Codable {
     public var waiver: AppliedWaiver?
     /// With a baseline: `new` when the previous report did not have this finding, else `unchanged`.
     public var baseline: String?
+
+    /// The message in `language` (English where no Chinese was made).
+    public func message(in language: Language) -> String {
+        language == .zh ? chineseMessage ?? message : message
+    }
+
+    // The Chinese message is not part of the report's JSON: a report speaks one language (`message`).
+    enum CodingKeys: String, CodingKey {
+        case kind, goal, title, status, severity, area, weight, tags, message, citation, plan, evidence, suggestions, rule,
+             fingerprint, waiver, baseline
+    }
 
     /// Whether the finding is a gap (anything but covered, or a goal for other places).
     public var isGap: Bool { status != .covered && status != .notApplicable }

@@ -13,6 +13,16 @@ enum MentionPlace: CaseIterable, CustomStringConvertible {
         case .glossary: "in the glossary"
         }
     }
+
+    /// The place as a Chinese weak finding says it (仅顺带提及、见于发展回顾).
+    var chinese: String {
+        switch self {
+        case .inPassing: "顺带提及"
+        case .review: "见于发展回顾"
+        case .vision: "见于规划期之后的远景"
+        case .glossary: "见于名词解释"
+        }
+    }
 }
 
 /// How firmly a sentence commits to a subject it names, weakest first.

@@ -1,5 +1,6 @@
 import DocumentModel
 import Foundation
+import Localization
 import Reports
 import RuleLanguage
 
@@ -32,12 +33,15 @@ public struct CheckRequest: Sendable {
     public var failOn: Severity?
     /// A goal whose decision to trace in each plan (`--explain`).
     public var explain: String?
+    /// The language the terminal summary speaks; nil: `PLANCHECK_LANG`, else the rule set's `language`, else
+    /// the locale's (`Language.resolve`).
+    public var language: Language?
 
     public init(rules: RuleSource = .bundled(BundledRules.defaultName), profile: String? = nil, plans: [String],
                 readOptions: ReadOptions = ReadOptions(), district: String? = nil, waivers: String? = nil,
                 baseline: String? = nil, today: String? = nil, reports: [ReportRequest] = [],
                 reportOptions: ReportOptions = ReportOptions(), summary: SummaryRequest? = SummaryRequest(),
-                failOn: Severity? = .error, explain: String? = nil) {
+                failOn: Severity? = .error, explain: String? = nil, language: Language? = nil) {
         self.rules = rules
         self.profile = profile
         self.plans = plans
@@ -51,6 +55,7 @@ public struct CheckRequest: Sendable {
         self.summary = summary
         self.failOn = failOn
         self.explain = explain
+        self.language = language
     }
 }
 

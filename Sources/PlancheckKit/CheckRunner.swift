@@ -1,6 +1,7 @@
 import Alignment
 import DocumentModel
 import Foundation
+import Localization
 import Reports
 import RuleLanguage
 
@@ -16,6 +17,11 @@ public struct CheckRunner {
     /// `standardOutput`; warnings about waivers to `standardError`.
     public func run(standardOutput: FileHandle = .standardOutput, standardError: FileHandle = .standardError) throws(CheckError) -> CheckOutcome {
         let (ruleSet, rulesPath) = try loadRules()
+        let language: Language
+        do {
+            language = try Language.resolve(asked: request.language, environment: ProcessInfo.processInfo.environment,
+                                            declared: ruleSet.language)
+        } catch { throw CheckError(error.description) }
         let engine: AlignmentEngine
         do { engine = try AlignmentEngine(ruleSet: ruleSet, profile: request.profile) } catch { throw CheckError(file: rulesPath, error.description) }
 
@@ -91,13 +97,15 @@ public struct CheckRunner {
         do { try files.commit() } catch { throw CheckError(error) }
         // The terminal summary, unless a report went to standard output.
         if !toStandardOutput, let summary = request.summary {
-            write(TextReport(color: summary.color, limit: summary.limit).render(report, listings: builder.listings), to: standardOutput)
+            var text = TextReport(color: summary.color, limit: summary.limit)
+            text.language = language
+            write(text.render(report, listings: builder.listings), to: standardOutput)
         }
         if let w = report.waivers {
             for u in w.unused { write("\(u.source): warning: unused waiver for \(u.goal)\(u.plan.map { " in \($0)" } ?? ""): no such gap\n", to: standardError) }
             for e in w.expired { write("\(e.source): error: the waiver for \(e.goal) expired on \(e.until ?? "")\n", to: standardError) }
         }
-        return CheckOutcome(report: report, worstNewGap: builder.worstNewGap, failOn: request.failOn)
+        return CheckOutcome(report: report, worstNewGap: builder.worstNewGap, failOn: request.failOn, language: language)
     }
 
     /// The rule set, loaded and free of errors, and the path it was loaded from.
@@ -140,9 +148,12 @@ public struct CheckOutcome: Sendable {
     public let worstNewGap: Severity?
     /// Whether a new gap is at or above the request's fail level, or a waiver has expired.
     public let failed: Bool
+    /// The language the run spoke.
+    public let language: Language
 
-    init(report: CheckReport, worstNewGap: Severity?, failOn: Severity?) {
+    init(report: CheckReport, worstNewGap: Severity?, failOn: Severity?, language: Language) {
         self.report = report
+        self.language = language
         self.worstNewGap = worstNewGap
         let gaps = failOn.map { level in worstNewGap.map { $0 >= level } ?? false } ?? false
         failed = gaps || !(report.waivers?.expired.isEmpty ?? true)

@@ -32,6 +32,23 @@ public enum QuantityKind: String, Sendable, Codable, Hashable, CaseIterable {
     case duration
 }
 
+extension QuantityKind {
+    /// What the kind is called in Chinese messages.
+    var chineseName: String {
+        switch self {
+        case .level: "水平值"
+        case .increase: "增量"
+        case .decrease: "减量"
+        case .riseTo: "提高到的值"
+        case .fallTo: "降低到的值"
+        case .rank: "排名"
+        case .year: "年份"
+        case .period: "时期"
+        case .duration: "期限"
+        }
+    }
+}
+
 /// A quantity found in a sentence: the value as written, its unit, comparator, kind, year and span.
 public struct Quantity: Hashable, Sendable, Codable, CustomStringConvertible {
     /// What the quantity states (a level, a growth, a year…).

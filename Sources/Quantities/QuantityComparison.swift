@@ -1,16 +1,18 @@
+import Localization
+
 /// The outcome of holding a value (a district's) against a target (a city's).
 public enum QuantityComparison: Hashable, Sendable, Codable {
     /// The value commits to at least what the target asks, in time.
     case satisfies
     /// The value commits to less than the target asks; the reason quotes both.
-    case weaker(reason: String)
+    case weaker(reason: LocalizedText)
     /// The value is due later than the target's year.
     case laterYear(value: Int, target: Int)
     /// The units cannot be compared (`%` against `个百分点`, `亿元` against `%`, or a unit against none).
     case incompatibleUnit(value: String?, target: String?)
     /// The two state different things (a growth rate against a level, a year against an amount, a count
     /// against another dimension).
-    case notComparable(reason: String)
+    case notComparable(reason: LocalizedText)
 
     /// Whether the value satisfies the target.
     public var isSatisfied: Bool { self == .satisfies }
@@ -57,12 +59,13 @@ extension Quantity {
     ///   be later. Checks run in this order: kinds, units, value, year; the first failure is returned.
     public func compare(to target: Quantity, defaultYear: Int? = nil) -> QuantityComparison {
         guard family == target.family else {
-            return .notComparable(reason: "\(kind.rawValue) \(self) cannot stand for \(target.kind.rawValue) \(target)")
+            return .notComparable(reason: LocalizedText(en: "\(kind.rawValue) \(self) cannot stand for \(target.kind.rawValue) \(target)",
+                                                        zh: "\(kind.chineseName)\(self)不能当作\(target.kind.chineseName)\(target)"))
         }
         if family == .time {
             let mine = Int(upper ?? value), theirs = Int(target.upper ?? target.value)
             if target.isFloor {
-                return mine >= theirs ? .satisfies : .weaker(reason: "\(self) is before \(target)")
+                return mine >= theirs ? .satisfies : .weaker(reason: LocalizedText(en: "\(self) is before \(target)", zh: "\(self)早于\(target)"))
             }
             return mine > theirs ? .laterYear(value: mine, target: theirs) : .satisfies
         }
@@ -73,7 +76,8 @@ extension Quantity {
             // A count and another dimension measure different things: in `建成功率半导体创新中心1个` the 1个
             // counts centres, not the size of an industry asked in 元. It neither meets nor contradicts it.
             if mu.dimension != tu.dimension && (mu.dimension == .count || tu.dimension == .count) {
-                return .notComparable(reason: "\(mu.symbol) and \(tu.symbol) measure different things")
+                return .notComparable(reason: LocalizedText(en: "\(mu.symbol) and \(tu.symbol) measure different things",
+                                                            zh: "\(mu.symbol)与\(tu.symbol)计量的不是同一种量"))
             }
             guard mu.isCommensurable(with: tu), let l = mu.convert(low, to: tu), let h = mu.convert(high, to: tu) else {
                 return .incompatibleUnit(value: mu.symbol, target: tu.symbol)
@@ -88,17 +92,19 @@ extension Quantity {
         let floor = target.isFloor
         if floor {
             if comparator == .atMost && !(kind == .rank) && upper == nil {
-                return .weaker(reason: "\(self) sets a ceiling where \(target) asks for a floor")
+                return .weaker(reason: LocalizedText(en: "\(self) sets a ceiling where \(target) asks for a floor",
+                                                     zh: "\(self)设的是上限，而\(target)要求的是下限"))
             }
             if low < tLow - Quantity.tolerance(tLow) {
-                return .weaker(reason: "\(self) is less than \(target)")
+                return .weaker(reason: LocalizedText(en: "\(self) is less than \(target)", zh: "\(self)低于\(target)"))
             }
         } else {
             if comparator == .atLeast && upper == nil {
-                return .weaker(reason: "\(self) sets a floor where \(target) asks for a ceiling")
+                return .weaker(reason: LocalizedText(en: "\(self) sets a floor where \(target) asks for a ceiling",
+                                                     zh: "\(self)设的是下限，而\(target)要求的是上限"))
             }
             if high > tHigh + Quantity.tolerance(tHigh) {
-                return .weaker(reason: "\(self) is more than \(target)")
+                return .weaker(reason: LocalizedText(en: "\(self) is more than \(target)", zh: "\(self)高于\(target)"))
             }
         }
         if let ty = target.year, let my = year ?? defaultYear, my > ty {

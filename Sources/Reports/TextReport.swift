@@ -6,7 +6,7 @@ import RuleLanguage
 
 /// The terminal summary a person reads in ten seconds: coverage per area, then the gaps, most severe first.
 public struct TextReport {
-    /// The language of the labels; English until the messages speak Chinese too (issue #16).
+    /// The language the summary speaks.
     public var language = Language.en
     public var color: Bool
     /// How many gaps to list per plan before saying how many more there are (0: all).
@@ -61,42 +61,52 @@ public struct TextReport {
         let title = report.rules.title ?? report.rules.path
         // The rule set's goals: those checked and those that do not apply to a plan.
         let goals = (report.summary.goals + (report.summary.counts[Status.notApplicable.rawValue] ?? 0)) / max(report.plans.count, 1)
-        out += bold("plancheck") + " · " + title + dim(" · \(report.rules.path) · \(goals) goals") + "\n"
+        out += bold("plancheck") + " · " + title + dim(" · \(report.rules.path) · " + say("\(goals) goals", "\(goals) 个目标")) + "\n"
         for plan in report.plans {
             guard let summary = report.planSummaries[plan.file] else { continue }
             let listing = listings[plan.file] ?? Listing(findings: [], limit: limit)
             out += "\n" + bold(plan.file) + (plan.title.map { dim(" — " + $0) } ?? "") + "\n"
-            out += "  coverage " + bold(percent(summary.coverage)) + " " + bar(summary.coverage) + "  "
+            out += "  " + pad(Word.coverage.text(language), 9) + bold(percent(summary.coverage)) + " " + bar(summary.coverage) + "  "
             out += summary.coverageByArea.keys.sorted().map { "\($0) \(percent(summary.coverageByArea[$0]!))" }.joined(separator: " · ") + "\n"
             var counts = [Status.covered, .weak, .missing, .conflicting, .outdated].map { "\(summary.counts[$0.rawValue] ?? 0) \($0.word.text(language))" }
             if summary.waived > 0 { counts.append("\(summary.waived) \(Word.waived.text(language))") }
             let elsewhere = summary.counts[Status.notApplicable.rawValue] ?? 0
             if elsewhere > 0 { counts.append("\(elsewhere) \(Word.notApplicable.text(language))") }
-            out += "  goals    " + counts.joined(separator: " · ") + "\n"
+            out += "  " + pad(say("goals", "目标"), 9) + counts.joined(separator: " · ") + "\n"
             // Said only when it matters: some goals were left out as being for other places.
             if elsewhere > 0 {
-                out += "  district " + (plan.district ?? "unknown — goals for named places only are not applicable; give --district") + "\n"
+                out += "  " + pad(say("district", "所属地区"), 9) + (plan.district ?? say(
+                    "unknown — goals for named places only are not applicable; give --district",
+                    "未知——只适用于指定地区的目标一律按不适用处理；请用 --district 指定")) + "\n"
             }
             if let b = report.baseline {
                 // Plans are matched by file name, as fingerprints are: the draft may sit in another folder.
                 let fixed = b.fixed.filter { ($0.plan as NSString).lastPathComponent == (plan.file as NSString).lastPathComponent }
                 // With a baseline every finding is marked, so the gaps listed are exactly the new ones.
-                out += "  since    " + dim(b.path) + ": \(listing.gapCount) new gap(s), \(fixed.count) fixed\n"
-                for x in fixed { out += "  " + paint("✔ fixed", "32") + "     \(x.goal) \(x.title) " + dim("(was \(x.status))") + "\n" }
+                out += "  " + pad(say("since", "对比"), 9) + dim(b.path)
+                    + say(": \(listing.gapCount) new gap(s), \(fixed.count) fixed", "：新增 \(listing.gapCount) 个问题，已解决 \(fixed.count) 个") + "\n"
+                for x in fixed {
+                    let was = Status(rawValue: x.status).map { $0.word.text(language) } ?? x.status
+                    out += "  " + paint("✔ " + pad(say("fixed", "已解决"), 6), "32") + "    \(x.goal) \(x.title) " + dim(say("(was \(was))", "（原为\(was)）")) + "\n"
+                }
             }
             // With a baseline only what is new is listed: the rest was seen in the earlier draft.
             if listing.gapCount == 0 {
-                out += "\n  " + paint(report.baseline == nil ? "✔ no open gaps" : "✔ no new gaps", "32") + "\n"
+                out += "\n  " + paint(report.baseline == nil ? say("✔ no open gaps", "✔ 没有未解决的问题") : say("✔ no new gaps", "✔ 没有新增问题"), "32") + "\n"
             } else {
                 out += "\n"
                 for f in listing.gaps { out += gap(f) }
                 if listing.gaps.count < listing.gapCount {
-                    out += dim("  … \(listing.gapCount - listing.gaps.count) more gaps (see the JSON or HTML report, or --limit 0)") + "\n"
+                    let more = listing.gapCount - listing.gaps.count
+                    out += dim(say("  … \(more) more gaps (see the JSON or HTML report, or --limit 0)",
+                                   "  … 另有 \(more) 个问题（见 JSON 或 HTML 报告，或用 --limit 0 全部列出）")) + "\n"
                 }
             }
             for f in listing.waived {
                 let w = f.waiver!
-                out += "  " + dim("⊘ waived    \(f.kind == .goal ? "\(f.goal) \(f.title)" : f.title) — \(w.reason)\(w.expires.map { " (until \($0))" } ?? "")") + "\n"
+                let until = w.expires.map { say(" (until \($0))", "（至 \($0)）") } ?? ""
+                out += "  " + dim("⊘ " + pad(Word.waived.text(language), 10) + heading(f)
+                                  + say(" — ", "——") + w.reason + until) + "\n"
             }
         }
         return out
@@ -104,14 +114,16 @@ public struct TextReport {
 
     func gap(_ f: Finding) -> String {
         var out = "  " + severityMark(f.severity) + " " + pad(f.status.word.text(language), 11) + " "
-        out += bold(f.kind == .goal ? "\(f.goal) \(f.title)" : f.title) + (f.area.map { dim(" [\($0)]") } ?? "") + "\n"
-        out += "      " + f.message + "\n"
+        out += bold(heading(f)) + (f.area.map { dim(" [\($0)]") } ?? "") + "\n"
+        out += "      " + f.message(in: language) + "\n"
         for e in f.evidence.prefix(f.kind == .retirement ? 3 : 1) { out += "      " + place(e) + "\n" }
-        if f.kind == .retirement && f.evidence.count > 3 { out += dim("      … \(f.evidence.count - 3) more places") + "\n" }
-        for s in f.suggestions.prefix(2) { out += "      " + dim("closest (suggestion): ") + place(s) + "\n" }
+        if f.kind == .retirement && f.evidence.count > 3 {
+            out += dim(say("      … \(f.evidence.count - 3) more places", "      … 另有 \(f.evidence.count - 3) 处")) + "\n"
+        }
+        for s in f.suggestions.prefix(2) { out += "      " + dim(say("closest (suggestion): ", "相近表述（仅供参考）：")) + place(s) + "\n" }
         if let c = f.citation {
-            var cite = "city: " + (c.short ?? c.document)
-            if let i = c.item { cite += Int(i) != nil ? " item \(i)" : " " + i }
+            var cite = say("city: ", "上级依据：") + (c.short ?? c.document)
+            if let i = c.item { cite += Int(i) != nil ? say(" item \(i)", " 第\(i)项") : " " + i }
             if let q = c.quote { cite += " “" + q.replacingOccurrences(of: "\n", with: "").clipped(60) + "”" }
             out += "      " + dim(cite) + "\n"
         }
@@ -170,6 +182,18 @@ public struct TextReport {
         let n = Int((x * 10).rounded())
         return paint(String(repeating: "█", count: n), "32") + dim(String(repeating: "░", count: 10 - n))
     }
+
+    /// What a finding is about: the goal's id and title, or the retired term.
+    func heading(_ f: Finding) -> String {
+        switch f.kind {
+        case .goal: "\(f.goal) \(f.title)"
+        case .retirement: say(f.title, "停用表述：" + f.goal.dropFirst("retire:".count))
+        case .indicator: f.title
+        }
+    }
+
+    /// The summary's own words in its language.
+    func say(_ english: String, _ chinese: String) -> String { language == .zh ? chinese : english }
 
     /// `s` followed by spaces to fill `n` terminal cells (a CJK character takes two).
     func pad(_ s: String, _ n: Int) -> String {

@@ -1,6 +1,7 @@
 import ArgumentParser
 import DocumentModel
 import Foundation
+import Localization
 import PlancheckKit
 import Reports
 import RuleLanguage
@@ -30,6 +31,7 @@ struct CheckCommand: ParsableCommand {
           plancheck check draft.txt --waivers waivers.txt --baseline reports/plancheck.json
           plancheck check draft.txt --explain 5.2
           plancheck check 醴陵市纲要（草案）.docx --district 醴陵市
+          plancheck check draft.txt --lang zh                         # the summary in 简体中文
 
         Exit codes: 0 no gap at or above --fail-on; 1 gaps at or above it, or an expired waiver; 2 bad usage, \
         unreadable plan or rules with errors.
@@ -95,6 +97,10 @@ struct CheckCommand: ParsableCommand {
     @Option(help: "Color in the terminal: auto, always or never (NO_COLOR is honoured).")
     var color: ColorChoice = .auto
 
+    @Option(help: ArgumentHelp("The terminal summary's language: zh (简体中文) or en. Default: PLANCHECK_LANG, else the rule set's `language`, else the locale.",
+                               valueName: "zh|en"))
+    var lang: Language?
+
     func validate() throws {
         if plans.isEmpty { throw ValidationError("Name at least one plan file, e.g. plancheck check plan.txt") }
         if limit < 0 { throw ValidationError("--limit must be 0 (all) or more") }
@@ -123,7 +129,7 @@ struct CheckCommand: ParsableCommand {
                             plans: plans, readOptions: readOptions, district: district, waivers: waivers,
                             baseline: baseline, today: today, reports: try outputs(),
                             reportOptions: ReportOptions(failOn: failOn.severity, generatedAt: generatedAt),
-                            summary: summary, failOn: failOn.severity, explain: explain)
+                            summary: summary, failOn: failOn.severity, explain: explain, language: lang)
     }
 
     /// Where each report goes: a file, or standard output.
@@ -209,3 +215,5 @@ enum ColorChoice: String, ExpressibleByArgument, CaseIterable {
         }
     }
 }
+
+extension Language: ExpressibleByArgument {}

@@ -15,6 +15,7 @@ import TestSupport
         var name: String
         var arguments: [String]
         var files: [String] = []
+        var environment: [String: String] = [:]
     }
 
     static let allFormats = ["--format", "text,json,html,sarif,junit,markdown", "--output-dir", "$OUT"]
@@ -50,6 +51,12 @@ import TestSupport
         Case(name: "matches", arguments: ["rules", "matches", "Rules/zhuzhou/15th", hetang, "--goal", "5.2"]),
         Case(name: "lint", arguments: ["rules", "lint", "Rules"]),
         Case(name: "extract", arguments: ["extract", samples[3]]),
+        // The terminal summary in Chinese: asked for, and from a Chinese locale.
+        Case(name: "14th-hetang-zh", arguments: ["check", hetang, "--rules", "Rules/zhuzhou/14th", "--limit", "0", "--lang", "zh"]),
+        Case(name: "fixtures-waived-zh", arguments: ["check", hetang, samples[1], "--rules", fixtures, "--today", "2026-06-01",
+                                                     "--waivers", "Tests/Fixtures/Golden/waivers.txt",
+                                                     "--baseline", "Tests/Fixtures/Golden/fixtures-baseline.json"],
+             environment: ["LANG": "zh_CN.UTF-8"]),
     ]
 
     /// `name/file` → digest, for every case; `stdout` is what the run printed.
@@ -60,7 +67,7 @@ import TestSupport
         for c in cases {
             let dir = out.appendingPathComponent(c.name)
             try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
-            let run = try runPlancheck(c.arguments.map { $0.replacingOccurrences(of: "$OUT", with: dir.path) })
+            let run = try runPlancheck(c.arguments.map { $0.replacingOccurrences(of: "$OUT", with: dir.path) }, environment: c.environment)
             #expect(run.status <= 1, "\(c.name): exit \(run.status): \(run.stderr)")
             result.append(("\(c.name)/stdout", hex(Data(run.stdout.utf8))))
             if !run.stderr.isEmpty { result.append(("\(c.name)/stderr", hex(Data(run.stderr.utf8)))) }

@@ -26,6 +26,9 @@ func runPlancheck(_ arguments: [String], cwd: URL = repositoryRoot, environment:
     var env = ProcessInfo.processInfo.environment
     env["NO_COLOR"] = "1"
     env["SOURCE_DATE_EPOCH"] = nil
+    // English unless a test asks otherwise, whatever the machine's locale (the language follows it).
+    for name in ["PLANCHECK_LANG", "LC_ALL", "LC_MESSAGES"] { env[name] = nil }
+    env["LANG"] = "C.UTF-8"
     env.merge(environment) { $1 }
     p.environment = env
     let out = Pipe(), err = Pipe()

@@ -1,4 +1,5 @@
 import Foundation
+import Localization
 import PlancheckKit
 import Reports
 import RuleLanguage
@@ -41,6 +42,21 @@ import TestSupport
         #expect(r.outcome.failed && r.outcome.exitCode == 1 && r.outcome.worstNewGap == .error)
         #expect(r.stdout.contains("5.5 建设更有效能的党建引领基层治理体系"), "the terminal summary lists the gap")
         #expect(r.stderr.isEmpty)
+    }
+
+    @Test func theRequestsLanguageIsTheSummarys() throws {
+        let dir = try temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let json = dir.appendingPathComponent("r.json").path
+        let zh = try run(CheckRequest(rules: .path(Self.fixtures), plans: [Self.hetang], reports: [ReportRequest(.json, to: .file(json))],
+                                      language: .zh))
+        #expect(zh.outcome.language == .zh)
+        #expect(zh.stdout.contains("衔接率") && zh.stdout.contains("未提到“基层治理”"))
+        // The JSON report keeps the canonical English message, whatever the summary's language (for now).
+        let report = try String(contentsOfFile: json, encoding: .utf8)
+        #expect(report.contains("\"message\" : \"no mention of “基层治理”\"") && !report.contains("未提到"))
+        let en = try run(CheckRequest(rules: .path(Self.fixtures), plans: [Self.hetang], language: .en))
+        #expect(en.stdout.contains("coverage") && !en.stdout.contains("衔接率"))
     }
 
     @Test func theFailLevelDecidesTheOutcome() throws {

@@ -1,3 +1,4 @@
+import Localization
 import Testing
 @testable import Quantities
 
@@ -15,7 +16,7 @@ private func first(_ sentence: String, _ kind: QuantityKind? = nil, plan: Closed
         // 荷塘区: 达到 3.3 以上 (unit dropped), resolved to % from its subject, by 2025.
         let district = first("力争到 2025年,研究与试验发展经费( R&D )投入强度达到 3.3 以上。").resolvingUnit(Unit.named("%")!)
         #expect(district.compare(to: rdTarget) == .satisfies)
-        #expect(first("研发投入强度达到3.0%").compare(to: rdTarget) == .weaker(reason: "≥3% is less than ≥3.2% (2030年)"))
+        #expect(first("研发投入强度达到3.0%").compare(to: rdTarget) == .weaker(reason: LocalizedText(en: "≥3% is less than ≥3.2% (2030年)", zh: "≥3%低于≥3.2% (2030年)")))
         #expect(first("到2032年研发投入强度达到3.5%").compare(to: rdTarget) == .laterYear(value: 2032, target: 2030))
         // No year written: the plan's last year stands in when given.
         #expect(first("研发投入强度达到3.5%").compare(to: rdTarget) == .satisfies)
@@ -27,9 +28,9 @@ private func first(_ sentence: String, _ kind: QuantityKind? = nil, plan: Closed
         // A count against money, or money against a count: different things, not a conflict; units that
         // do not convert and are not counts still are one.
         #expect(first("到2030年建成功率半导体创新中心1个").compare(to: Quantity.target(.atLeast, 1000, "亿元"))
-                == .notComparable(reason: "个 and 亿元 measure different things"))
+                == .notComparable(reason: LocalizedText(en: "个 and 亿元 measure different things", zh: "个与亿元计量的不是同一种量")))
         #expect(first("产值达到1000亿元").compare(to: Quantity.target(.atLeast, 100, "家"))
-                == .notComparable(reason: "亿元 and 家 measure different things"))
+                == .notComparable(reason: LocalizedText(en: "亿元 and 家 measure different things", zh: "亿元与家计量的不是同一种量")))
         #expect(first("产值达到15%").compare(to: Quantity.target(.atLeast, 1000, "亿元")) == .incompatibleUnit(value: "%", target: "亿元"))
         // A ceiling where a floor is asked.
         if case .weaker = first("研发投入强度控制在5%以内").compare(to: rdTarget) {} else { Issue.record("ceiling accepted") }

@@ -218,7 +218,9 @@ final class ElementCounter: NSObject, XMLParserDelegate {
         let path = dir.appendingPathComponent("r.json").path
         try OutputSet.write(try r.json(), to: path)
         let back = try CheckReport.read(path: path)
-        #expect(back.findings == r.findings)
+        // A report speaks one language: what it reads back is every finding but its Chinese message.
+        #expect(back.findings == r.findings.map { f in var f = f; f.chineseMessage = nil; return f })
+        #expect(r.findings.allSatisfy { $0.chineseMessage != nil })
         #expect(throws: ReportReadError.self) { _ = try CheckReport.read(path: dir.appendingPathComponent("none.json").path) }
     }
 }

@@ -1,0 +1,71 @@
+import Foundation
+import Testing
+import TestSupport
+
+/// The terminal summary in Chinese (`--lang zh`, a `zh` locale, or the rule set's `language zh`).
+@Suite struct ChineseSummaryTests {
+    /// The lines that are the engine's messages: indented six, not a place, a suggestion or a citation.
+    func messageLines(_ out: String) -> [Substring] {
+        out.split(separator: "\n").filter { line in
+            line.hasPrefix("      ") && !line.hasPrefix("       ")
+                && !["Samples/", "相近表述", "上级依据", "…"].contains { line.dropFirst(6).hasPrefix($0) }
+        }
+    }
+
+    @Test(arguments: ["Rules/zhuzhou/14th", "Rules/zhuzhou/15th"])
+    func everyMessageIsInChinese(rules: String) throws {
+        let plans = ["Samples/hetang-14th-five-year-plan.txt", "Samples/zhuzhou-government-work-report-2023.txt"]
+        let run = try runPlancheck(["check"] + plans + ["--rules", rules, "--limit", "0", "--lang", "zh"])
+        #expect(run.status == 1, "\(run.stderr)")
+        let lines = messageLines(run.stdout)
+        #expect(lines.count > 30)
+        // An English word (lower-case, three letters or more) in a message is an untranslated one; the
+        // plan's own words (GDP, R&D) are upper-case.
+        let english = try NSRegularExpression(pattern: "[a-z]{3,}")
+        for line in lines {
+            let s = String(line)
+            #expect(english.firstMatch(in: s, range: NSRange(s.startIndex..., in: s)) == nil, "untranslated: \(s)")
+        }
+        #expect(run.stdout.contains("衔接率") && run.stdout.contains("上级依据："))
+        #expect(!run.stdout.contains("coverage") && !run.stdout.contains("closest (suggestion)"))
+    }
+
+    @Test func theLocaleChoosesWhenNothingElseDoes() throws {
+        let zh = try runPlancheck(["check", "Samples/hetang-14th-five-year-plan.txt", "--limit", "1"], environment: ["LANG": "zh_CN.UTF-8"])
+        #expect(zh.stdout.contains("衔接率"))
+        let asked = try runPlancheck(["check", "Samples/hetang-14th-five-year-plan.txt", "--limit", "1", "--lang", "en"],
+                                     environment: ["LANG": "zh_CN.UTF-8", "PLANCHECK_LANG": "zh"])
+        #expect(asked.stdout.contains("coverage") && !asked.stdout.contains("衔接率"), "--lang wins over the environment")
+        let variable = try runPlancheck(["check", "Samples/hetang-14th-five-year-plan.txt", "--limit", "1"],
+                                        environment: ["LANG": "en_US.UTF-8", "PLANCHECK_LANG": "zh"])
+        #expect(variable.stdout.contains("衔接率"), "PLANCHECK_LANG wins over the locale")
+    }
+
+    @Test func aLanguagePlancheckDoesNotSpeakIsAnError() throws {
+        let run = try runPlancheck(["check", "Samples/hetang-14th-five-year-plan.txt"], environment: ["PLANCHECK_LANG": "fr"])
+        #expect(run.status == 2)
+        #expect(run.stderr.contains("PLANCHECK_LANG=fr") && run.stderr.contains("zh"))
+        let flag = try runPlancheck(["check", "Samples/hetang-14th-five-year-plan.txt", "--lang", "fr"])
+        #expect(flag.status == 2 && flag.stderr.contains("--lang"))
+    }
+
+    @Test func aRuleSetThatDeclaresChineseSpeaksChineseOnACLocale() throws {
+        let dir = try folder(of: ["r.rules": """
+            ruleset "测试" {
+              period 2026..2030
+              language zh
+            }
+            term 研发强度 = "研发投入强度" unit %
+            goal 1 "科技创新" {
+              cite "建议" "研发投入达到国内先进水平"
+              require target 研发强度 >= 3.2% by 2030
+            }
+
+            """, "p.txt": "第一章 创新\n到2030年，研发投入强度达到3.0%。\n"])
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let run = try runPlancheck(["check", "p.txt", "--rules", "r.rules"], cwd: dir, environment: ["LANG": "C"])
+        #expect(run.status == 1, "\(run.stderr)")
+        #expect(run.stdout.contains("不一致"))
+        #expect(run.stdout.contains("“研发强度”：规划定为≥3% (2030年)，上级要求≥ 3.2%（到2030年）——≥3% (2030年)低于≥3.2% (2030年)"))
+    }
+}
