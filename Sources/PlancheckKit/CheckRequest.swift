@@ -25,7 +25,8 @@ public struct CheckRequest: Sendable {
     public var today: String?
     /// The reports to write, each in a format to a file or to standard output.
     public var reports: [ReportRequest]
-    /// What the formats need besides the findings (JUnit's fail level, the HTML page's date).
+    /// What the formats need besides the findings (JUnit's fail level, the HTML page's date); their language
+    /// is the run's (`language`).
     public var reportOptions: ReportOptions
     /// The terminal summary, unless a report goes to standard output; nil: none.
     public var summary: SummaryRequest?
@@ -33,8 +34,8 @@ public struct CheckRequest: Sendable {
     public var failOn: Severity?
     /// A goal whose decision to trace in each plan (`--explain`).
     public var explain: String?
-    /// The language the terminal summary speaks; nil: `PLANCHECK_LANG`, else the rule set's `language`, else
-    /// the locale's (`Language.resolve`).
+    /// The language the summary and the reports speak; nil: `PLANCHECK_LANG`, else the rule set's `language`,
+    /// else the locale's (`Language.resolve`).
     public var language: Language?
 
     public init(rules: RuleSource = .bundled(BundledRules.defaultName), profile: String? = nil, plans: [String],

@@ -22,6 +22,9 @@ public struct CheckRunner {
             language = try Language.resolve(asked: request.language, environment: ProcessInfo.processInfo.environment,
                                             declared: ruleSet.language)
         } catch { throw CheckError(error.description) }
+        // The reports speak the run's language (`request.language`, resolved), whatever the options say.
+        var options = request.reportOptions
+        options.language = language
         let engine: AlignmentEngine
         do { engine = try AlignmentEngine(ruleSet: ruleSet, profile: request.profile) } catch { throw CheckError(file: rulesPath, error.description) }
 
@@ -40,7 +43,7 @@ public struct CheckRunner {
         // findings go to disk as soon as it is checked, and only what the terminal summary lists stays in
         // memory. The other formats lay out every finding at once, so with them the run keeps every finding.
         var stream: (any ReportStream)?
-        if whole.count == 1, let streaming = whole[0].format.makeReporter(request.reportOptions) as? any StreamingReporter {
+        if whole.count == 1, let streaming = whole[0].format.makeReporter(options) as? any StreamingReporter {
             do { stream = try streaming.stream(to: whole[0].destination.file, withBaseline: base != nil) } catch { throw CheckError(error) }
             whole = []
         }
@@ -83,7 +86,7 @@ public struct CheckRunner {
         }
         for r in whole {
             let data: Data
-            do { data = try r.format.makeReporter(request.reportOptions).render(report) } catch {
+            do { data = try r.format.makeReporter(options).render(report) } catch {
                 throw CheckError("cannot write the \(r.format.rawValue) report: \(error)")
             }
             switch r.destination {

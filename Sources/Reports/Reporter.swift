@@ -1,5 +1,6 @@
 import Alignment
 import Foundation
+import Localization
 import RuleLanguage
 
 /// One format a check's report is written in. Adding a format is one file with a type conforming to this,
@@ -40,10 +41,14 @@ public struct ReportOptions: Sendable, Hashable {
     public var failOn: Severity?
     /// When the report was made, shown in the HTML page; nil leaves it out, so reruns give the same bytes.
     public var generatedAt: Date?
+    /// The language people read in it: the text, Markdown, JUnit and SARIF reports speak it (the JSON and
+    /// HTML reports are English still, issue #16).
+    public var language: Language
 
-    public init(failOn: Severity? = .error, generatedAt: Date? = nil) {
+    public init(failOn: Severity? = .error, generatedAt: Date? = nil, language: Language = .en) {
         self.failOn = failOn
         self.generatedAt = generatedAt
+        self.language = language
     }
 }
 

@@ -185,11 +185,7 @@ public struct TextReport {
 
     /// What a finding is about: the goal's id and title, or the retired term.
     func heading(_ f: Finding) -> String {
-        switch f.kind {
-        case .goal: "\(f.goal) \(f.title)"
-        case .retirement: say(f.title, "停用表述：" + f.goal.dropFirst("retire:".count))
-        case .indicator: f.title
-        }
+        f.kind == .goal ? "\(f.goal) \(f.title)" : f.title(in: language)
     }
 
     /// The summary's own words in its language.

@@ -26,3 +26,11 @@ extension Severity {
         }
     }
 }
+
+extension Finding {
+    /// The title in `language`: a goal's own (the rules' words), a retired term's said in that language.
+    func title(in language: Language) -> String {
+        guard kind == .retirement, language == .zh else { return title }
+        return "停用表述：" + goal.dropFirst("retire:".count)
+    }
+}

@@ -1,6 +1,7 @@
 import Alignment
 import DocumentModel
 import Foundation
+import Localization
 import RuleLanguage
 
 /// JUnit XML for CI systems: one test case per goal per plan; a gap at or above the fail level fails.
@@ -9,8 +10,15 @@ public struct JUnitReporter: Reporter {
     public static let fileExtension = "junit.xml"
     /// The severity at which a gap is a failing test case; nil: none fails.
     public var failOn: Severity?
+    /// The language of the messages.
+    public var language: Language
 
-    public init(_ options: ReportOptions = ReportOptions()) { failOn = options.failOn }
+    public init(_ options: ReportOptions = ReportOptions()) {
+        failOn = options.failOn
+        language = options.language
+    }
+
+    func say(_ english: String, _ chinese: String) -> String { language == .zh ? chinese : english }
 
     public func render(_ report: CheckReport) -> Data { Data(text(report).utf8) }
 
@@ -35,18 +43,20 @@ public struct JUnitReporter: Reporter {
             out += "      <property name=\"plan.hash\" value=\"\(plan.hash)\"/>\n"
             out += "    </properties>\n"
             for f in fs {
-                let name = f.kind == .goal ? "\(f.goal) \(f.title)" : f.title
+                let name = f.kind == .goal ? "\(f.goal) \(f.title)" : f.title(in: language)
                 out += "    <testcase classname=\"plancheck.\(xml(f.area ?? f.kind.rawValue))\" name=\"\(xml(name))\">\n"
-                let details = ([f.message] + f.evidence.prefix(3).map { "\($0.file):\($0.line):\($0.column) \($0.path.joined(separator: " › ")) \($0.text)" })
+                let message = f.message(in: language)
+                let status = f.status.word.text(language), severity = f.severity.word.text(language)
+                let details = ([message] + f.evidence.prefix(3).map { "\($0.file):\($0.line):\($0.column) \($0.path.joined(separator: " › ")) \($0.text)" })
                     .joined(separator: "\n")
                 if let w = f.waiver {
-                    out += "      <skipped message=\"\(xml("waived: " + w.reason))\"/>\n"
+                    out += "      <skipped message=\"\(xml(say("waived: ", "已豁免：") + w.reason))\"/>\n"
                 } else if f.status == .notApplicable {
-                    out += "      <skipped message=\"\(xml("not applicable: " + f.message))\"/>\n"
+                    out += "      <skipped message=\"\(xml(say("not applicable: ", "不适用：") + message))\"/>\n"
                 } else if failing(f) {
-                    out += "      <failure type=\"\(f.status.rawValue)\" message=\"\(xml("\(f.severity.rawValue) \(f.status.rawValue): \(f.message)"))\">\(xml(details))</failure>\n"
+                    out += "      <failure type=\"\(f.status.rawValue)\" message=\"\(xml("\(severity) \(status)\(say(": ", "："))\(message)"))\">\(xml(details))</failure>\n"
                 } else if f.isGap {
-                    out += "      <system-out>\(xml("\(f.severity.rawValue) \(f.status.rawValue) (below the fail level): " + details))</system-out>\n"
+                    out += "      <system-out>\(xml("\(severity) \(status)" + say(" (below the fail level): ", "（未达失败级别）：") + details))</system-out>\n"
                 }
                 out += "    </testcase>\n"
             }

@@ -1,5 +1,6 @@
 import Alignment
 import Foundation
+import Localization
 import RuleLanguage
 
 /// SARIF 2.1.0 for code-scanning services: one rule per goal or retired term, one result per gap.
@@ -9,7 +10,10 @@ public struct SARIFReporter: Reporter {
     /// The tool's version as reported to code-scanning services.
     public static let toolVersion = "0.1.0"
 
-    public init(_ options: ReportOptions = ReportOptions()) {}
+    /// The language of the results' messages (the rules' ids and the levels are SARIF's own words).
+    public var language: Language
+
+    public init(_ options: ReportOptions = ReportOptions()) { language = options.language }
 
     public func render(_ report: CheckReport) throws -> Data {
         var rules: [[String: Any]] = []
@@ -46,7 +50,7 @@ public struct SARIFReporter: Reporter {
                 "ruleId": f.goal,
                 "ruleIndex": ruleIndex[f.goal] ?? 0,
                 "level": Self.level(f.severity),
-                "message": ["text": "\(f.status.rawValue): \(f.message)"],
+                "message": ["text": language == .zh ? "\(f.status.word.text(.zh))：\(f.message(in: .zh))" : "\(f.status.rawValue): \(f.message)"],
                 "partialFingerprints": ["plancheck/v1": f.fingerprint ?? CheckReport.fingerprint(f)],
                 "properties": ["status": f.status.rawValue] as [String: Any],
             ]
