@@ -1,6 +1,7 @@
 import Alignment
 import DocumentModel
 import Foundation
+import Localization
 import RuleLanguage
 
 /// Everything a check produced, in the shape of the JSON report (`version` 1, see docs/report.schema.json).
@@ -145,7 +146,8 @@ public struct CheckReport: Sendable, Codable {
     }
 
     /// The report as JSON: sorted keys and fixed formatting, so the same input gives the same bytes.
-    public func json() throws -> Data { ReportJSON.encode(self) }
+    /// The report as JSON, its messages in `language`.
+    public func json(language: Language = .en) throws -> Data { ReportJSON.encode(self, language: language) }
 
     /// The same bytes through `JSONEncoder`: the reference `ReportJSON` is tested against.
     func jsonThroughEncoder() throws -> Data {

@@ -1,14 +1,17 @@
 import Alignment
 import Foundation
+import Localization
 
 /// Writes a `CheckReport` as JSON straight into bytes, in exactly `JSONEncoder`'s layout (pretty-printed,
 /// sorted keys, slashes unescaped) — several times faster, which matters when a report holds the findings
 /// of many plans. A test holds it byte for byte to `JSONEncoder`'s output, so the two cannot drift.
 enum ReportJSON {
-    static func encode(_ r: CheckReport) -> Data {
+    /// `language`: the language of the findings' messages.
+    static func encode(_ r: CheckReport, language: Language = .en) -> Data {
         let (head, tail) = parts(r, findingCount: r.findings.count)
         var bytes = head
         var w = JSONWriter(depth: 2)
+        w.language = language
         for (i, f) in r.findings.enumerated() { w.item(f, first: i == 0) }
         bytes += w.bytes.array
         bytes += tail
@@ -118,6 +121,8 @@ struct ByteSink: ~Copyable {
 struct JSONWriter: ~Copyable {
     var bytes: ByteSink
     var depth = 0
+    /// The language findings' messages are written in.
+    var language = Language.en
 
     init() { bytes = ByteSink(capacity: 1 << 16) }
 
@@ -273,6 +278,7 @@ extension JSONWriter {
     }
 
     mutating func finding(_ f: Finding) {
+        let message = f.message(in: language)   // read before `object` holds the writer
         object { o in
             if let a = f.area { o.key("area") { $0.string(a) } }
             if let b = f.baseline { o.key("baseline") { $0.string(b) } }
@@ -290,7 +296,7 @@ extension JSONWriter {
             if let fp = f.fingerprint { o.key("fingerprint") { $0.string(fp) } }
             o.key("goal") { $0.string(f.goal) }
             o.key("kind") { $0.string(f.kind.rawValue) }
-            o.key("message") { $0.string(f.message) }
+            o.key("message") { $0.string(message) }
             o.key("plan") { $0.string(f.plan) }
             o.key("rule") { w in
                 w.object { o in

@@ -41,8 +41,8 @@ public struct ReportOptions: Sendable, Hashable {
     public var failOn: Severity?
     /// When the report was made, shown in the HTML page; nil leaves it out, so reruns give the same bytes.
     public var generatedAt: Date?
-    /// The language people read in it: the text, Markdown, JUnit and SARIF reports speak it (the JSON and
-    /// HTML reports are English still, issue #16).
+    /// The language people read in it: every report but the HTML page speaks it (that is English still,
+    /// issue #16).
     public var language: Language
 
     public init(failOn: Severity? = .error, generatedAt: Date? = nil, language: Language = .en) {

@@ -1,5 +1,6 @@
 import Alignment
 import Foundation
+import Localization
 
 /// The JSON report written as the check goes: each plan's findings are appended to a temporary file as soon
 /// as the plan is checked, and `finish` puts the report together around them — the same bytes
@@ -18,12 +19,15 @@ public final class StreamedJSONReport: ReportStream {
     /// before the findings.
     private let headWritten: [UInt8]?
     private var done = false
+    /// The language of the findings' messages.
+    private let language: Language
 
     /// Claims `destination` and prepares the temporary file beside it (in the temporary folder for
     /// standard output). `withBaseline`: the report will carry a baseline summary, which sorts before the
     /// findings.
-    public init(destination: String?, withBaseline: Bool) throws(AtomicWriteError) {
+    public init(destination: String?, withBaseline: Bool, language: Language = .en) throws(AtomicWriteError) {
         self.destination = destination
+        self.language = language
         outputs = try OutputSet(destinations: destination.map { [$0] } ?? [])
         headWritten = withBaseline ? nil : Array("{\n  \"findings\" : [".utf8)
         if let destination, headWritten != nil {
@@ -44,6 +48,7 @@ public final class StreamedJSONReport: ReportStream {
     /// Appends one plan's findings, as `ReportBuilder.add` returned them.
     public func append(_ findings: [Finding]) throws(AtomicWriteError) {
         var w = JSONWriter(depth: 2, capacity: findings.count * 2048)
+        w.language = language
         for f in findings {
             w.item(f, first: count == 0)
             count += 1

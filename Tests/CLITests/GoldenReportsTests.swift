@@ -54,8 +54,8 @@ import TestSupport
         // The terminal summary in Chinese: asked for, and from a Chinese locale.
         Case(name: "14th-hetang-zh", arguments: ["check", hetang, "--rules", "Rules/zhuzhou/14th", "--limit", "0", "--lang", "zh"]),
         Case(name: "14th-hetang-zh-formats", arguments: ["check", hetang, "--rules", "Rules/zhuzhou/14th", "--lang", "zh",
-                                                       "--format", "text,markdown,junit,sarif", "--output-dir", "$OUT"],
-             files: ["plancheck.txt", "plancheck.md", "plancheck.junit.xml", "plancheck.sarif"]),
+                                                       "--format", "text,json,markdown,junit,sarif", "--output-dir", "$OUT"],
+             files: ["plancheck.txt", "plancheck.json", "plancheck.md", "plancheck.junit.xml", "plancheck.sarif"]),
         Case(name: "fixtures-waived-zh", arguments: ["check", hetang, samples[1], "--rules", fixtures, "--today", "2026-06-01",
                                                      "--waivers", "Tests/Fixtures/Golden/waivers.txt",
                                                      "--baseline", "Tests/Fixtures/Golden/fixtures-baseline.json"],
