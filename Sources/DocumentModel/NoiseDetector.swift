@@ -322,3 +322,21 @@ extension ScalarLine {
         tail.count <= count && self[(count - tail.count)...].elementsEqual(tail)
     }
 }
+
+extension NoiseBlock {
+    /// `detail` as a Chinese outline says it: the few phrases the readers write themselves, in Chinese; the
+    /// marker words (责任编辑, 上接01版) and markup names as they are.
+    public var chineseDetail: String {
+        let lineTemplates = [("same as line ", "与第%@行相同"), ("repeats the end of line ", "重复第%@行的末尾"),
+                             ("repeats the start of line ", "重复第%@行的开头")]
+        for (english, chinese) in lineTemplates where detail.hasPrefix(english) {
+            return chinese.replacingOccurrences(of: "%@", with: String(detail.dropFirst(english.count)))
+        }
+        switch detail {
+        case NoiseDetector.graphicLabels: return "图中标签"
+        case "marked in the XML": return "XML 中已标明"
+        case "noise in the XML mapping": return "XML 映射指定为干扰内容"
+        default: return detail
+        }
+    }
+}

@@ -1,5 +1,6 @@
 import DocumentModel
 import Foundation
+import Localization
 import RuleLanguage
 
 /// Renders what the reader understood of a plan: its tree of headings, sentence counts and noise.
@@ -22,8 +23,9 @@ public enum OutlineReport {
         }
     }
 
-    /// The plain-text outline a person reads in the terminal.
-    public static func text(_ doc: PlanDocument, showSentences: Bool = false) -> String {
+    /// The plain-text outline a person reads in the terminal, in `language`.
+    public static func text(_ doc: PlanDocument, showSentences: Bool = false, language: Language = .en) -> String {
+        func say(_ english: String, _ chinese: String) -> String { language == .zh ? chinese : english }
         var out = ""
         out += doc.file + (doc.title.map { " — " + $0 } ?? "") + "\n"
         let all = doc.allSections
@@ -35,19 +37,21 @@ public enum OutlineReport {
         out += "  "
         // Text keeps its one-line summary; other formats say what they were read as.
         if doc.format != .text { out += doc.format.rawValue + (doc.entry.map { " (\($0))" } ?? "") + " · " }
-        out += "\(doc.encoding.rawValue) · \(doc.lineCount) lines · "
-        out += (counts.isEmpty ? "no headings" : counts.joined(separator: " · "))
-        out += " · \(doc.bodySentenceCount) sentences · \(doc.noise.count) noise blocks"
+        out += "\(doc.encoding.rawValue) · " + say("\(doc.lineCount) lines", "\(doc.lineCount) 行") + " · "
+        out += (counts.isEmpty ? say("no headings", "没有标题") : counts.joined(separator: " · "))
+        out += " · " + say("\(doc.bodySentenceCount) sentences · \(doc.noise.count) noise blocks",
+                           "\(doc.bodySentenceCount) 句 · \(doc.noise.count) 处干扰内容")
         if !doc.indicators.isEmpty {
-            out += " · \(doc.indicators.count) indicators (\(doc.indicators.filter(\.isBinding).count) 约束性)"
+            let binding = doc.indicators.filter(\.isBinding).count
+            out += " · " + say("\(doc.indicators.count) indicators (\(binding) 约束性)", "\(doc.indicators.count) 项指标（\(binding) 项约束性）")
         }
         out += "\n\n"
 
         let lineWidth = max(String(doc.lineCount).count * 2 + 1, 7)
-        out += pad("lines", lineWidth) + "  " + pad("sent.", 6, right: true) + "  heading\n"
+        out += pad(say("lines", "行"), lineWidth) + "  " + pad(say("sent.", "句数"), 6, right: true) + "  " + say("heading", "标题") + "\n"
         let front = doc.sentences.filter { $0.section == nil && !$0.isHeading }
         if !front.isEmpty {
-            out += pad("", lineWidth) + "  " + pad(String(front.count), 6, right: true) + "  (before the first heading)\n"
+            out += pad("", lineWidth) + "  " + pad(String(front.count), 6, right: true) + "  " + say("(before the first heading)", "（第一个标题之前）") + "\n"
             if showSentences { for s in front { out += sentenceLine(doc, s, indent: 1, lineWidth: lineWidth) } }
         }
         var bySection: [Int: [Sentence]] = [:]
@@ -63,7 +67,7 @@ public enum OutlineReport {
         }
         walk(doc.sections, depth: 0)
         if !doc.indicators.isEmpty {
-            out += "\nindicators:\n"
+            out += say("\nindicators:\n", "\n主要指标：\n")
             for i in doc.indicators {
                 var row = pad(String(i.line), lineWidth, right: true) + "  " + i.name
                 if let u = i.unitText { row += " (" + u + ")" }
@@ -75,12 +79,13 @@ public enum OutlineReport {
             }
         }
         if !doc.noise.isEmpty {
-            out += "\nnoise (kept, excluded from checks):\n"
+            out += say("\nnoise (kept, excluded from checks):\n", "\n干扰内容（保留，不参与检查）：\n")
             for b in doc.noise {
                 var where_ = b.startLine == b.endLine ? "\(b.startLine)" : "\(b.startLine)–\(b.endLine)"
                 if let c = b.startColumn, let e = b.endColumn { where_ += ":\(c)-\(e)" }
                 let first = b.text.split(separator: "\n").first.map(String.init) ?? ""
-                out += pad(where_, lineWidth, right: true) + "  " + b.reason.rawValue + " (" + b.detail + "): " + first.clipped(40) + "\n"
+                out += pad(where_, lineWidth, right: true) + "  " + (language == .zh ? b.reason.chinese + "（" + b.chineseDetail + "）：" : b.reason.rawValue + " (" + b.detail + "): ")
+                    + first.clipped(40) + "\n"
             }
         }
         return out
@@ -111,5 +116,22 @@ public enum OutlineReport {
         guard w < width else { return s }
         let fill = String(repeating: " ", count: width - w)
         return right ? fill + s : s + fill
+    }
+}
+
+extension NoiseReason {
+    /// The reason as a Chinese outline gives it.
+    var chinese: String {
+        switch self {
+        case .pageMarker: "页码标记"
+        case .editorial: "编辑信息"
+        case .caption: "图表文字"
+        case .webHeader: "网页页头"
+        case .webFooter: "网页页脚"
+        case .repeated: "重复段落"
+        case .layoutDuplicate: "排版重复"
+        case .trailingNotice: "文末无关启事"
+        case .pageFurniture: "网页导航等"
+        }
     }
 }

@@ -1,6 +1,7 @@
 import ArgumentParser
 import DocumentModel
 import Foundation
+import Localization
 import Reports
 
 /// `plancheck outline`: shows what the reader understood of a plan.
@@ -43,6 +44,9 @@ struct OutlineCommand: ParsableCommand {
 
     @OptionGroup(title: "Reading plans") var input: InputOptions
 
+    @Option(help: ArgumentHelp("The language of the text outline: zh (简体中文) or en. Default: PLANCHECK_LANG, else the locale.", valueName: "zh|en"))
+    var lang: Language?
+
     func validate() throws {
         if files.isEmpty { throw ValidationError("Name at least one plan file, e.g. plancheck outline plan.txt") }
         if format == .planXML && files.count > 1 { throw ValidationError("--format plan-xml writes one plan: name one file") }
@@ -51,13 +55,17 @@ struct OutlineCommand: ParsableCommand {
 
     func run() throws {
         let options = try input.readOptions()
+        let language: Language
+        do { language = try Language.resolve(asked: lang, environment: ProcessInfo.processInfo.environment, declared: nil) } catch {
+            throw InputError(error.description)
+        }
         var docs: [PlanDocument] = []
         for f in files {
             do { docs.append(try PlanReader.read(path: f, options: options)) } catch { throw InputError(error.description) }
         }
         switch format {
         case .text:
-            print(docs.map { OutlineReport.text($0, showSentences: sentences) }.joined(separator: "\n"), terminator: "")
+            print(docs.map { OutlineReport.text($0, showSentences: sentences, language: language) }.joined(separator: "\n"), terminator: "")
         case .json:
             let data = docs.count == 1 ? try OutlineReport.json(docs[0]) : try OutlineReport.json(docs)
             FileHandle.standardOutput.write(data)

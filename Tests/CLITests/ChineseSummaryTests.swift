@@ -68,4 +68,16 @@ import TestSupport
         #expect(run.stdout.contains("不一致"))
         #expect(run.stdout.contains("“研发强度”：规划定为≥3% (2030年)，上级要求≥ 3.2%（到2030年）——≥3% (2030年)低于≥3.2% (2030年)"))
     }
+
+    @Test func theOutlineSpeaksChineseToo() throws {
+        let run = try runPlancheck(["outline", "--lang", "zh", "Samples/zhuzhou-13th-party-congress-2021.txt"])
+        #expect(run.status == 0, "\(run.stderr)")
+        #expect(run.stdout.contains("干扰内容（保留，不参与检查）：") && run.stdout.contains("排版重复（重复第65行的末尾）"))
+        // Past the file's own name and encoding, no English word is left.
+        let english = try NSRegularExpression(pattern: "[a-z]{3,}")
+        for line in run.stdout.split(separator: "\n").dropFirst(2) {
+            let s = String(line)
+            #expect(english.firstMatch(in: s, range: NSRange(s.startIndex..., in: s)) == nil, "untranslated: \(s)")
+        }
+    }
 }

@@ -42,6 +42,7 @@ import TestSupport
         Case(name: "15th-stdout-sarif", arguments: ["check", hetang, "--rules", "Rules/zhuzhou/15th", "--format", "sarif"]),
         Case(name: "14th-explain", arguments: ["check", hetang, "--rules", "Rules/zhuzhou/14th", "--explain", "公报.8"]),
         Case(name: "outline-text", arguments: ["outline", hetang, samples[1]]),
+        Case(name: "outline-text-zh", arguments: ["outline", "--lang", "zh", samples[2], samples[1]]),
         Case(name: "outline-json", arguments: ["outline", "--format", "json", samples[4]]),
         Case(name: "outline-plan-xml", arguments: ["outline", "--format", "plan-xml", samples[2]]),
         Case(name: "coverage-html", arguments: ["rules", "coverage", "Rules/zhuzhou/15th", "--source", samples[4], "--format", "html",
