@@ -1,5 +1,6 @@
 import DocumentModel
 import Foundation
+import Localization
 import Quantities
 import RuleLanguage
 
@@ -238,6 +239,6 @@ public struct PlanResult: Sendable {
     /// The district the plan was checked as, if known (goals for other places are `notApplicable`).
     public var district: String?
     public var findings: [Finding]
-    /// Lines explaining one goal's verdict, when asked for.
-    public var explanation: [String]
+    /// Lines explaining one goal's verdict, when asked for, in every language.
+    public var explanation: [LocalizedText]
 }

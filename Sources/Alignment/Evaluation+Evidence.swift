@@ -1,5 +1,6 @@
 import DocumentModel
 import Foundation
+import Localization
 import Quantities
 import RuleLanguage
 
@@ -44,18 +45,26 @@ extension Evaluation {
         return String(scalars: scalars[(scalars.startIndex + h.start)..<(scalars.startIndex + h.end)])
     }
 
-    func describe(_ h: Hit) -> String {
+    /// Where a hit is, for the trace: `file:line:column path [review] «sentence»`.
+    func describe(_ h: Hit) -> LocalizedText {
         let s = doc.sentences[h.sentence]
         let path = doc.path(of: s).joined(separator: " › ")
         let cols = doc.originalColumns(of: s, h.start..<h.end)
-        let review = facts.isReview(h.sentence) ? " [review]" : ""
-        return "\(doc.file):\(s.line):\(cols.lowerBound) \(path)\(review) «\(String(scalars: facts.scalars(h.sentence)).clipped(50))»"
+        let review = facts.isReview(h.sentence)
+        let place = "\(doc.file):\(s.line):\(cols.lowerBound) \(path)", quote = " «\(String(scalars: facts.scalars(h.sentence)).clipped(50))»"
+        return LocalizedText(en: place + (review ? " [review]" : "") + quote, zh: place + (review ? " [回顾]" : "") + quote)
     }
 
     mutating func traceHits(_ label: String, _ ref: TermRef, _ hs: [Hit]) {
-        if hs.isEmpty { trace.append("  \(label) “\(ref.text)”: not found"); return }
-        for h in hs.prefix(5) { trace.append("  \(label) “\(ref.text)”: \(describe(h))") }
-        if hs.count > 5 { trace.append("  … and \(hs.count - 5) more") }
+        if hs.isEmpty {
+            trace.append(LocalizedText(en: "  \(label) “\(ref.text)”: not found", zh: "  \(label) “\(ref.text)”：未找到"))
+            return
+        }
+        for h in hs.prefix(5) {
+            let place = describe(h)
+            trace.append(LocalizedText(en: "  \(label) “\(ref.text)”: \(place.en)", zh: "  \(label) “\(ref.text)”：\(place.zh)"))
+        }
+        if hs.count > 5 { trace.append(LocalizedText(en: "  … and \(hs.count - 5) more", zh: "  … 另有 \(hs.count - 5) 处")) }
     }
 
     /// The sections whose headings name term `id` (in scope), each as the ids of it and the sections below

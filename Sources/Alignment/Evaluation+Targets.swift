@@ -18,7 +18,9 @@ extension Evaluation {
         let forward = all.filter { facts.isAboutThePeriod($0.sentence) }
         let ask = describeTarget(t)
         if tracing {
-            trace.append("  \(label) target “\(t.subject.text)” \(ask.en): \(all.count) mention(s) in scope, \(forward.count) outside review and past")
+            trace.append(LocalizedText(
+                en: "  \(label) target “\(t.subject.text)” \(ask.en): \(all.count) mention(s) in scope, \(forward.count) outside review and past",
+                zh: "  \(label) target “\(t.subject.text)” \(ask.zh)：范围内提到 \(all.count) 处，回顾与过去之外 \(forward.count) 处"))
         }
         var inSentences = FirstVerdicts<Hit>()
         var sawQuantity: Hit?
@@ -44,7 +46,10 @@ extension Evaluation {
                 // A value whose unit was dropped (`达到3.3以上`, `迈上千亿台阶`) takes the subject's unit, else the target's.
                 let verdict = Evaluation.compare(&q, with: asked, unit: subjectUnit, change: change, ranks: true,
                                                  defaultYear: engine.period?.upperBound)
-                if tracing { trace.append("    \(describe(h)): \(q) — \(describe(verdict).en)") }
+                if tracing {
+                    let place = describe(h), why = describe(verdict)
+                    trace.append(LocalizedText(en: "    \(place.en): \(q) — \(why.en)", zh: "    \(place.zh)：\(q)——\(why.zh)"))
+                }
                 if !inSentences.keep(verdict, q, at: h), sawQuantity == nil { sawQuantity = h }
             }
             if inSentences.meets != nil { break }
@@ -57,7 +62,11 @@ extension Evaluation {
             // A value without a unit takes the row's, else the subject's, else the target's.
             let verdict = Evaluation.compare(&q, with: asked, unit: ind.unit ?? subjectUnit, change: change, ranks: false,
                                              defaultYear: engine.period?.upperBound)
-            if tracing { trace.append("    indicator “\(ind.name)” (line \(ind.line)): \(q) — \(describe(verdict).en)") }
+            if tracing {
+                let why = describe(verdict)
+                trace.append(LocalizedText(en: "    indicator “\(ind.name)” (line \(ind.line)): \(q) — \(why.en)",
+                                           zh: "    指标“\(ind.name)”（第\(ind.line)行）：\(q)——\(why.zh)"))
+            }
             inTable.keep(verdict, q, at: ind)
         }
         let named = "“\(t.subject.text)”"

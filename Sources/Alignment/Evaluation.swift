@@ -39,7 +39,7 @@ struct Evaluation {
     /// Sentence texts made for evidence, kept: the same sentences are shown for many goals.
     var sentenceTexts: [String?]
     var sectionMatches: [String: [Bool]] = [:]
-    var trace: [String] = []
+    var trace: [LocalizedText] = []
     var tracing = false
 
     init(engine: AlignmentEngine, doc: PlanDocument, explainGoal: String?, district: String?) {
@@ -101,7 +101,7 @@ struct Evaluation {
         }
         for r in engine.ruleSet.retirements { if let f = evaluate(r) { findings.append(f) } }
         if let g = explainGoal, !engine.goals.contains(where: { $0.id.value == g }) {
-            trace.append("no goal with id \(g) in the rule set")
+            trace.append(LocalizedText(en: "no goal with id \(g) in the rule set", zh: "规则中没有编号为 \(g) 的目标"))
         }
         return PlanResult(plan: doc.file, district: district, findings: findings, explanation: trace)
     }
@@ -175,14 +175,17 @@ struct Evaluation {
         // Each clause checked, by its index in `info.clauses`, with what it concluded.
         var results: [(clause: Int, result: ClauseResult)] = []
         var notes: [LocalizedText] = []
-        if tracing { trace.append("goal \(goal.id.value) “\(goal.title.value)” (\(goal.range.start))") }
+        if tracing { trace.append(goalLine(goal)) }
         let verdictAt = trace.count
         for c in info.clauses.indices {
             if let cond = info.clauses[c].condition {
                 let r = evaluate(cond.predicate, terms: info.terms[c].condition, scopes: info.conditionScopes[c], label: "when")
                 guard r.outcome == .covered else {
                     notes.append(LocalizedText(en: "not applicable: ", zh: "不适用：") + r.message)
-                    if tracing { trace.append("  clause at line \(info.clauses[c].range.start.line) does not apply: \(r.message)") }
+                    let line = info.clauses[c].range.start.line
+                    if tracing {
+                        trace.append(LocalizedText(en: "  clause at line \(line) does not apply: \(r.message.en)", zh: "  第\(line)行的条款不适用：\(r.message.zh)"))
+                    }
                     continue
                 }
             }
@@ -227,7 +230,7 @@ struct Evaluation {
         }
         let shown = Array(evidence.prefix(5))
         // The verdict and the evidence in the order the reports show it come first, then how they were found.
-        if tracing { trace.insert(contentsOf: verdict(status, severity, message.en, shown), at: verdictAt) }
+        if tracing { trace.insert(contentsOf: verdict(status, severity, message, shown), at: verdictAt) }
         return Finding(kind: .goal, goal: goal.id.value, title: goal.title.value, status: status, severity: severity,
                        area: info.area, weight: info.weight, tags: info.tags,
                        message: message.en, chineseMessage: message.zh, citation: info.citation, plan: doc.file,
@@ -236,15 +239,23 @@ struct Evaluation {
 
     /// The trace's conclusion: the status, and each place the finding shows, first the one every report
     /// shows first.
-    func verdict(_ status: Status, _ severity: Severity, _ message: String, _ shown: [Evidence]) -> [String] {
-        var lines = ["  ⇒ \(status.rawValue) (\(severity.rawValue)): \(message)"]
+    func verdict(_ status: Status, _ severity: Severity, _ message: LocalizedText, _ shown: [Evidence]) -> [LocalizedText] {
+        var lines = [LocalizedText(en: "  ⇒ \(status.rawValue) (\(severity.rawValue)): \(message.en)",
+                                   zh: "  ⇒ \(status.word.text(.zh))（\(severity.word.text(.zh))）：\(message.zh)")]
         for (n, e) in shown.enumerated() {
-            let path = e.path.joined(separator: " › ")
-            let how = e.commitment.map { " — \($0)" } ?? ""
-            lines.append("  \(n == 0 ? "shown first:" : "shown next: ") \(e.file):\(e.line):\(e.column) \(path) «\(e.text.clipped(50))»\(how)")
+            let place = "\(e.file):\(e.line):\(e.column) \(e.path.joined(separator: " › ")) «\(e.text.clipped(50))»"
+            let how = Evidence.describeCommitment(e.commitment)
+            lines.append(LocalizedText(en: "  \(n == 0 ? "shown first:" : "shown next: ") \(place)\(how.map { " — \($0.en)" } ?? "")",
+                                       zh: "  \(n == 0 ? "首先显示：" : "其次显示：")\(place)\(how.map { "——\($0.zh)" } ?? "")"))
         }
-        if !shown.isEmpty { lines.append("  how it was found:") }
+        if !shown.isEmpty { lines.append(LocalizedText(en: "  how it was found:", zh: "  判断过程：")) }
         return lines
+    }
+
+    /// The trace's first line for a goal: its id, title and where the rules write it.
+    func goalLine(_ goal: Goal) -> LocalizedText {
+        LocalizedText(en: "goal \(goal.id.value) “\(goal.title.value)” (\(goal.range.start))",
+                      zh: "目标 \(goal.id.value) “\(goal.title.value)”（\(goal.range.start)）")
     }
 
     /// The finding for a goal written for other places: nothing is checked, and coverage leaves it out.
@@ -256,7 +267,10 @@ struct Evaluation {
                              zh: "无法确定本规划所属地区（标题未写明，请用 --district 指定）")
         let message = places.only ? .clauses([LocalizedText(en: "applies only to \(names)", zh: "仅适用于\(names)"), plan])
             : LocalizedText(en: "does not apply to \(names)", zh: "不适用于\(names)")
-        if tracing { trace.append("goal \(goal.id.value) “\(goal.title.value)” (\(goal.range.start))"); trace.append("  ⇒ not-applicable: \(message.en)") }
+        if tracing {
+            trace.append(goalLine(goal))
+            trace.append(LocalizedText(en: "  ⇒ not-applicable: \(message.en)", zh: "  ⇒ 不适用：\(message.zh)"))
+        }
         return Finding(kind: .goal, goal: goal.id.value, title: goal.title.value, status: .notApplicable, severity: info.severity,
                        area: info.area, weight: info.weight, tags: info.tags, message: message.en, chineseMessage: message.zh,
                        citation: info.citation,
@@ -338,7 +352,11 @@ struct Evaluation {
                 let h = hitList[k]
                 guard inScope(h.sentence, scopes) else { continue }
                 let c = by == nil ? commitmentClass(ofHit: k) : facts.classify(h.sentence, subject: h.start..<h.end, by: by)
-                if tracing { trace.append("  \(label) commitment “\(ref.text)”: \(describe(h)) — \(c)") }
+                if tracing {
+                    let place = describe(h)
+                    trace.append(LocalizedText(en: "  \(label) commitment “\(ref.text)”: \(place.en) — \(c)",
+                                               zh: "  \(label) commitment “\(ref.text)”：\(place.zh)——\(c.chinese)"))
+                }
                 // A hit of a lower class than the best so far cannot beat it: its place is not looked up
                 // (saves 1.1M of 949M instructions on the benchmark, docs/performance.md).
                 guard ((c.rawValue * 2 + 1) * 2 + (by != nil ? 1 : 0)) * 32 + Evaluation.fullFocus > bestRank else { continue }
@@ -353,7 +371,11 @@ struct Evaluation {
                 if rank > bestRank { best = (h, c); bestRank = rank }
                 if rank == top { break }
             }
-            if tracing && best == nil { trace.append("  \(label) commitment “\(ref.text)”: not found\(scopeNote(scopes).en)") }
+            if tracing && best == nil {
+                let scope = scopeNote(scopes)
+                trace.append(LocalizedText(en: "  \(label) commitment “\(ref.text)”: not found\(scope.en)",
+                                           zh: "  \(label) commitment “\(ref.text)”：未找到\(scope.zh)"))
+            }
             guard let (h, c) = best else { absent.append(ref); continue }
             // A term committed to shows before one only mentioned: for `any(…)` it is what covers the clause.
             if c.isCommitment {

@@ -56,6 +56,18 @@ public enum CommitmentClass: Int, Sendable, Codable, Comparable, CaseIterable, C
         case .quantityAndDeadline: "committed with a quantity and a deadline"
         }
     }
+
+    /// The class as the Chinese trace says it.
+    public var chinese: String {
+        switch self {
+        case .mentionOnly: "仅提及"
+        case .goalStatement: "作为规划目标表述"
+        case .verb: "有部署动词"
+        case .deadline: "有时限"
+        case .quantity: "有量化指标"
+        case .quantityAndDeadline: "有量化指标和时限"
+        }
+    }
 }
 
 /// Which sections look back rather than forward: 发展成就, “十三五”回顾, 发展基础, 发展环境.

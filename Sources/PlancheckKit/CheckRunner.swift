@@ -58,7 +58,7 @@ public struct CheckRunner {
         // One plan at a time: memory is bounded by the largest plan, not by the whole set.
         var readOptions = request.readOptions
         readOptions.xpathScopes = engine.xpathExpressions
-        var explanations: [(plan: String, lines: [String])] = []
+        var explanations: [(plan: String, lines: [LocalizedText])] = []
         for path in request.plans {
             let doc: PlanDocument
             let bytes: [UInt8]
@@ -76,7 +76,8 @@ public struct CheckRunner {
 
         if let explain = request.explain {
             for r in explanations {
-                write("explain \(explain) in \(r.plan):\n" + r.lines.joined(separator: "\n") + "\n", to: standardOutput)
+                let head = language == .zh ? "解释 \(explain)（\(r.plan)）：" : "explain \(explain) in \(r.plan):"
+                write(head + "\n" + r.lines.map { $0.text(language) }.joined(separator: "\n") + "\n", to: standardOutput)
             }
         }
         var toStandardOutput = false

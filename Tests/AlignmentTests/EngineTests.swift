@@ -181,7 +181,7 @@ term 产业集群 = "产业集群"
 
     @Test func explainTracesTheDecision() throws {
         let r = try check(goals, "第七章 创新\n到2030年,研发经费投入强度达到3.5%以上。\n", explain: "T")
-        let text = r.explanation.joined(separator: "\n")
+        let text = r.explanation.map(\.en).joined(separator: "\n")
         #expect(text.contains("goal T"))
         #expect(text.contains("plan.txt:2:"))
         #expect(text.contains("⇒ covered"))

@@ -80,4 +80,22 @@ import TestSupport
             #expect(english.firstMatch(in: s, range: NSRange(s.startIndex..., in: s)) == nil, "untranslated: \(s)")
         }
     }
+
+    @Test(arguments: ["公报.8", "党代会.8", "报告.12", "公报.2.4"])
+    func explainSpeaksChinese(goal: String) throws {
+        let run = try runPlancheck(["check", "Samples/hetang-14th-five-year-plan.txt", "--rules", "Rules/zhuzhou/14th",
+                                    "--explain", goal, "--lang", "zh"])
+        #expect(run.status <= 1, "\(run.stderr)")
+        #expect(run.stdout.hasPrefix("解释 \(goal)（") && run.stdout.contains("⇒"))
+        // Left in English: the rule language's own words and the files' paths.
+        let keywords: Set<String> = ["require", "expect", "suggest", "when", "mention", "commitment", "target"]
+        let words = try NSRegularExpression(pattern: "[A-Za-z0-9_./-]*[a-z]{3,}[A-Za-z0-9_./-]*")
+        for line in run.stdout.split(separator: "\n") {
+            let s = String(line)
+            for m in words.matches(in: s, range: NSRange(s.startIndex..., in: s)) {
+                let w = String(s[Range(m.range, in: s)!])
+                #expect(keywords.contains(w) || w.contains("/") || w.hasSuffix(".txt"), "untranslated “\(w)” in: \(s)")
+            }
+        }
+    }
 }

@@ -41,6 +41,7 @@ import TestSupport
              files: ["plancheck.json"]),
         Case(name: "15th-stdout-sarif", arguments: ["check", hetang, "--rules", "Rules/zhuzhou/15th", "--format", "sarif"]),
         Case(name: "14th-explain", arguments: ["check", hetang, "--rules", "Rules/zhuzhou/14th", "--explain", "公报.8"]),
+        Case(name: "14th-explain-zh", arguments: ["check", hetang, "--rules", "Rules/zhuzhou/14th", "--explain", "公报.8", "--lang", "zh"]),
         Case(name: "outline-text", arguments: ["outline", hetang, samples[1]]),
         Case(name: "outline-text-zh", arguments: ["outline", "--lang", "zh", samples[2], samples[1]]),
         Case(name: "outline-json", arguments: ["outline", "--format", "json", samples[4]]),
