@@ -44,3 +44,15 @@ public struct LanguageError: Error, Sendable, CustomStringConvertible {
         "\(source)=\(value) is not a language plancheck speaks; use zh (简体中文) or en (English)"
     }
 }
+
+extension Language {
+    /// A `YYYY-MM-DD` date as people write it in this language: `2026-12-31`, or `2026年12月31日` (without the
+    /// leading zeros Chinese documents leave out); anything else as it is.
+    public func date(_ iso: String) -> String {
+        guard self == .zh else { return iso }
+        let parts = iso.split(separator: "-", omittingEmptySubsequences: false)
+        guard parts.count == 3, let y = Int(parts[0]), let m = Int(parts[1]), let d = Int(parts[2]),
+              parts[0].count == 4, (1...12).contains(m), (1...31).contains(d) else { return iso }
+        return "\(y)年\(m)月\(d)日"
+    }
+}

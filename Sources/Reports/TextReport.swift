@@ -104,7 +104,7 @@ public struct TextReport {
             }
             for f in listing.waived {
                 let w = f.waiver!
-                let until = w.expires.map { say(" (until \($0))", "（至 \($0)）") } ?? ""
+                let until = w.expires.map { say(" (until \($0))", "（至\(language.date($0))）") } ?? ""
                 out += "  " + dim("⊘ " + pad(Word.waived.text(language), 10) + heading(f)
                                   + say(" — ", "——") + w.reason + until) + "\n"
             }

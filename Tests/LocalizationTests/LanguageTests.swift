@@ -37,6 +37,16 @@ import TestSupport
     }
 }
 
+@Suite struct ChineseDateTests {
+    @Test func datesAreWrittenAsChineseDocumentsWriteThem() {
+        #expect(Language.zh.date("2026-12-02") == "2026年12月2日")
+        #expect(Language.zh.date("2030-01-31") == "2030年1月31日")
+        #expect(Language.en.date("2026-12-02") == "2026-12-02")
+        // Not a date: left as it is, never a wrong one.
+        for s in ["2026-13-01", "26-12-02", "2026-12", "明年", ""] { #expect(Language.zh.date(s) == s) }
+    }
+}
+
 @Suite struct VocabularyTests {
     /// The table in docs/vocabulary.md, as (word, English, Chinese).
     static func documented() throws -> [(String, String, String)] {
