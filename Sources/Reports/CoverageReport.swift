@@ -1,5 +1,6 @@
 import Alignment
 import Foundation
+import Localization
 import RuleLanguage
 
 /// `plancheck rules coverage`'s report: how much of a city document's commitments a rule set checks,
@@ -141,14 +142,18 @@ public struct CoverageReport: Sendable, Encodable {
         return ((try? encoder.encode(self)) ?? Data()) + Data("\n".utf8)
     }
 
-    /// The terminal report: the table per part, then each unchecked commitment with its item and text.
-    public func text() -> String {
-        var out = "\(rules) — coverage of \(sourceTitle.map { "《\($0)》" } ?? source) (\(source))\n"
-        out += "\(citingGoals) goal\(citingGoals == 1 ? "" : "s") cite it; \(total.commitments) commitments found\n\n"
-        let header = Self.header
+    /// The terminal report in `language`: the table per part, then each unchecked commitment with its item
+    /// and text.
+    public func text(language: Language = .en) -> String {
+        func say(_ english: String, _ chinese: String) -> String { language == .zh ? chinese : english }
+        let title = sourceTitle.map { "《\($0)》" } ?? source
+        var out = say("\(rules) — coverage of \(title) (\(source))\n", "\(rules)——对\(title)的覆盖（\(source)）\n")
+        out += say("\(citingGoals) goal\(citingGoals == 1 ? "" : "s") cite it; \(total.commitments) commitments found\n\n",
+                   "\(citingGoals) 个目标引用该文件；找到 \(total.commitments) 项承诺\n\n")
+        let header = language == .zh ? Self.chineseHeader : Self.header
         var rows = parts.map(row)
         var all = total
-        all.part = "all"
+        all.part = say("all", "合计")
         rows.append(row(all))
         let widths = header.indices.map { i in ([header[i]] + rows.map { $0[i] }).map(DisplayWidth.of).max() ?? 0 }
         func line(_ cells: [String]) -> String {
@@ -161,10 +166,11 @@ public struct CoverageReport: Sendable, Encodable {
         for r in rows { out += line(r) }
         let unchecked = commitments.filter { $0.state == CommitmentCoverage.State.unchecked.rawValue }
         if !unchecked.isEmpty {
-            out += "\nUnchecked (\(unchecked.count)):\n"
+            out += say("\nUnchecked (\(unchecked.count)):\n", "\n未检查的承诺（\(unchecked.count)）：\n")
             for e in unchecked {
-                let place = [e.part, e.item.map { "item \($0)" }].compactMap { $0 }.joined(separator: " ")
-                out += "  \(source):\(e.line):\(e.column)  \(place)  [\(e.kinds.joined(separator: "+"))]  \(e.text)\n"
+                let place = [e.part, e.item.map { say("item \($0)", "第\($0)项") }].compactMap { $0 }.joined(separator: " ")
+                let kinds = e.kinds.map { k in language == .zh ? Commitment.Kind(rawValue: k)?.chinese ?? k : k }
+                out += "  \(source):\(e.line):\(e.column)  \(place)  [\(kinds.joined(separator: "+"))]  \(e.text)\n"
             }
         }
         // The reasons, each once, in the order they first set a commitment aside, with how many each sets aside.
@@ -174,24 +180,27 @@ public struct CoverageReport: Sendable, Encodable {
             if let k = reasons.firstIndex(where: { $0.0 == r }) { reasons[k].1 += 1 } else { reasons.append((r, 1)) }
         }
         if !reasons.isEmpty {
-            out += "\nSet aside as uncheckable (\(total.uncheckable)), by reason:\n"
+            out += say("\nSet aside as uncheckable (\(total.uncheckable)), by reason:\n", "\n列为不可检查（\(total.uncheckable)），按理由：\n")
             for (r, n) in reasons { out += "  \(n)  \(r)\n" }
         }
         if !citations.isEmpty {
-            out += "\nCitations that do not fit the document (\(citations.count)):\n"
+            out += say("\nCitations that do not fit the document (\(citations.count)):\n", "\n与文件不符的引文（\(citations.count)）：\n")
             for c in citations {
                 let why: String
+                let terms = c.terms.joined(separator: language == .zh ? "、" : ", ")
                 switch CitationProblem.Kind(rawValue: c.problem) {
-                case .notInDocument: why = "the quotation is not in the document"
-                case .holdsNoRequiredTerm: why = "the quotation holds none of the terms the goal requires (\(c.terms.joined(separator: ", ")))"
-                case .setsNothingAside: why = "it sets no commitment aside"
+                case .notInDocument: why = say("the quotation is not in the document", "引文不在该文件中")
+                case .holdsNoRequiredTerm:
+                    why = say("the quotation holds none of the terms the goal requires (\(terms))", "引文不含目标要求的任何词语（\(terms)）")
+                case .setsNothingAside: why = say("it sets no commitment aside", "没有排除任何承诺")
                 case .checkedAnyway:
-                    why = "it sets aside “\(c.commitment ?? "")”, which goal\(c.terms.count == 1 ? "" : "s") \(c.terms.joined(separator: ", ")) check\(c.terms.count == 1 ? "s" : "")"
+                    why = say("it sets aside “\(c.commitment ?? "")”, which goal\(c.terms.count == 1 ? "" : "s") \(terms) check\(c.terms.count == 1 ? "s" : "")",
+                              "排除了“\(c.commitment ?? "")”，而目标\(terms)检查了它")
                 case nil: why = c.problem
                 }
-                let owner = c.goal.map { "goal \($0)" } ?? "uncheckable"
-                let quote = c.quote.isEmpty ? "" : ": “\(c.quote)”"
-                out += "  \(c.file):\(c.line):\(c.column)  \(owner): \(why)\(quote)\n"
+                let owner = c.goal.map { say("goal \($0)", "目标 \($0)") } ?? "uncheckable"
+                let quote = c.quote.isEmpty ? "" : say(": “\(c.quote)”", "：“\(c.quote)”")
+                out += "  \(c.file):\(c.line):\(c.column)  \(owner)" + say(": ", "：") + why + quote + "\n"
             }
         }
         return out
@@ -199,10 +208,24 @@ public struct CoverageReport: Sendable, Encodable {
 
     /// The columns of the figures, in the terminal and on the page.
     static let header = ["part", "commitments", "checked", "figures with target", "uncheckable", "unchecked", "coverage"]
+    /// The same columns in Chinese.
+    static let chineseHeader = ["部分", "承诺", "已检查", "有目标值的数字", "不可检查", "未检查", "覆盖率"]
 
     /// One tally's cells under `header` (the whole document's labelled `all`).
     func row(_ t: Tally) -> [String] {
         [t.part ?? "all", "\(t.commitments)", "\(t.checked)", "\(t.figuresWithTarget)/\(t.figures)", "\(t.uncheckable)", "\(t.unchecked)",
          String(format: "%.0f%%", t.percent)]
+    }
+}
+
+extension Commitment.Kind {
+    /// Why a clause counts as a commitment, as the Chinese report says it.
+    var chinese: String {
+        switch self {
+        case .quantity: "数字"
+        case .name: "名称"
+        case .programme: "工程代号"
+        case .obligation: "约束性表述"
+        }
     }
 }

@@ -2,6 +2,7 @@ import Alignment
 import ArgumentParser
 import DocumentModel
 import Foundation
+import Localization
 import Reports
 import RuleLanguage
 
@@ -62,6 +63,10 @@ struct RulesCoverage: ParsableCommand {
 
     @OptionGroup var input: InputOptions
 
+    @Option(help: ArgumentHelp("The language of the text report: zh (简体中文) or en. Default: PLANCHECK_LANG, else the rule set's `language`, else the locale.",
+                               valueName: "zh|en"))
+    var lang: Language?
+
     enum CoverageFormat: String, ExpressibleByArgument, CaseIterable { case text, json, html }
 
     func validate() throws {
@@ -93,7 +98,12 @@ struct RulesCoverage: ParsableCommand {
                                     citationProblems: problems)
         let data: Data
         switch format {
-        case .text: data = Data(report.text().utf8)
+        case .text:
+            let language: Language
+            do {
+                language = try Language.resolve(asked: lang, environment: ProcessInfo.processInfo.environment, declared: loaded.ruleSet.language)
+            } catch { throw InputError(error.description) }
+            data = Data(report.text(language: language).utf8)
         case .json: data = report.json()
         case .html: data = Data(CoverageHTML(report: report, document: doc, coverage: coverage).render().utf8)
         }

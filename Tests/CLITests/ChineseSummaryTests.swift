@@ -98,4 +98,18 @@ import TestSupport
             }
         }
     }
+
+    @Test(arguments: [("Rules/zhuzhou/15th", "Samples/zhuzhou-15th-plan-proposal-2025.txt", "建议"),
+                      ("Rules/zhuzhou/14th", "Samples/zhuzhou-government-work-report-2023.txt", "报告")])
+    func rulesCoverageSpeaksChinese(rules: String, source: String, cite: String) throws {
+        let run = try runPlancheck(["rules", "coverage", rules, "--source", source, "--cite", cite, "--lang", "zh"])
+        #expect(run.status <= 1, "\(run.stderr)")
+        #expect(run.stdout.contains("个目标引用该文件") && run.stdout.contains("合计"))
+        let english = try NSRegularExpression(pattern: "[a-z]{3,}")
+        // Past the first line (the rules' and the source's paths), and outside the quoted plan text.
+        for line in run.stdout.split(separator: "\n").dropFirst() where !line.contains("Samples/") {
+            let s = String(line)
+            #expect(english.firstMatch(in: s, range: NSRange(s.startIndex..., in: s)) == nil, "untranslated: \(s)")
+        }
+    }
 }

@@ -48,6 +48,7 @@ import TestSupport
         Case(name: "outline-plan-xml", arguments: ["outline", "--format", "plan-xml", samples[2]]),
         Case(name: "coverage-html", arguments: ["rules", "coverage", "Rules/zhuzhou/15th", "--source", samples[4], "--format", "html",
                                                 "--output", "$OUT/coverage.html"], files: ["coverage.html"]),
+        Case(name: "coverage-text-zh", arguments: ["rules", "coverage", "Rules/zhuzhou/15th", "--source", samples[4], "--lang", "zh"]),
         Case(name: "coverage-json", arguments: ["rules", "coverage", "Rules/zhuzhou/14th", "--source", samples[3], "--cite", "公报",
                                                 "--format", "json"]),
         Case(name: "matches", arguments: ["rules", "matches", "Rules/zhuzhou/15th", hetang, "--goal", "5.2"]),
