@@ -1,6 +1,7 @@
 import Alignment
 import DocumentModel
 import Foundation
+import Localization
 
 /// `plancheck rules matches`'s report: every match of the chosen terms' aliases in the plans, grouped by
 /// alias, each in context, so that a rule author sees the false friends (`孵化基地` in 社会组织孵化基地).
@@ -14,6 +15,8 @@ public struct MatchesReport: Sendable {
         public var context: String
         public var word: String
         public var commitment: String
+        /// The same in Chinese.
+        public var chineseCommitment: String
         public var excludedBy: String?
     }
 
@@ -43,28 +46,32 @@ public struct MatchesReport: Sendable {
                 let context = (a > 0 ? "…" : "") + part(a..<m.range.lowerBound) + "【" + part(m.range) + "】"
                     + part(m.range.upperBound..<b) + (b < text.count ? "…" : "")
                 let line = Line(file: doc.file, line: s.line, column: doc.originalColumns(of: s, m.range).lowerBound,
-                                context: context, word: m.word, commitment: m.commitment.description, excludedBy: m.excludedBy)
+                                context: context, word: m.word, commitment: m.commitment.description,
+                                chineseCommitment: m.commitment.chinese, excludedBy: m.excludedBy)
                 byKey[m.term + "\u{0}" + m.alias, default: Group(term: m.term, alias: m.alias, lines: [])].lines.append(line)
             }
         }
         groups = byKey.keys.sorted().map { byKey[$0]! }
     }
 
-    /// The terminal report: per alias, its matches; excluded ones marked, as they do not count.
-    public func text() -> String {
-        guard !groups.isEmpty else { return "no alias of the chosen terms occurs in the plans\n" }
+    /// The terminal report in `language`: per alias, its matches; excluded ones marked, as they do not count.
+    public func text(language: Language = .en) -> String {
+        func say(_ english: String, _ chinese: String) -> String { language == .zh ? chinese : english }
+        guard !groups.isEmpty else { return say("no alias of the chosen terms occurs in the plans\n", "所选词语的别名在规划中都没有出现\n") }
         var out = ""
         for g in groups {
-            let counted = g.lines.filter { $0.excludedBy == nil }.count
-            out += "\(g.term) — “\(g.alias)”: \(g.lines.count) match\(g.lines.count == 1 ? "" : "es")"
-                + (counted < g.lines.count ? ", \(g.lines.count - counted) excluded" : "") + "\n"
+            let n = g.lines.count, excluded = n - g.lines.filter { $0.excludedBy == nil }.count
+            out += say("\(g.term) — “\(g.alias)”: \(n) match\(n == 1 ? "" : "es")" + (excluded > 0 ? ", \(excluded) excluded" : ""),
+                       "\(g.term)——“\(g.alias)”：\(n) 处" + (excluded > 0 ? "，其中 \(excluded) 处被排除" : "")) + "\n"
             for l in g.lines {
-                out += "  \(l.file):\(l.line):\(l.column)  \(l.context)  [\(l.word); \(l.commitment)"
-                    + (l.excludedBy.map { "; excluded by “\($0)”" } ?? "") + "]\n"
+                let how = language == .zh ? l.chineseCommitment : l.commitment
+                out += "  \(l.file):\(l.line):\(l.column)  \(l.context)  [\(l.word)" + say("; ", "；") + how
+                    + (l.excludedBy.map { say("; excluded by “\($0)”", "；被“\($0)”排除") } ?? "") + "]\n"
             }
         }
         let total = groups.reduce(0) { $0 + $1.lines.count }
-        out += "\(total) match\(total == 1 ? "" : "es") of \(groups.count) alias\(groups.count == 1 ? "" : "es")\n"
+        out += say("\(total) match\(total == 1 ? "" : "es") of \(groups.count) alias\(groups.count == 1 ? "" : "es")\n",
+                   "\(groups.count) 个别名共 \(total) 处\n")
         return out
     }
 }

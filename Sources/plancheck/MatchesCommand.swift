@@ -2,6 +2,7 @@ import Alignment
 import ArgumentParser
 import DocumentModel
 import Foundation
+import Localization
 import Reports
 import RuleLanguage
 
@@ -46,6 +47,10 @@ struct RulesMatches: ParsableCommand {
 
     @OptionGroup var input: InputOptions
 
+    @Option(help: ArgumentHelp("The language of the report: zh (简体中文) or en. Default: PLANCHECK_LANG, else the rule set's `language`, else the locale.",
+                               valueName: "zh|en"))
+    var lang: Language?
+
     func validate() throws {
         if plans.isEmpty { throw ValidationError("Name at least one plan file, e.g. plancheck rules matches Rules/zhuzhou/14th plan.txt") }
         if term != nil && goal != nil { throw ValidationError("Give --term or --goal, not both") }
@@ -53,7 +58,11 @@ struct RulesMatches: ParsableCommand {
     }
 
     func run() throws {
-        let (_, engine) = try compiledRules(rules)
+        let (loaded, engine) = try compiledRules(rules)
+        let language: Language
+        do {
+            language = try Language.resolve(asked: lang, environment: ProcessInfo.processInfo.environment, declared: loaded.ruleSet.language)
+        } catch { throw InputError(error.description) }
         var selected: [Int]?
         if let term {
             selected = engine.termIDs(named: term)
@@ -71,7 +80,7 @@ struct RulesMatches: ParsableCommand {
             found.append((doc, engine.aliasMatches(in: doc, terms: selected)))
         }
         let report = MatchesReport(matches: found)
-        print(report.text(), terminator: "")
+        print(report.text(language: language), terminator: "")
         if report.groups.isEmpty { throw ExitCode(RulesExit.findings) }
     }
 }

@@ -112,4 +112,16 @@ import TestSupport
             #expect(english.firstMatch(in: s, range: NSRange(s.startIndex..., in: s)) == nil, "untranslated: \(s)")
         }
     }
+
+    @Test func rulesMatchesSpeaksChinese() throws {
+        let run = try runPlancheck(["rules", "matches", "Rules/zhuzhou/15th", "Samples/hetang-14th-five-year-plan.txt", "--goal", "5.2",
+                                    "--lang", "zh"])
+        #expect(run.status == 0, "\(run.stderr)")
+        #expect(run.stdout.contains("——“科技创新高地”：2 处") && run.stdout.contains("有部署动词"))
+        let english = try NSRegularExpression(pattern: "[a-z]{3,}")
+        for line in run.stdout.split(separator: "\n") {
+            let s = String(line.drop { $0 == " " }.drop { $0 != " " })   // past the file:line:column
+            #expect(english.firstMatch(in: s, range: NSRange(s.startIndex..., in: s)) == nil, "untranslated: \(line)")
+        }
+    }
 }

@@ -52,6 +52,7 @@ import TestSupport
         Case(name: "coverage-json", arguments: ["rules", "coverage", "Rules/zhuzhou/14th", "--source", samples[3], "--cite", "公报",
                                                 "--format", "json"]),
         Case(name: "matches", arguments: ["rules", "matches", "Rules/zhuzhou/15th", hetang, "--goal", "5.2"]),
+        Case(name: "matches-zh", arguments: ["rules", "matches", "Rules/zhuzhou/15th", hetang, "--goal", "5.2", "--lang", "zh"]),
         Case(name: "lint", arguments: ["rules", "lint", "Rules"]),
         Case(name: "extract", arguments: ["extract", samples[3]]),
         // The terminal summary in Chinese: asked for, and from a Chinese locale.
