@@ -46,6 +46,9 @@ public struct LanguageError: Error, Sendable, CustomStringConvertible {
 }
 
 extension Language {
+    /// One of two texts written in place, the one in this language (`LocalizedText` for a text kept).
+    public func pick(_ english: String, _ chinese: String) -> String { self == .zh ? chinese : english }
+
     /// A `YYYY-MM-DD` date as people write it in this language: `2026-12-31`, or `2026年12月31日` (without the
     /// leading zeros Chinese documents leave out); anything else as it is.
     public func date(_ iso: String) -> String {

@@ -145,15 +145,14 @@ public struct CoverageReport: Sendable, Encodable {
     /// The terminal report in `language`: the table per part, then each unchecked commitment with its item
     /// and text.
     public func text(language: Language = .en) -> String {
-        func say(_ english: String, _ chinese: String) -> String { language == .zh ? chinese : english }
         let title = sourceTitle.map { "《\($0)》" } ?? source
-        var out = say("\(rules) — coverage of \(title) (\(source))\n", "\(rules)——对\(title)的覆盖（\(source)）\n")
-        out += say("\(citingGoals) goal\(citingGoals == 1 ? "" : "s") cite it; \(total.commitments) commitments found\n\n",
+        var out = language.pick("\(rules) — coverage of \(title) (\(source))\n", "\(rules)——对\(title)的覆盖（\(source)）\n")
+        out += language.pick("\(citingGoals) goal\(citingGoals == 1 ? "" : "s") cite it; \(total.commitments) commitments found\n\n",
                    "\(citingGoals) 个目标引用该文件；找到 \(total.commitments) 项承诺\n\n")
         let header = language == .zh ? Self.chineseHeader : Self.header
         var rows = parts.map(row)
         var all = total
-        all.part = say("all", "合计")
+        all.part = language.pick("all", "合计")
         rows.append(row(all))
         let widths = header.indices.map { i in ([header[i]] + rows.map { $0[i] }).map(DisplayWidth.of).max() ?? 0 }
         func line(_ cells: [String]) -> String {
@@ -166,9 +165,9 @@ public struct CoverageReport: Sendable, Encodable {
         for r in rows { out += line(r) }
         let unchecked = commitments.filter { $0.state == CommitmentCoverage.State.unchecked.rawValue }
         if !unchecked.isEmpty {
-            out += say("\nUnchecked (\(unchecked.count)):\n", "\n未检查的承诺（\(unchecked.count)）：\n")
+            out += language.pick("\nUnchecked (\(unchecked.count)):\n", "\n未检查的承诺（\(unchecked.count)）：\n")
             for e in unchecked {
-                let place = [e.part, e.item.map { say("item \($0)", "第\($0)项") }].compactMap { $0 }.joined(separator: " ")
+                let place = [e.part, e.item.map { language.pick("item \($0)", "第\($0)项") }].compactMap { $0 }.joined(separator: " ")
                 let kinds = e.kinds.map { k in language == .zh ? Commitment.Kind(rawValue: k)?.chinese ?? k : k }
                 out += "  \(source):\(e.line):\(e.column)  \(place)  [\(kinds.joined(separator: "+"))]  \(e.text)\n"
             }
@@ -180,27 +179,27 @@ public struct CoverageReport: Sendable, Encodable {
             if let k = reasons.firstIndex(where: { $0.0 == r }) { reasons[k].1 += 1 } else { reasons.append((r, 1)) }
         }
         if !reasons.isEmpty {
-            out += say("\nSet aside as uncheckable (\(total.uncheckable)), by reason:\n", "\n列为不可检查（\(total.uncheckable)），按理由：\n")
+            out += language.pick("\nSet aside as uncheckable (\(total.uncheckable)), by reason:\n", "\n列为不可检查（\(total.uncheckable)），按理由：\n")
             for (r, n) in reasons { out += "  \(n)  \(r)\n" }
         }
         if !citations.isEmpty {
-            out += say("\nCitations that do not fit the document (\(citations.count)):\n", "\n与文件不符的引文（\(citations.count)）：\n")
+            out += language.pick("\nCitations that do not fit the document (\(citations.count)):\n", "\n与文件不符的引文（\(citations.count)）：\n")
             for c in citations {
                 let why: String
                 let terms = c.terms.joined(separator: language == .zh ? "、" : ", ")
                 switch CitationProblem.Kind(rawValue: c.problem) {
-                case .notInDocument: why = say("the quotation is not in the document", "引文不在该文件中")
+                case .notInDocument: why = language.pick("the quotation is not in the document", "引文不在该文件中")
                 case .holdsNoRequiredTerm:
-                    why = say("the quotation holds none of the terms the goal requires (\(terms))", "引文不含目标要求的任何词语（\(terms)）")
-                case .setsNothingAside: why = say("it sets no commitment aside", "没有排除任何承诺")
+                    why = language.pick("the quotation holds none of the terms the goal requires (\(terms))", "引文不含目标要求的任何词语（\(terms)）")
+                case .setsNothingAside: why = language.pick("it sets no commitment aside", "没有排除任何承诺")
                 case .checkedAnyway:
-                    why = say("it sets aside “\(c.commitment ?? "")”, which goal\(c.terms.count == 1 ? "" : "s") \(terms) check\(c.terms.count == 1 ? "s" : "")",
+                    why = language.pick("it sets aside “\(c.commitment ?? "")”, which goal\(c.terms.count == 1 ? "" : "s") \(terms) check\(c.terms.count == 1 ? "s" : "")",
                               "排除了“\(c.commitment ?? "")”，而目标\(terms)检查了它")
                 case nil: why = c.problem
                 }
-                let owner = c.goal.map { say("goal \($0)", "目标 \($0)") } ?? "uncheckable"
-                let quote = c.quote.isEmpty ? "" : say(": “\(c.quote)”", "：“\(c.quote)”")
-                out += "  \(c.file):\(c.line):\(c.column)  \(owner)" + say(": ", "：") + why + quote + "\n"
+                let owner = c.goal.map { language.pick("goal \($0)", "目标 \($0)") } ?? "uncheckable"
+                let quote = c.quote.isEmpty ? "" : language.pick(": “\(c.quote)”", "：“\(c.quote)”")
+                out += "  \(c.file):\(c.line):\(c.column)  \(owner)" + language.pick(": ", "：") + why + quote + "\n"
             }
         }
         return out

@@ -56,21 +56,20 @@ public struct MatchesReport: Sendable {
 
     /// The terminal report in `language`: per alias, its matches; excluded ones marked, as they do not count.
     public func text(language: Language = .en) -> String {
-        func say(_ english: String, _ chinese: String) -> String { language == .zh ? chinese : english }
-        guard !groups.isEmpty else { return say("no alias of the chosen terms occurs in the plans\n", "所选词语的别名在规划中都没有出现\n") }
+        guard !groups.isEmpty else { return language.pick("no alias of the chosen terms occurs in the plans\n", "所选词语的别名在规划中都没有出现\n") }
         var out = ""
         for g in groups {
             let n = g.lines.count, excluded = n - g.lines.filter { $0.excludedBy == nil }.count
-            out += say("\(g.term) — “\(g.alias)”: \(n) match\(n == 1 ? "" : "es")" + (excluded > 0 ? ", \(excluded) excluded" : ""),
+            out += language.pick("\(g.term) — “\(g.alias)”: \(n) match\(n == 1 ? "" : "es")" + (excluded > 0 ? ", \(excluded) excluded" : ""),
                        "\(g.term)——“\(g.alias)”：\(n) 处" + (excluded > 0 ? "，其中 \(excluded) 处被排除" : "")) + "\n"
             for l in g.lines {
                 let how = language == .zh ? l.chineseCommitment : l.commitment
-                out += "  \(l.file):\(l.line):\(l.column)  \(l.context)  [\(l.word)" + say("; ", "；") + how
-                    + (l.excludedBy.map { say("; excluded by “\($0)”", "；被“\($0)”排除") } ?? "") + "]\n"
+                out += "  \(l.file):\(l.line):\(l.column)  \(l.context)  [\(l.word)" + language.pick("; ", "；") + how
+                    + (l.excludedBy.map { language.pick("; excluded by “\($0)”", "；被“\($0)”排除") } ?? "") + "]\n"
             }
         }
         let total = groups.reduce(0) { $0 + $1.lines.count }
-        out += say("\(total) match\(total == 1 ? "" : "es") of \(groups.count) alias\(groups.count == 1 ? "" : "es")\n",
+        out += language.pick("\(total) match\(total == 1 ? "" : "es") of \(groups.count) alias\(groups.count == 1 ? "" : "es")\n",
                    "\(groups.count) 个别名共 \(total) 处\n")
         return out
     }

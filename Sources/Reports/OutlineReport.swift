@@ -25,7 +25,6 @@ public enum OutlineReport {
 
     /// The plain-text outline a person reads in the terminal, in `language`.
     public static func text(_ doc: PlanDocument, showSentences: Bool = false, language: Language = .en) -> String {
-        func say(_ english: String, _ chinese: String) -> String { language == .zh ? chinese : english }
         var out = ""
         out += doc.file + (doc.title.map { " — " + $0 } ?? "") + "\n"
         let all = doc.allSections
@@ -37,21 +36,21 @@ public enum OutlineReport {
         out += "  "
         // Text keeps its one-line summary; other formats say what they were read as.
         if doc.format != .text { out += doc.format.rawValue + (doc.entry.map { " (\($0))" } ?? "") + " · " }
-        out += "\(doc.encoding.rawValue) · " + say("\(doc.lineCount) lines", "\(doc.lineCount) 行") + " · "
-        out += (counts.isEmpty ? say("no headings", "没有标题") : counts.joined(separator: " · "))
-        out += " · " + say("\(doc.bodySentenceCount) sentences · \(doc.noise.count) noise blocks",
+        out += "\(doc.encoding.rawValue) · " + language.pick("\(doc.lineCount) lines", "\(doc.lineCount) 行") + " · "
+        out += (counts.isEmpty ? language.pick("no headings", "没有标题") : counts.joined(separator: " · "))
+        out += " · " + language.pick("\(doc.bodySentenceCount) sentences · \(doc.noise.count) noise blocks",
                            "\(doc.bodySentenceCount) 句 · \(doc.noise.count) 处干扰内容")
         if !doc.indicators.isEmpty {
             let binding = doc.indicators.filter(\.isBinding).count
-            out += " · " + say("\(doc.indicators.count) indicators (\(binding) 约束性)", "\(doc.indicators.count) 项指标（\(binding) 项约束性）")
+            out += " · " + language.pick("\(doc.indicators.count) indicators (\(binding) 约束性)", "\(doc.indicators.count) 项指标（\(binding) 项约束性）")
         }
         out += "\n\n"
 
         let lineWidth = max(String(doc.lineCount).count * 2 + 1, 7)
-        out += pad(say("lines", "行"), lineWidth) + "  " + pad(say("sent.", "句数"), 6, right: true) + "  " + say("heading", "标题") + "\n"
+        out += pad(language.pick("lines", "行"), lineWidth) + "  " + pad(language.pick("sent.", "句数"), 6, right: true) + "  " + language.pick("heading", "标题") + "\n"
         let front = doc.sentences.filter { $0.section == nil && !$0.isHeading }
         if !front.isEmpty {
-            out += pad("", lineWidth) + "  " + pad(String(front.count), 6, right: true) + "  " + say("(before the first heading)", "（第一个标题之前）") + "\n"
+            out += pad("", lineWidth) + "  " + pad(String(front.count), 6, right: true) + "  " + language.pick("(before the first heading)", "（第一个标题之前）") + "\n"
             if showSentences { for s in front { out += sentenceLine(doc, s, indent: 1, lineWidth: lineWidth) } }
         }
         var bySection: [Int: [Sentence]] = [:]
@@ -67,7 +66,7 @@ public enum OutlineReport {
         }
         walk(doc.sections, depth: 0)
         if !doc.indicators.isEmpty {
-            out += say("\nindicators:\n", "\n主要指标：\n")
+            out += language.pick("\nindicators:\n", "\n主要指标：\n")
             for i in doc.indicators {
                 var row = pad(String(i.line), lineWidth, right: true) + "  " + i.name
                 if let u = i.unitText { row += " (" + u + ")" }
@@ -79,7 +78,7 @@ public enum OutlineReport {
             }
         }
         if !doc.noise.isEmpty {
-            out += say("\nnoise (kept, excluded from checks):\n", "\n干扰内容（保留，不参与检查）：\n")
+            out += language.pick("\nnoise (kept, excluded from checks):\n", "\n干扰内容（保留，不参与检查）：\n")
             for b in doc.noise {
                 var where_ = b.startLine == b.endLine ? "\(b.startLine)" : "\(b.startLine)–\(b.endLine)"
                 if let c = b.startColumn, let e = b.endColumn { where_ += ":\(c)-\(e)" }

@@ -61,7 +61,7 @@ public struct TextReport {
         let title = report.rules.title ?? report.rules.path
         // The rule set's goals: those checked and those that do not apply to a plan.
         let goals = (report.summary.goals + (report.summary.counts[Status.notApplicable.rawValue] ?? 0)) / max(report.plans.count, 1)
-        out += bold("plancheck") + " · " + title + dim(" · \(report.rules.path) · " + say("\(goals) goals", "\(goals) 个目标")) + "\n"
+        out += bold("plancheck") + " · " + title + dim(" · \(report.rules.path) · " + language.pick("\(goals) goals", "\(goals) 个目标")) + "\n"
         for plan in report.plans {
             guard let summary = report.planSummaries[plan.file] else { continue }
             let listing = listings[plan.file] ?? Listing(findings: [], limit: limit)
@@ -72,10 +72,10 @@ public struct TextReport {
             if summary.waived > 0 { counts.append("\(summary.waived) \(Word.waived.text(language))") }
             let elsewhere = summary.counts[Status.notApplicable.rawValue] ?? 0
             if elsewhere > 0 { counts.append("\(elsewhere) \(Word.notApplicable.text(language))") }
-            out += "  " + pad(say("goals", "目标"), 9) + counts.joined(separator: " · ") + "\n"
+            out += "  " + pad(language.pick("goals", "目标"), 9) + counts.joined(separator: " · ") + "\n"
             // Said only when it matters: some goals were left out as being for other places.
             if elsewhere > 0 {
-                out += "  " + pad(say("district", "所属地区"), 9) + (plan.district ?? say(
+                out += "  " + pad(language.pick("district", "所属地区"), 9) + (plan.district ?? language.pick(
                     "unknown — goals for named places only are not applicable; give --district",
                     "未知——只适用于指定地区的目标一律按不适用处理；请用 --district 指定")) + "\n"
             }
@@ -83,30 +83,30 @@ public struct TextReport {
                 // Plans are matched by file name, as fingerprints are: the draft may sit in another folder.
                 let fixed = b.fixed.filter { ($0.plan as NSString).lastPathComponent == (plan.file as NSString).lastPathComponent }
                 // With a baseline every finding is marked, so the gaps listed are exactly the new ones.
-                out += "  " + pad(say("since", "对比"), 9) + dim(b.path)
-                    + say(": \(listing.gapCount) new gap(s), \(fixed.count) fixed", "：新增 \(listing.gapCount) 个问题，已解决 \(fixed.count) 个") + "\n"
+                out += "  " + pad(language.pick("since", "对比"), 9) + dim(b.path)
+                    + language.pick(": \(listing.gapCount) new gap(s), \(fixed.count) fixed", "：新增 \(listing.gapCount) 个问题，已解决 \(fixed.count) 个") + "\n"
                 for x in fixed {
-                    let was = Status(rawValue: x.status).map { $0.word.text(language) } ?? x.status
-                    out += "  " + paint("✔ " + pad(say("fixed", "已解决"), 6), "32") + "    \(x.goal) \(x.title) " + dim(say("(was \(was))", "（原为\(was)）")) + "\n"
+                    let was = language.statusWord(x.status)
+                    out += "  " + paint("✔ " + pad(language.pick("fixed", "已解决"), 6), "32") + "    \(x.goal) \(x.title) " + dim(language.pick("(was \(was))", "（原为\(was)）")) + "\n"
                 }
             }
             // With a baseline only what is new is listed: the rest was seen in the earlier draft.
             if listing.gapCount == 0 {
-                out += "\n  " + paint(report.baseline == nil ? say("✔ no open gaps", "✔ 没有未解决的问题") : say("✔ no new gaps", "✔ 没有新增问题"), "32") + "\n"
+                out += "\n  " + paint(report.baseline == nil ? language.pick("✔ no open gaps", "✔ 没有未解决的问题") : language.pick("✔ no new gaps", "✔ 没有新增问题"), "32") + "\n"
             } else {
                 out += "\n"
                 for f in listing.gaps { out += gap(f) }
                 if listing.gaps.count < listing.gapCount {
                     let more = listing.gapCount - listing.gaps.count
-                    out += dim(say("  … \(more) more gaps (see the JSON or HTML report, or --limit 0)",
+                    out += dim(language.pick("  … \(more) more gaps (see the JSON or HTML report, or --limit 0)",
                                    "  … 另有 \(more) 个问题（见 JSON 或 HTML 报告，或用 --limit 0 全部列出）")) + "\n"
                 }
             }
             for f in listing.waived {
                 let w = f.waiver!
-                let until = w.expires.map { say(" (until \($0))", "（至\(language.date($0))）") } ?? ""
+                let until = w.expires.map { language.pick(" (until \($0))", "（至\(language.date($0))）") } ?? ""
                 out += "  " + dim("⊘ " + pad(Word.waived.text(language), 10) + heading(f)
-                                  + say(" — ", "——") + w.reason + until) + "\n"
+                                  + language.pick(" — ", "——") + w.reason + until) + "\n"
             }
         }
         return out
@@ -118,12 +118,12 @@ public struct TextReport {
         out += "      " + f.message(in: language) + "\n"
         for e in f.evidence.prefix(f.kind == .retirement ? 3 : 1) { out += "      " + place(e) + "\n" }
         if f.kind == .retirement && f.evidence.count > 3 {
-            out += dim(say("      … \(f.evidence.count - 3) more places", "      … 另有 \(f.evidence.count - 3) 处")) + "\n"
+            out += dim(language.pick("      … \(f.evidence.count - 3) more places", "      … 另有 \(f.evidence.count - 3) 处")) + "\n"
         }
-        for s in f.suggestions.prefix(2) { out += "      " + dim(say("closest (suggestion): ", "相近表述（仅供参考）：")) + place(s) + "\n" }
+        for s in f.suggestions.prefix(2) { out += "      " + dim(language.pick("closest (suggestion): ", "相近表述（仅供参考）：")) + place(s) + "\n" }
         if let c = f.citation {
-            var cite = say("city: ", "上级依据：") + (c.short ?? c.document)
-            if let i = c.item { cite += Int(i) != nil ? say(" item \(i)", " 第\(i)项") : " " + i }
+            var cite = language.pick("city: ", "上级依据：") + (c.short ?? c.document)
+            if let i = c.item { cite += Int(i) != nil ? language.pick(" item \(i)", " 第\(i)项") : " " + i }
             if let q = c.quote { cite += " “" + q.replacingOccurrences(of: "\n", with: "").clipped(60) + "”" }
             out += "      " + dim(cite) + "\n"
         }
@@ -188,8 +188,6 @@ public struct TextReport {
         f.kind == .goal ? "\(f.goal) \(f.title)" : f.title(in: language)
     }
 
-    /// The summary's own words in its language.
-    func say(_ english: String, _ chinese: String) -> String { language == .zh ? chinese : english }
 
     /// `s` followed by spaces to fill `n` terminal cells (a CJK character takes two).
     func pad(_ s: String, _ n: Int) -> String {

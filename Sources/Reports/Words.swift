@@ -8,3 +8,8 @@ extension Finding {
         return "停用表述：" + goal.dropFirst("retire:".count)
     }
 }
+
+extension Language {
+    /// A status as a baseline report stores it (`weak`), in this language; an unknown one as it is.
+    func statusWord(_ raw: String) -> String { Status(rawValue: raw).map { $0.word.text(self) } ?? raw }
+}

@@ -216,4 +216,3 @@ enum ColorChoice: String, ExpressibleByArgument, CaseIterable {
     }
 }
 
-extension Language: ExpressibleByArgument {}

@@ -99,11 +99,7 @@ struct RulesCoverage: ParsableCommand {
         let data: Data
         switch format {
         case .text:
-            let language: Language
-            do {
-                language = try Language.resolve(asked: lang, environment: ProcessInfo.processInfo.environment, declared: loaded.ruleSet.language)
-            } catch { throw InputError(error.description) }
-            data = Data(report.text(language: language).utf8)
+            data = Data(report.text(language: try resolveLanguage(lang, declared: loaded.ruleSet.language)).utf8)
         case .json: data = report.json()
         case .html: data = Data(CoverageHTML(report: report, document: doc, coverage: coverage).render().utf8)
         }

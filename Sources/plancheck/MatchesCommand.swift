@@ -59,10 +59,7 @@ struct RulesMatches: ParsableCommand {
 
     func run() throws {
         let (loaded, engine) = try compiledRules(rules)
-        let language: Language
-        do {
-            language = try Language.resolve(asked: lang, environment: ProcessInfo.processInfo.environment, declared: loaded.ruleSet.language)
-        } catch { throw InputError(error.description) }
+        let language = try resolveLanguage(lang, declared: loaded.ruleSet.language)
         var selected: [Int]?
         if let term {
             selected = engine.termIDs(named: term)

@@ -55,10 +55,7 @@ struct OutlineCommand: ParsableCommand {
 
     func run() throws {
         let options = try input.readOptions()
-        let language: Language
-        do { language = try Language.resolve(asked: lang, environment: ProcessInfo.processInfo.environment, declared: nil) } catch {
-            throw InputError(error.description)
-        }
+        let language = try resolveLanguage(lang, declared: nil)
         var docs: [PlanDocument] = []
         for f in files {
             do { docs.append(try PlanReader.read(path: f, options: options)) } catch { throw InputError(error.description) }

@@ -4,6 +4,14 @@ import TestSupport
 
 /// The terminal summary in Chinese (`--lang zh`, a `zh` locale, or the rule set's `language zh`).
 @Suite struct ChineseSummaryTests {
+    /// Expects no English word (lower-case, three letters or more) in any of `lines`: the plan's own words
+    /// (GDP, R&D) are upper-case.
+    func expectNoEnglish<S: StringProtocol>(_ lines: [S], sourceLocation: SourceLocation = #_sourceLocation) {
+        for line in lines where line.range(of: "[a-z]{3,}", options: .regularExpression) != nil {
+            Issue.record("untranslated: \(line)", sourceLocation: sourceLocation)
+        }
+    }
+
     /// The lines that are the engine's messages: indented six, not a place, a suggestion or a citation.
     func messageLines(_ out: String) -> [Substring] {
         out.split(separator: "\n").filter { line in
@@ -19,13 +27,7 @@ import TestSupport
         #expect(run.status == 1, "\(run.stderr)")
         let lines = messageLines(run.stdout)
         #expect(lines.count > 30)
-        // An English word (lower-case, three letters or more) in a message is an untranslated one; the
-        // plan's own words (GDP, R&D) are upper-case.
-        let english = try NSRegularExpression(pattern: "[a-z]{3,}")
-        for line in lines {
-            let s = String(line)
-            #expect(english.firstMatch(in: s, range: NSRange(s.startIndex..., in: s)) == nil, "untranslated: \(s)")
-        }
+        expectNoEnglish(lines)
         #expect(run.stdout.contains("衔接率") && run.stdout.contains("上级依据："))
         #expect(!run.stdout.contains("coverage") && !run.stdout.contains("closest (suggestion)"))
     }
@@ -74,11 +76,7 @@ import TestSupport
         #expect(run.status == 0, "\(run.stderr)")
         #expect(run.stdout.contains("干扰内容（保留，不参与检查）：") && run.stdout.contains("排版重复（重复第65行的末尾）"))
         // Past the file's own name and encoding, no English word is left.
-        let english = try NSRegularExpression(pattern: "[a-z]{3,}")
-        for line in run.stdout.split(separator: "\n").dropFirst(2) {
-            let s = String(line)
-            #expect(english.firstMatch(in: s, range: NSRange(s.startIndex..., in: s)) == nil, "untranslated: \(s)")
-        }
+        expectNoEnglish(Array(run.stdout.split(separator: "\n").dropFirst(2)))
     }
 
     @Test(arguments: ["公报.8", "党代会.8", "报告.12", "公报.2.4"])
@@ -105,12 +103,8 @@ import TestSupport
         let run = try runPlancheck(["rules", "coverage", rules, "--source", source, "--cite", cite, "--lang", "zh"])
         #expect(run.status <= 1, "\(run.stderr)")
         #expect(run.stdout.contains("个目标引用该文件") && run.stdout.contains("合计"))
-        let english = try NSRegularExpression(pattern: "[a-z]{3,}")
         // Past the first line (the rules' and the source's paths), and outside the quoted plan text.
-        for line in run.stdout.split(separator: "\n").dropFirst() where !line.contains("Samples/") {
-            let s = String(line)
-            #expect(english.firstMatch(in: s, range: NSRange(s.startIndex..., in: s)) == nil, "untranslated: \(s)")
-        }
+        expectNoEnglish(run.stdout.split(separator: "\n").dropFirst().filter { !$0.contains("Samples/") })
     }
 
     @Test func rulesMatchesSpeaksChinese() throws {
@@ -118,10 +112,7 @@ import TestSupport
                                     "--lang", "zh"])
         #expect(run.status == 0, "\(run.stderr)")
         #expect(run.stdout.contains("——“科技创新高地”：2 处") && run.stdout.contains("有部署动词"))
-        let english = try NSRegularExpression(pattern: "[a-z]{3,}")
-        for line in run.stdout.split(separator: "\n") {
-            let s = String(line.drop { $0 == " " }.drop { $0 != " " })   // past the file:line:column
-            #expect(english.firstMatch(in: s, range: NSRange(s.startIndex..., in: s)) == nil, "untranslated: \(line)")
-        }
+        // Past each line's file:line:column.
+        expectNoEnglish(run.stdout.split(separator: "\n").map { $0.drop { $0 == " " }.drop { $0 != " " } })
     }
 }

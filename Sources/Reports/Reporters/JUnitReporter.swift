@@ -18,7 +18,6 @@ public struct JUnitReporter: Reporter {
         language = options.language
     }
 
-    func say(_ english: String, _ chinese: String) -> String { language == .zh ? chinese : english }
 
     public func render(_ report: CheckReport) -> Data { Data(text(report).utf8) }
 
@@ -50,13 +49,13 @@ public struct JUnitReporter: Reporter {
                 let details = ([message] + f.evidence.prefix(3).map { "\($0.file):\($0.line):\($0.column) \($0.path.joined(separator: " › ")) \($0.text)" })
                     .joined(separator: "\n")
                 if let w = f.waiver {
-                    out += "      <skipped message=\"\(xml(say("waived: ", "已豁免：") + w.reason))\"/>\n"
+                    out += "      <skipped message=\"\(xml(language.pick("waived: ", "已豁免：") + w.reason))\"/>\n"
                 } else if f.status == .notApplicable {
-                    out += "      <skipped message=\"\(xml(say("not applicable: ", "不适用：") + message))\"/>\n"
+                    out += "      <skipped message=\"\(xml(language.pick("not applicable: ", "不适用：") + message))\"/>\n"
                 } else if failing(f) {
-                    out += "      <failure type=\"\(f.status.rawValue)\" message=\"\(xml("\(severity) \(status)\(say(": ", "："))\(message)"))\">\(xml(details))</failure>\n"
+                    out += "      <failure type=\"\(f.status.rawValue)\" message=\"\(xml("\(severity) \(status)\(language.pick(": ", "："))\(message)"))\">\(xml(details))</failure>\n"
                 } else if f.isGap {
-                    out += "      <system-out>\(xml("\(severity) \(status)" + say(" (below the fail level): ", "（未达失败级别）：") + details))</system-out>\n"
+                    out += "      <system-out>\(xml("\(severity) \(status)" + language.pick(" (below the fail level): ", "（未达失败级别）：") + details))</system-out>\n"
                 }
                 out += "    </testcase>\n"
             }

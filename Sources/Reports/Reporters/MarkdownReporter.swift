@@ -13,7 +13,6 @@ public struct MarkdownReporter: Reporter {
 
     public init(_ options: ReportOptions = ReportOptions()) { language = options.language }
 
-    func say(_ english: String, _ chinese: String) -> String { language == .zh ? chinese : english }
 
     public func render(_ report: CheckReport) -> Data { Data(text(report).utf8) }
 
@@ -21,7 +20,7 @@ public struct MarkdownReporter: Reporter {
     func text(_ report: CheckReport) -> String {
         let md = Self.md, code = Self.code
         var out = "### plancheck: \(md(report.rules.title ?? report.rules.path))\n\n"
-        let columns = [say("plan", "规划"), Word.coverage.text(language)]
+        let columns = [language.pick("plan", "规划"), Word.coverage.text(language)]
             + ([Status.covered, .weak, .missing, .conflicting, .outdated].map(\.word) + [Word.waived]).map { $0.text(language) }
         out += "| " + columns.joined(separator: " | ") + " |\n"
         out += "|---|---:|---:|---:|---:|---:|---:|---:|\n"
@@ -31,30 +30,30 @@ public struct MarkdownReporter: Reporter {
             out += "| `\(code(p.file))` | \(Int((s.coverage * 100).rounded()))% | \(c(.covered)) | \(c(.weak)) | \(c(.missing)) | \(c(.conflicting)) | \(c(.outdated)) | \(s.waived) |\n"
         }
         if let b = report.baseline {
-            out += say("\nSince `\(code(b.path))`: \(b.new) new, \(b.fixed.count) fixed, \(b.unchanged) unchanged.\n",
+            out += language.pick("\nSince `\(code(b.path))`: \(b.new) new, \(b.fixed.count) fixed, \(b.unchanged) unchanged.\n",
                        "\n对比 `\(code(b.path))`：新增 \(b.new) 个，已解决 \(b.fixed.count) 个，未变 \(b.unchanged) 个。\n")
         }
         let gaps = report.findings.filter { $0.isOpenGap && ($0.baseline ?? "new") == "new" }.sorted(by: TextReport.rank)
         if gaps.isEmpty {
-            out += say("\nNo open gaps. ✔\n", "\n没有未解决的问题。✔\n")
+            out += language.pick("\nNo open gaps. ✔\n", "\n没有未解决的问题。✔\n")
             return out
         }
-        out += say("\n**Gaps** (most severe first)\n\n", "\n**问题**（最严重的在前）\n\n")
+        out += language.pick("\n**Gaps** (most severe first)\n\n", "\n**问题**（最严重的在前）\n\n")
         for f in gaps.prefix(limit) {
             let mark = f.severity == .error ? "✖" : f.severity == .warning ? "⚠" : "ℹ"
             let id = f.kind == .goal ? "**\(md(f.goal))** \(md(f.title))" : "**\(md(f.title(in: language)))**"
-            var line = "- \(mark) \(id) — \(f.status.word.text(language))\(say(": ", "："))\(md(f.message(in: language)))"
+            var line = "- \(mark) \(id) — \(f.status.word.text(language))\(language.pick(": ", "："))\(md(f.message(in: language)))"
             if let e = f.evidence.first { line += " (`\(code((e.file as NSString).lastPathComponent)):\(e.line)`)" }
             out += line + "\n"
         }
         if gaps.count > limit {
-            out += say("- … and \(gaps.count - limit) more (see the HTML or JSON report)\n", "- … 另有 \(gaps.count - limit) 个（见 HTML 或 JSON 报告）\n")
+            out += language.pick("- … and \(gaps.count - limit) more (see the HTML or JSON report)\n", "- … 另有 \(gaps.count - limit) 个（见 HTML 或 JSON 报告）\n")
         }
         if let b = report.baseline, !b.fixed.isEmpty {
-            out += say("\n**Fixed since the baseline**\n\n", "\n**对比基线已解决**\n\n")
+            out += language.pick("\n**Fixed since the baseline**\n\n", "\n**对比基线已解决**\n\n")
             for x in b.fixed.prefix(limit) {
-                let was = Status(rawValue: x.status).map { $0.word.text(language) } ?? x.status
-                out += "- \(md(x.goal)) \(md(x.title)) " + say("(was \(was))", "（原为\(was)）") + "\n"
+                let was = language.statusWord(x.status)
+                out += "- \(md(x.goal)) \(md(x.title)) " + language.pick("(was \(was))", "（原为\(was)）") + "\n"
             }
         }
         return out
