@@ -155,9 +155,15 @@ public struct NoiseBlock: Sendable, Hashable, Codable {
     public var xpath: String? = nil
     /// Where `text` comes from.
     let origin: NoiseText
+    /// `detail` in Chinese where the reader wrote it (`与第3行相同`); nil where it is the text's own words.
+    let chineseDetailText: String?
+
+    /// `detail` as a Chinese outline says it: the reader's own phrases in Chinese, marker words as they are.
+    public var chineseDetail: String { chineseDetailText ?? detail }
 
     init(startLine: Int, endLine: Int, startColumn: Int?, endColumn: Int?, reason: NoiseReason, detail: String,
-         origin: NoiseText, xpath: String?) {
+         chineseDetail: String? = nil, origin: NoiseText, xpath: String?) {
+        self.chineseDetailText = chineseDetail
         self.startLine = startLine
         self.endLine = endLine
         self.startColumn = startColumn

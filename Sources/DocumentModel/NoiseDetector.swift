@@ -7,6 +7,8 @@ struct NoiseMark: Sendable, Equatable {
     var detail: String
     /// Normalized range when only part of the line is noise (a page marker before body text).
     var partial: Range<Int>?
+    /// `detail` in Chinese, where the reader wrote the detail itself; nil when it is the text's own words.
+    var chineseDetail: String? = nil
 }
 
 /// Finds the text that newspapers, PDFs and web pages put around and inside a plan.
@@ -184,13 +186,15 @@ enum NoiseDetector {
                 if headings[i] == nil, s.count >= NoiseDetector.shortestRepeatedLine, marks[i] == nil {
                     let key = NoiseDetector.lineKey(s)
                     if let first = seen[key]?.first(where: { same(line($0), s) }) {
-                        marks[i] = NoiseMark(reason: .repeated, detail: "same as line \(first + 1)", partial: nil)
+                        marks[i] = NoiseMark(reason: .repeated, detail: "same as line \(first + 1)", partial: nil,
+                                             chineseDetail: "与第\(first + 1)行相同")
                         continue
                     }
                     if let p = previous, line(p).count > s.count, line(p).hasSuffix(s) || line(p).starts(with: s) {
+                        let end = line(p).hasSuffix(s)
                         marks[i] = NoiseMark(reason: .layoutDuplicate,
-                                             detail: line(p).hasSuffix(s) ? "repeats the end of line \(p + 1)" : "repeats the start of line \(p + 1)",
-                                             partial: nil)
+                                             detail: end ? "repeats the end of line \(p + 1)" : "repeats the start of line \(p + 1)",
+                                             partial: nil, chineseDetail: end ? "重复第\(p + 1)行的末尾" : "重复第\(p + 1)行的开头")
                         continue
                     }
                     seen[key, default: []].append(i)
@@ -219,7 +223,7 @@ enum NoiseDetector {
         /// Marks the lines of `run` as graphic labels if there are enough of them, all after `lastProse`; empties it.
         mutating func flushLabels(_ run: inout [Int], after lastProse: Int) {
             if run.count >= NoiseDetector.fewestGraphicLabels, let first = run.first, first > lastProse {
-                for i in run { marks[i] = NoiseMark(reason: .caption, detail: NoiseDetector.graphicLabels, partial: nil) }
+                for i in run { marks[i] = NoiseMark(reason: .caption, detail: NoiseDetector.graphicLabels, partial: nil, chineseDetail: "图中标签") }
             }
             run = []
         }
@@ -320,23 +324,5 @@ extension ScalarLine {
     /// Whether the scalars end with `tail`.
     func hasSuffix(_ tail: some ScalarLine) -> Bool {
         tail.count <= count && self[(count - tail.count)...].elementsEqual(tail)
-    }
-}
-
-extension NoiseBlock {
-    /// `detail` as a Chinese outline says it: the few phrases the readers write themselves, in Chinese; the
-    /// marker words (责任编辑, 上接01版) and markup names as they are.
-    public var chineseDetail: String {
-        let lineTemplates = [("same as line ", "与第%@行相同"), ("repeats the end of line ", "重复第%@行的末尾"),
-                             ("repeats the start of line ", "重复第%@行的开头")]
-        for (english, chinese) in lineTemplates where detail.hasPrefix(english) {
-            return chinese.replacingOccurrences(of: "%@", with: String(detail.dropFirst(english.count)))
-        }
-        switch detail {
-        case NoiseDetector.graphicLabels: return "图中标签"
-        case "marked in the XML": return "XML 中已标明"
-        case "noise in the XML mapping": return "XML 映射指定为干扰内容"
-        default: return detail
-        }
     }
 }

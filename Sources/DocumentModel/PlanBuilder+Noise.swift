@@ -87,7 +87,7 @@ extension PlanBuilder {
                 }.filter { !$0.allSatisfy(\.isWhitespace) }.joined(separator: "\n"))
             }
             blocks.append(NoiseBlock(startLine: p.line, endLine: paragraphs[j].line, startColumn: startColumn, endColumn: endColumn,
-                                     reason: m.reason, detail: m.detail, origin: text, xpath: p.xpath))
+                                     reason: m.reason, detail: m.detail, chineseDetail: m.chineseDetail, origin: text, xpath: p.xpath))
             i = j + 1
         }
         return blocks

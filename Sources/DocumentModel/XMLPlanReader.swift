@@ -97,7 +97,7 @@ enum XMLPlanReader {
                 case "noise":
                     if var para = doc.paragraph(doc.text(of: c), line: c.line, xpath: p) {
                         let reason = c.attribute("reason").flatMap(NoiseReason.init(rawValue:)) ?? .pageFurniture
-                        para.noise = NoiseMark(reason: reason, detail: "marked in the XML", partial: nil)
+                        para.noise = NoiseMark(reason: reason, detail: "marked in the XML", partial: nil, chineseDetail: "XML 中已标明")
                         add(para)
                     }
                 case "indicators":
@@ -238,7 +238,8 @@ enum XMLPlanReader {
             }
             if noiseNodes.contains(key) {
                 if var p = doc.paragraph(doc.text(of: n), line: n.line, xpath: path) {
-                    p.noise = NoiseMark(reason: .pageFurniture, detail: "noise in the XML mapping", partial: nil)
+                    p.noise = NoiseMark(reason: .pageFurniture, detail: "noise in the XML mapping", partial: nil,
+                                        chineseDetail: "XML 映射指定为干扰内容")
                     paragraphs.append(p)
                 }
                 return
