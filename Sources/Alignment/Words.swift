@@ -27,6 +27,9 @@ extension Severity {
 }
 
 extension Evidence {
+    /// How firmly this evidence commits, in every language; nil for none.
+    public var commitmentDescription: LocalizedText? { Self.describeCommitment(commitment) }
+
     /// How firmly a piece of evidence commits (`Evidence.commitment`, as `CommitmentClass` and the indicator
     /// table write it), in every language; nil for none.
     static func describeCommitment(_ commitment: String?) -> LocalizedText? {

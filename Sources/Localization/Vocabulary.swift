@@ -17,6 +17,9 @@ public enum Word: String, Sendable, CaseIterable {
         }
     }
 
+    /// The word in every language, for a page that carries both.
+    public var both: LocalizedText { LocalizedText(en: english, zh: chinese) }
+
     private var chinese: String {
         switch self {
         case .covered: "已衔接"

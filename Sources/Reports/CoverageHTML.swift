@@ -1,36 +1,51 @@
 import Alignment
 import DocumentModel
 import Foundation
+import Localization
 
 /// `plancheck rules coverage --format html`: the city document itself, each commitment marked by its state
 /// (target, checked, set aside, unchecked), the goals that check it on hover, and a list below to click
-/// through to. One self-contained page without script: the marks are links and tooltips.
+/// through to. One self-contained page whose only script is the 中文 / English switch: the marks are links and
+/// tooltips.
 public struct CoverageHTML {
     public let report: CoverageReport
     public let document: PlanDocument
     /// The commitments with their checks, in the order of `report.commitments`.
     public let coverage: [CommitmentCoverage]
+    /// The language the page opens in (it carries both).
+    public let language: Language
 
-    public init(report: CoverageReport, document: PlanDocument, coverage: [CommitmentCoverage]) {
+    public init(report: CoverageReport, document: PlanDocument, coverage: [CommitmentCoverage], language: Language = .en) {
         self.report = report
         self.document = document
         self.coverage = coverage
+        self.language = language
     }
 
-    /// The states in the order the legend and the figures give them.
-    static let states: [(CommitmentCoverage.State, String)] = [
-        (.target, "a target compares its figure"),
-        (.checked, "a rule checks it"),
-        (.uncheckable, "set aside: no rule can check it by text (the reason is given)"),
-        (.unchecked, "no rule checks it"),
+    /// The states in the order the legend and the figures give them, with what each means.
+    static let states: [(CommitmentCoverage.State, LocalizedText)] = [
+        (.target, L("a target compares its figure", "有目标比对其数字")),
+        (.checked, L("a rule checks it", "有规则检查")),
+        (.uncheckable, L("set aside: no rule can check it by text (the reason is given)", "列为不可检查：无法按文字检查（注明理由）")),
+        (.unchecked, L("no rule checks it", "没有规则检查")),
     ]
+
+    /// A state's name.
+    static func word(_ state: CommitmentCoverage.State) -> LocalizedText {
+        switch state {
+        case .target: L("target", "目标值比对")
+        case .checked: L("checked", "已检查")
+        case .uncheckable: L("uncheckable", "不可检查")
+        case .unchecked: L("unchecked", "未检查")
+        }
+    }
 
     public func render() -> String {
         let name = report.sourceTitle.map { "《\($0)》" } ?? report.source
-        // Nothing runs and nothing loads: the page is text, marks, links and one stylesheet.
-        return HTMLBuilder.page(title: "plancheck · rules coverage · " + name,
-                                contentSecurityPolicy: "default-src 'none'; style-src 'unsafe-inline'; base-uri 'none'; form-action 'none'",
-                                css: Self.css) { h in
+        // Nothing loads and nothing runs but the language switch: the page is text, marks, links and one stylesheet.
+        return HTMLBuilder.page(title: "plancheck · rules coverage · " + name, language: language,
+                                contentSecurityPolicy: "default-src 'none'; style-src 'unsafe-inline'; script-src \(LanguageSwitch.hash(LanguageSwitch.script)); base-uri 'none'; form-action 'none'",
+                                styles: [Self.css, LanguageSwitch.css], scripts: [LanguageSwitch.script]) { h in
             header(&h, name)
             figures(&h)
             text(&h)
@@ -43,18 +58,25 @@ public struct CoverageHTML {
 
     func header(_ h: inout HTMLBuilder, _ name: String) {
         h.element("header") { h in
-            h.element("h1", text: "Rules coverage of " + name)
-            h.element("p", ["class": "muted"], text: "\(report.rules) · \(report.source) · \(report.citingGoals) goals cite it · \(report.total.commitments) commitments")
+            LanguageSwitch.buttons(&h)
+            h.element("h1", say: L("Rules coverage of " + name, "规则对\(name)的覆盖"))
+            let goals = report.citingGoals, n = report.total.commitments
+            h.element("p", ["class": "muted"], say: L("\(report.rules) · \(report.source) · ") + L(
+                "\(goals) goal\(goals == 1 ? "" : "s") cite\(goals == 1 ? "s" : "") it · \(n) commitments",
+                "\(goals) 个目标引用该文件 · \(n) 项承诺"))
             let t = report.total
             h.element("p", ["class": "big", "id": "total"]) { h in
                 h.element("strong", text: String(format: "%.0f%%", t.percent))
-                h.text(" checked: \(t.checked) of \(t.commitments - t.uncheckable) commitments (\(t.uncheckable) set aside), \(t.figuresWithTarget) of \(t.figures) figures compared by a target")
+                let counted = t.commitments - t.uncheckable
+                h.say(L(" checked: \(t.checked) of \(counted) commitments (\(t.uncheckable) set aside), \(t.figuresWithTarget) of \(t.figures) figures compared by a target",
+                        " 已检查：\(counted) 项承诺中检查了 \(t.checked) 项（另有 \(t.uncheckable) 项列为不可检查），\(t.figures) 个数字中 \(t.figuresWithTarget) 个有目标比对"))
             }
             h.element("ul", ["class": "legend"]) { h in
                 for (state, meaning) in Self.states {
                     h.element("li") { h in
-                        h.element("span", ["class": "cm s-" + state.rawValue], text: state.rawValue)
-                        h.text(" " + meaning)
+                        h.element("span", ["class": "cm s-" + state.rawValue], say: Self.word(state))
+                        h.text(" ")
+                        h.say(meaning)
                     }
                 }
             }
@@ -65,8 +87,8 @@ public struct CoverageHTML {
         h.element("table", ["class": "figures"]) { h in
             h.element("thead") { h in
                 h.element("tr") { h in
-                    for c in CoverageReport.header {
-                        h.element("th", text: c)
+                    for (en, zh) in zip(CoverageReport.header, CoverageReport.chineseHeader) {
+                        h.element("th", say: L(en, zh))
                     }
                 }
             }
@@ -74,7 +96,7 @@ public struct CoverageHTML {
                 for t in report.parts + [report.total] {
                     let cells = report.row(t)
                     h.element("tr", ["class": t.part == nil ? "all" : nil]) { h in
-                        h.element("th", ["scope": "row"], text: cells[0])
+                        h.element("th", ["scope": "row"], say: t.part == nil ? L("all", "合计") : L(cells[0]))
                         for v in cells.dropFirst() { h.element("td", ["class": "num"], text: v) }
                     }
                 }
@@ -104,12 +126,13 @@ public struct CoverageHTML {
                     let label = section.map { $0.label + ($0.label.isEmpty ? "" : " ") } ?? ""
                     let headingText = label + document.text(of: s)
                     let marked = s.section.map { review[$0] } ?? false
-                    let attributes: KeyValuePairs<StaticString, String?> = ["class": marked ? "review" : nil,
-                                                                           "title": marked ? "review or background: holds no commitments" : nil]
+                    let attributes: KeyValuePairs<StaticString, String?> = ["class": marked ? "review" : nil]
+                    let title: KeyValuePairs<StaticString, LocalizedText?> = [
+                        "title": marked ? L("review or background: holds no commitments", "回顾或背景：不含承诺") : nil]
                     if (s.section.map { depth[$0] } ?? 0) == 0 {
-                        h.element("h2", attributes, text: headingText)
+                        h.element("h2", attributes, localized: title, text: headingText)
                     } else {
-                        h.element("h3", attributes, text: headingText)
+                        h.element("h3", attributes, localized: title, text: headingText)
                     }
                     continue
                 }
@@ -134,7 +157,7 @@ public struct CoverageHTML {
             let r = max(at, c.commitment.range.lowerBound)..<min(scalars.count, c.commitment.range.upperBound)
             guard !r.isEmpty else { continue }
             plain(at..<r.lowerBound)
-            h.element("a", ["class": "cm s-" + c.state.rawValue, "href": "#c\(k + 1)", "id": "t\(k + 1)", "title": tooltip(c)],
+            h.element("a", ["class": "cm s-" + c.state.rawValue, "href": "#c\(k + 1)", "id": "t\(k + 1)"], localized: ["title": tooltip(c)],
                       text: String(String.UnicodeScalarView(scalars[r])))
             at = r.upperBound
         }
@@ -142,32 +165,39 @@ public struct CoverageHTML {
     }
 
     /// What hovering a mark says: its state, and the goals that check it or the reason it is set aside.
-    func tooltip(_ c: CommitmentCoverage) -> String {
-        var parts = [c.state.rawValue + " · " + c.commitment.kinds.map(\.rawValue).joined(separator: "+")]
-        if !c.checks.isEmpty { parts.append("goals " + c.goals.joined(separator: ", ")) }
-        if c.state == .uncheckable, let r = c.setAside { parts.append("set aside: " + r) }
-        return parts.joined(separator: "\n")
+    func tooltip(_ c: CommitmentCoverage) -> LocalizedText {
+        var tip = Self.word(c.state) + L(" · ") + kinds(c)
+        if !c.checks.isEmpty { tip = tip + L("\ngoals " + c.goals.joined(separator: ", "), "\n目标 " + c.goals.joined(separator: "、")) }
+        if c.state == .uncheckable, let r = c.setAside { tip = tip + L("\nset aside: ", "\n不可检查的理由：") + L(r) }
+        return tip
+    }
+
+    /// Why the clause counts as a commitment: `quantity+name`, `数字+名称`.
+    func kinds(_ c: CommitmentCoverage) -> LocalizedText {
+        L(c.commitment.kinds.map(\.rawValue).joined(separator: "+"), c.commitment.kinds.map(\.chinese).joined(separator: "+"))
     }
 
     /// Every commitment with its place, state and the clauses that check it, each an anchor the marks link to.
     func list(_ h: inout HTMLBuilder) {
         h.element("section", ["class": "list"]) { h in
-            h.element("h2", text: "Commitments (\(coverage.count))")
+            h.element("h2", say: L("Commitments (\(coverage.count))", "承诺（\(coverage.count) 项）"))
             h.element("ol") { h in
                 for (k, c) in coverage.enumerated() {
                     h.element("li", ["id": "c\(k + 1)", "class": "s-" + c.state.rawValue]) { h in
-                        h.element("a", ["class": "cm s-" + c.state.rawValue, "href": "#t\(k + 1)"], text: c.state.rawValue)
-                        let place = [c.commitment.part, c.commitment.item.map { "item \($0)" }].compactMap { $0 }.joined(separator: " ")
-                        h.element("span", ["class": "muted"], text: " \(report.source):\(c.commitment.line):\(c.commitment.column) \(place) [\(c.commitment.kinds.map(\.rawValue).joined(separator: "+"))] ")
+                        h.element("a", ["class": "cm s-" + c.state.rawValue, "href": "#t\(k + 1)"], say: Self.word(c.state))
+                        let item = c.commitment.item.map { L(" item \($0)", " 第\($0)项") } ?? L("")
+                        let at = L(" \(report.source):\(c.commitment.line):\(c.commitment.column)" + (c.commitment.part.map { " " + $0 } ?? ""))
+                        h.element("span", ["class": "muted"], say: at + item + L(" [") + kinds(c) + L("] "))
                         h.text(c.commitment.text)
                         if !c.checks.isEmpty {
                             h.element("ul") { h in
                                 for check in c.checks {
-                                    h.element("li", text: "goal \(check.goal) · \(check.file):\(check.line)" + (check.target ? " · target" : ""))
+                                    h.element("li", say: L("goal \(check.goal)", "目标 \(check.goal)") + L(" · \(check.file):\(check.line)")
+                                        + (check.target ? L(" · target", " · 目标值比对") : L("")))
                                 }
                             }
                         } else if c.state == .uncheckable, let r = c.setAside {
-                            h.element("p", ["class": "reason"], text: "set aside: " + r)
+                            h.element("p", ["class": "reason"], say: L("set aside: ", "不可检查的理由：") + L(r))
                         }
                     }
                 }
@@ -178,10 +208,11 @@ public struct CoverageHTML {
     func problems(_ h: inout HTMLBuilder) {
         guard !report.citations.isEmpty else { return }
         h.element("section", ["class": "problems"]) { h in
-            h.element("h2", text: "Citations that do not fit the document (\(report.citations.count))")
+            let n = report.citations.count
+            h.element("h2", say: L("Citations that do not fit the document (\(n))", "与文件不符的引文（\(n)）"))
             h.element("ul") { h in
                 for c in report.citations {
-                    h.element("li", text: "\(c.file):\(c.line):\(c.column) \(c.goal.map { "goal \($0)" } ?? "uncheckable") · \(c.problem)" + (c.quote.isEmpty ? "" : ": “\(c.quote)”"))
+                    h.element("li", say: L("\(c.file):\(c.line):\(c.column) ") + c.explanation)
                 }
             }
         }
@@ -194,7 +225,7 @@ public struct CoverageHTML {
         @media (prefers-color-scheme:dark){:root{--fg:#e6edf3;--muted:#9198a1;--bg:#0d1117;--line:#3d444d;
         --target:#7ee2a8;--target-bg:#033a16;--checked:#9cd3ff;--checked-bg:#0c2d6b;--uncheckable:#b7bdc8;
         --uncheckable-bg:#262c36;--unchecked:#ffaba8;--unchecked-bg:#5d0f12}}
-        body{margin:0;background:var(--bg);color:var(--fg);font:16px/1.8 "Noto Sans CJK SC","Source Han Sans SC","WenQuanYi Zen Hei","Microsoft YaHei",sans-serif}
+        body{margin:0;background:var(--bg);color:var(--fg);font:16px/1.8 "PingFang SC","Microsoft YaHei","Noto Sans CJK SC","Source Han Sans SC","WenQuanYi Zen Hei",sans-serif}
         .wrap{max-width:60rem;margin:0 auto;padding:1rem 1.25rem 4rem}
         h1{font-size:1.5rem;line-height:1.4;margin:.5rem 0}h2{font-size:1.2rem;margin:1.5rem 0 .5rem}h3{font-size:1.05rem;margin:1rem 0 .25rem}
         .muted{color:var(--muted)}.big{font-size:1.1rem}.big strong{font-size:1.6rem;margin-right:.25rem}

@@ -185,21 +185,7 @@ public struct CoverageReport: Sendable, Encodable {
         if !citations.isEmpty {
             out += language.pick("\nCitations that do not fit the document (\(citations.count)):\n", "\n与文件不符的引文（\(citations.count)）：\n")
             for c in citations {
-                let why: String
-                let terms = c.terms.joined(separator: language == .zh ? "、" : ", ")
-                switch CitationProblem.Kind(rawValue: c.problem) {
-                case .notInDocument: why = language.pick("the quotation is not in the document", "引文不在该文件中")
-                case .holdsNoRequiredTerm:
-                    why = language.pick("the quotation holds none of the terms the goal requires (\(terms))", "引文不含目标要求的任何词语（\(terms)）")
-                case .setsNothingAside: why = language.pick("it sets no commitment aside", "没有排除任何承诺")
-                case .checkedAnyway:
-                    why = language.pick("it sets aside “\(c.commitment ?? "")”, which goal\(c.terms.count == 1 ? "" : "s") \(terms) check\(c.terms.count == 1 ? "s" : "")",
-                              "排除了“\(c.commitment ?? "")”，而目标\(terms)检查了它")
-                case nil: why = c.problem
-                }
-                let owner = c.goal.map { language.pick("goal \($0)", "目标 \($0)") } ?? "uncheckable"
-                let quote = c.quote.isEmpty ? "" : language.pick(": “\(c.quote)”", "：“\(c.quote)”")
-                out += "  \(c.file):\(c.line):\(c.column)  \(owner)" + language.pick(": ", "：") + why + quote + "\n"
+                out += "  \(c.file):\(c.line):\(c.column)  " + c.explanation.text(language) + "\n"
             }
         }
         return out
@@ -214,6 +200,30 @@ public struct CoverageReport: Sendable, Encodable {
     func row(_ t: Tally) -> [String] {
         [t.part ?? "all", "\(t.commitments)", "\(t.checked)", "\(t.figuresWithTarget)/\(t.figures)", "\(t.uncheckable)", "\(t.unchecked)",
          String(format: "%.0f%%", t.percent)]
+    }
+}
+
+extension CoverageReport.CitationEntry {
+    /// Whose citation it is and why it does not fit, with the quotation: `goal 5.1: the quotation is not in the
+    /// document: “…”`.
+    var explanation: LocalizedText {
+        let en = c(", "), zh = c("、")
+        func c(_ separator: String) -> String { terms.joined(separator: separator) }
+        let why: LocalizedText
+        switch CitationProblem.Kind(rawValue: problem) {
+        case .notInDocument: why = LocalizedText(en: "the quotation is not in the document", zh: "引文不在该文件中")
+        case .holdsNoRequiredTerm:
+            why = LocalizedText(en: "the quotation holds none of the terms the goal requires (\(en))", zh: "引文不含目标要求的任何词语（\(zh)）")
+        case .setsNothingAside: why = LocalizedText(en: "it sets no commitment aside", zh: "没有排除任何承诺")
+        case .checkedAnyway:
+            let one = terms.count == 1
+            why = LocalizedText(en: "it sets aside “\(commitment ?? "")”, which goal\(one ? "" : "s") \(en) check\(one ? "s" : "")",
+                                zh: "排除了“\(commitment ?? "")”，而目标\(zh)检查了它")
+        case nil: why = LocalizedText(problem)
+        }
+        let owner = goal.map { LocalizedText(en: "goal \($0)", zh: "目标 \($0)") } ?? LocalizedText("uncheckable")
+        let quoted = quote.isEmpty ? LocalizedText("") : LocalizedText(en: ": “\(quote)”", zh: "：“\(quote)”")
+        return owner + LocalizedText(en: ": ", zh: "：") + why + quoted
     }
 }
 

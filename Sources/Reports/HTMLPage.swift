@@ -1,5 +1,6 @@
 import Alignment
 import Foundation
+import Localization
 
 /// What the page is made of, worked out once: findings with their anchors, plans' labels, goal rows.
 struct Page {
@@ -17,7 +18,7 @@ struct Page {
     struct GoalRow {
         var kind: Finding.Kind
         var goal: String
-        var title: String
+        var title: LocalizedText
         var area: String?
     }
 
@@ -64,7 +65,7 @@ struct Page {
             entries.append(Entry(finding: f, id: id, planNumber: n, planLabel: label))
             let rowKey = "\(f.kind.rawValue)\u{0}\(f.goal)"
             if seenRow.insert(rowKey).inserted {
-                rows.append(GoalRow(kind: f.kind, goal: f.goal, title: f.title, area: f.area))
+                rows.append(GoalRow(kind: f.kind, goal: f.goal, title: HTMLReport.title(f), area: f.area))
             }
             if let a = f.area { if !areas.contains(a) { areas.append(a) } } else { noArea = true }
         }

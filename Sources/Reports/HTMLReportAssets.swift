@@ -10,7 +10,7 @@ extension HTMLReport {
 *{box-sizing:border-box}
 html{-webkit-text-size-adjust:100%}
 body{margin:0;color:var(--fg);background:#fff;font-size:15px;line-height:1.6;
-font-family:"Noto Sans CJK SC","Source Han Sans SC","PingFang SC","Microsoft YaHei",system-ui,-apple-system,"Segoe UI",sans-serif}
+font-family:"PingFang SC","Microsoft YaHei","Noto Sans CJK SC","Source Han Sans SC","WenQuanYi Zen Hei",system-ui,-apple-system,"Segoe UI",sans-serif}
 code,.hash,.loc{font-family:ui-monospace,"SFMono-Regular","DejaVu Sans Mono",Menlo,Consolas,"Noto Sans Mono CJK SC",monospace;font-size:.86em}
 a{color:var(--accent);text-decoration:none}a:hover{text-decoration:underline}
 [hidden]{display:none!important}
@@ -33,6 +33,9 @@ caption{text-align:left;font-weight:600;padding:.3em 0}
 .plans td .hash{font-size:.72em}
 .plans .file{overflow-wrap:anywhere}
 .plans td:nth-child(2){min-width:14em}
+.plans td:nth-child(3){min-width:12em}
+.plans td:nth-child(6){white-space:nowrap}
+table.plans{min-width:56em}
 td.cov{white-space:nowrap}
 .scroll{overflow-x:auto}
 .cards{display:grid;grid-template-columns:minmax(220px,1fr) minmax(260px,1.3fr) minmax(280px,1.5fr);gap:16px}
@@ -67,7 +70,7 @@ td.area{display:table-cell;border:0;border-bottom:1px solid var(--line);margin:0
 .msg{font-size:.85em;color:var(--muted);margin-top:.15em}
 table.goals td.title{min-width:18em}
 table.goals tbody tr:hover{background:#f6f8fa}
-.where{white-space:nowrap}
+td.where{white-space:nowrap}
 .controls{display:none;flex-wrap:wrap;gap:8px 14px;align-items:center;padding:10px 12px;background:var(--soft);border:1px solid var(--line);border-radius:8px;margin-bottom:.4em}
 .js .controls{display:flex}
 .controls label{font-size:.9em;color:var(--muted)}
@@ -102,6 +105,8 @@ details.finding[open]>summary{border-bottom:1px solid var(--line);background:var
 .fbody{padding:8px 14px 10px}
 .message{margin:.2em 0 .8em}
 .pair{display:grid;grid-template-columns:3fr 2fr;gap:18px}
+.pair>*{min-width:0}
+p.where{overflow-wrap:anywhere}
 .city{border-left:1px solid var(--line);padding-left:18px}
 ol.evidence{margin:0;padding-left:1.4em}
 ol.evidence li{margin:0 0 .7em}
@@ -152,10 +157,15 @@ tr{break-inside:avoid}
   var body = table.tBodies[0];
   var rows = Array.prototype.slice.call(body.rows);
   var target = rows.map(function (r) { return d.getElementById(r.getAttribute("data-target")); });
-  // Free text searches the row and its details (evidence sentences, citation), lower-cased once.
-  var texts = rows.map(function (r, i) {
-    return (r.textContent + " " + (target[i] ? target[i].textContent : "")).toLowerCase();
-  });
+  // Free text searches the row and its details (evidence sentences, citation), lower-cased once per language.
+  var texts = [];
+  function index() {
+    texts = rows.map(function (r, i) {
+      return (r.textContent + " " + (target[i] ? target[i].textContent : "")).toLowerCase();
+    });
+  }
+  index();
+  function chinese() { return root.getAttribute("data-lang") === "zh"; }
   function value(name) {
     var f = form.elements.namedItem(name);
     return f ? f.value : "";
@@ -174,8 +184,13 @@ tr{break-inside:avoid}
       if (target[i]) target[i].hidden = !ok;
       if (ok) n++;
     });
-    var noun = rows.length === 1 ? " finding" : " findings";
-    shown.textContent = n === rows.length ? rows.length + noun : "Showing " + n + " of " + rows.length + noun;
+    var all = rows.length;
+    if (chinese()) {
+      shown.textContent = n === all ? "共 " + all + " 条检查结果" : "显示 " + n + " 条，共 " + all + " 条检查结果";
+    } else {
+      var noun = all === 1 ? " finding" : " findings";
+      shown.textContent = n === all ? all + noun : "Showing " + n + " of " + all + noun;
+    }
   }
 
   // Sorting: a button in each column head; cells may carry a data-sort key (status rank, padded line).
@@ -188,7 +203,8 @@ tr{break-inside:avoid}
     return k !== null ? k : cell.textContent.trim();
   }
   var heads = Array.prototype.slice.call(table.tHead.rows[0].cells);
-  var names = heads.map(function (th) { return th.textContent.trim().toLowerCase(); });
+  // ?sort= names a column by its key, the same whatever language the heads are in.
+  var names = heads.map(function (th) { return th.getAttribute("data-key"); });
   var sortCol = -1, sortDir = 1;
   function sortBy(c, dir) {
     sortCol = c;
@@ -255,6 +271,8 @@ tr{break-inside:avoid}
       f.value = v;
     }
   });
+  // The language switch rewrote the labels: search the new words, and say the count in the new language.
+  d.addEventListener("plancheck:language", function () { index(); apply(); });
   apply();
   openTarget();
   // Reached only when everything above ran without an exception; the browser test looks for it.

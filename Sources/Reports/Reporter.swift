@@ -41,8 +41,7 @@ public struct ReportOptions: Sendable, Hashable {
     public var failOn: Severity?
     /// When the report was made, shown in the HTML page; nil leaves it out, so reruns give the same bytes.
     public var generatedAt: Date?
-    /// The language people read in it: every report but the HTML page speaks it (that is English still,
-    /// issue #16).
+    /// The language people read in it (the HTML page opens in it and carries the other too).
     public var language: Language
 
     public init(failOn: Severity? = .error, generatedAt: Date? = nil, language: Language = .en) {

@@ -97,7 +97,7 @@ struct CheckCommand: ParsableCommand {
     @Option(help: "Color in the terminal: auto, always or never (NO_COLOR is honoured).")
     var color: ColorChoice = .auto
 
-    @Option(help: ArgumentHelp("The language people read: zh (简体中文) or en, for the summary and every report but HTML. Default: PLANCHECK_LANG, else the rule set's `language`, else the locale.",
+    @Option(help: ArgumentHelp("The language people read: zh (简体中文) or en, for the summary and every report (the HTML page opens in it and carries both). Default: PLANCHECK_LANG, else the rule set's `language`, else the locale.",
                                valueName: "zh|en"))
     var lang: Language?
 

@@ -63,7 +63,7 @@ struct RulesCoverage: ParsableCommand {
 
     @OptionGroup var input: InputOptions
 
-    @Option(help: ArgumentHelp("The language of the text report: zh (简体中文) or en. Default: PLANCHECK_LANG, else the rule set's `language`, else the locale.",
+    @Option(help: ArgumentHelp("The language of the text report and of the HTML page (which carries both, with a switch): zh (简体中文) or en. Default: PLANCHECK_LANG, else the rule set's `language`, else the locale.",
                                valueName: "zh|en"))
     var lang: Language?
 
@@ -97,11 +97,11 @@ struct RulesCoverage: ParsableCommand {
         let report = CoverageReport(source: source, sourceTitle: doc.title, rules: rules, citingGoals: citing, coverage: coverage,
                                     citationProblems: problems)
         let data: Data
+        let language = try resolveLanguage(lang, declared: loaded.ruleSet.language)
         switch format {
-        case .text:
-            data = Data(report.text(language: try resolveLanguage(lang, declared: loaded.ruleSet.language)).utf8)
+        case .text: data = Data(report.text(language: language).utf8)
         case .json: data = report.json()
-        case .html: data = Data(CoverageHTML(report: report, document: doc, coverage: coverage).render().utf8)
+        case .html: data = Data(CoverageHTML(report: report, document: doc, coverage: coverage, language: language).render().utf8)
         }
         if let output {
             do { try OutputSet.write(data, to: output) } catch { throw InputError(error.description) }

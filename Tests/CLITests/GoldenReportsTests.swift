@@ -58,8 +58,10 @@ import TestSupport
         // The terminal summary in Chinese: asked for, and from a Chinese locale.
         Case(name: "14th-hetang-zh", arguments: ["check", hetang, "--rules", "Rules/zhuzhou/14th", "--limit", "0", "--lang", "zh"]),
         Case(name: "14th-hetang-zh-formats", arguments: ["check", hetang, "--rules", "Rules/zhuzhou/14th", "--lang", "zh",
-                                                       "--format", "text,json,markdown,junit,sarif", "--output-dir", "$OUT"],
-             files: ["plancheck.txt", "plancheck.json", "plancheck.md", "plancheck.junit.xml", "plancheck.sarif"]),
+                                                       "--format", "text,json,markdown,junit,sarif,html", "--output-dir", "$OUT"],
+             files: ["plancheck.txt", "plancheck.json", "plancheck.md", "plancheck.junit.xml", "plancheck.sarif", "plancheck.html"]),
+        Case(name: "coverage-html-zh", arguments: ["rules", "coverage", "Rules/zhuzhou/15th", "--source", samples[4], "--format", "html",
+                                                   "--lang", "zh", "--output", "$OUT/coverage.html"], files: ["coverage.html"]),
         Case(name: "fixtures-waived-zh", arguments: ["check", hetang, samples[1], "--rules", fixtures, "--today", "2026-06-01",
                                                      "--waivers", "Tests/Fixtures/Golden/waivers.txt",
                                                      "--baseline", "Tests/Fixtures/Golden/fixtures-baseline.json"],

@@ -44,7 +44,7 @@ struct HTMLReportBrowserTests {
         // The script marks the page only after running to its end; the CSP would have blocked it otherwise.
         #expect(run.dom.contains("data-script=\"ready\""))
         #expect(run.dom.contains("class=\"js\""))
-        #expect(run.dom.contains("<button type=\"button\" class=\"sort\">ID</button>"))
+        #expect(run.dom.contains("<th scope=\"col\" data-key=\"id\" aria-sort=\"none\"><button type=\"button\" class=\"sort\"><span data-en=\"ID\" data-zh=\"编号\">ID</span></button>"))
         #expect(run.dom.contains(">7 findings</p>"))
     }
 
@@ -75,7 +75,7 @@ struct HTMLReportBrowserTests {
         let byStatus = try Chromium.dumpDOM(page, query: "sort=status", in: dir)
         #expect(byStatus.consoleLines.isEmpty, "console: \(byStatus.consoleLines)")
         #expect(order(byStatus.dom) == ["p1-5.5", "p1-retire_3a_5341_4e5d_5927", "p1-5.1", "p1-5.2", "p1-5.3", "p1-5.4", "p1-6"])
-        #expect(byStatus.dom.contains("<th scope=\"col\" aria-sort=\"ascending\"><button type=\"button\" class=\"sort\">Status</button>"))
+        #expect(byStatus.dom.contains("<th scope=\"col\" data-key=\"status\" aria-sort=\"ascending\"><button type=\"button\" class=\"sort\"><span data-en=\"Status\" data-zh=\"状态\">Status</span></button>"))
         // Ids compare as numbers part by part; retired terms after goals (here, descending: first).
         let byID = try Chromium.dumpDOM(page, query: "sort=-id", in: dir)
         #expect(order(byID.dom) == ["p1-retire_3a_5341_4e5d_5927", "p1-6", "p1-5.5", "p1-5.4", "p1-5.3", "p1-5.2", "p1-5.1"])
@@ -112,7 +112,7 @@ struct HTMLReportBrowserTests {
         #expect(run.dom.contains("data-script=\"ready\""))
         // After parsing, the markup is text: the DOM has no such elements, only our one script.
         #expect(!run.dom.contains("<img"))
-        #expect(run.dom.components(separatedBy: "<script").count == 2)
+        #expect(run.dom.components(separatedBy: "<script").count == 3)
         #expect(run.dom.contains("&lt;script&gt;alert(1)&lt;/script&gt;"))
         #expect(run.dom.contains("<mark>幸福株洲</mark>&lt;script&gt;alert(1)&lt;/script&gt;"))
         #expect(run.dom.contains("class=\"matrix\""))
@@ -136,8 +136,9 @@ struct CoveragePageBrowserTests {
         let commitments = try #require(object["commitments"] as? [[String: Any]])
         let run = try Chromium.dumpDOM(page, in: dir)
         #expect(run.consoleLines.isEmpty, "console: \(run.consoleLines)")
-        // No script at all: the page is text, marks and links.
-        #expect(!run.dom.contains("<script"))
+        // One script, the language switch: the page is text, marks and links.
+        #expect(run.dom.components(separatedBy: "<script").count == 2)
+        #expect(run.dom.contains("data-language-script=\"ready\""))
         // One mark in the text per commitment, of its state, linking to its entry in the list (and back).
         for state in ["target", "checked", "uncheckable", "unchecked"] {
             let expected = commitments.filter { $0["state"] as? String == state }.count
@@ -149,7 +150,7 @@ struct CoveragePageBrowserTests {
             #expect(run.dom.contains("href=\"#t\(k)\""))
         }
         // The goals that check a commitment on hover: 北斗、低空经济产业过五百亿元 is goal 6.1's target.
-        #expect(run.dom.contains("title=\"target · quantity\ngoals 6.1\">北斗、低空经济产业过五百亿元。</a>"))
+        #expect(run.dom.contains("title=\"target · quantity\ngoals 6.1\" data-en-title=\"target · quantity\ngoals 6.1\" data-zh-title=\"目标值比对 · 数字\n目标 6.1\">北斗、低空经济产业过五百亿元。</a>"))
         #expect(run.dom.contains("<td class=\"num\">\(commitments.count)</td>"))
     }
 
@@ -173,58 +174,8 @@ struct CoveragePageBrowserTests {
         #expect(r.status == 0, "\(r.stderr)")
         let run = try Chromium.dumpDOM(page, in: dir)
         #expect(run.consoleLines.isEmpty, "console: \(run.consoleLines)")
-        #expect(!run.dom.contains("<script") && !run.dom.contains("<img"))
+        #expect(run.dom.components(separatedBy: "<script").count == 2 && !run.dom.contains("<img"))
         #expect(run.dom.contains("&lt;script&gt;alert(1)&lt;/script&gt;"))
         #expect(run.dom.contains("<a class=\"cm s-checked\" href=\"#c1\""))
-    }
-}
-
-
-/// A headless Chromium, if one is installed.
-enum Chromium {
-    /// The first `chromium` or `chromium-browser` on PATH.
-    static let path: String? = {
-        let dirs = (ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin").split(separator: ":")
-        for name in ["chromium", "chromium-browser"] {
-            for d in dirs where FileManager.default.isExecutableFile(atPath: "\(d)/\(name)") { return "\(d)/\(name)" }
-        }
-        return nil
-    }()
-
-    struct Run {
-        /// The DOM after the page's script ran.
-        var dom: String
-        /// What the page wrote to the console: uncaught exceptions, CSP violations, anything logged.
-        var consoleLines: [String]
-    }
-
-    /// Loads `page` headless and returns the DOM after load and the page's console lines.
-    static func dumpDOM(_ page: URL, query: String? = nil, in dir: URL) throws -> Run {
-        var url = URLComponents(url: page, resolvingAgainstBaseURL: false)!
-        url.percentEncodedQuery = query
-        let out = dir.appendingPathComponent("chromium-\(UUID().uuidString).out")
-        let err = dir.appendingPathComponent("chromium-\(UUID().uuidString).err")
-        _ = FileManager.default.createFile(atPath: out.path, contents: nil)
-        _ = FileManager.default.createFile(atPath: err.path, contents: nil)
-        let p = Process()
-        p.executableURL = URL(fileURLWithPath: try #require(path))
-        // A profile of its own, so runs never share state or locks.
-        p.arguments = ["--headless", "--no-sandbox", "--disable-gpu", "--no-first-run", "--enable-logging=stderr", "--v=0",
-                       "--user-data-dir=" + dir.appendingPathComponent("chromium-profile").path,
-                       "--dump-dom", url.string!]
-        // Files, not pipes: the browser's chatter on stderr can never block it.
-        p.standardOutput = try FileHandle(forWritingTo: out)
-        p.standardError = try FileHandle(forWritingTo: err)
-        try p.run()
-        let deadline = Date().addingTimeInterval(90)
-        while p.isRunning && Date() < deadline { Thread.sleep(forTimeInterval: 0.05) }
-        if p.isRunning {
-            p.terminate()
-            Issue.record("chromium did not finish within 90 s")
-        }
-        p.waitUntilExit()
-        let dom = try String(contentsOf: out, encoding: .utf8)
-        let log = try String(contentsOf: err, encoding: .utf8)
-        return Run(dom: dom, consoleLines: log.split(separator: "\n").map(String.init).filter { $0.contains(":CONSOLE") })
     }
 }

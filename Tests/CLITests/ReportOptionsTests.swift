@@ -53,7 +53,7 @@ import TestSupport
         let stamped = dir.appendingPathComponent("stamped.html")
         let r = try runPlancheck(["check", plan, "--html", stamped.path], environment: ["SOURCE_DATE_EPOCH": "1767225600"])
         #expect(r.status == 1)
-        #expect(try String(contentsOf: stamped, encoding: .utf8).contains("<time datetime=\"2026-01-01T00:00:00Z\">2026-01-01 00:00:00 UTC</time>"))
+        #expect(try String(contentsOf: stamped, encoding: .utf8).contains("<time datetime=\"2026-01-01T00:00:00Z\" data-en=\"2026-01-01 00:00:00 UTC\" data-zh=\"2026年1月1日 00:00:00 UTC\">2026-01-01 00:00:00 UTC</time>"))
         for bad in ["yesterday", "-5", "1.5", ""] {
             let b = try runPlancheck(["check", plan, "--html", dir.appendingPathComponent("bad.html").path], environment: ["SOURCE_DATE_EPOCH": bad])
             #expect(b.status == 2, "SOURCE_DATE_EPOCH=\(bad)")

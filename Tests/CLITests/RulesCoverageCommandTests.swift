@@ -152,7 +152,7 @@ import TestSupport
         let args = ["rules", "coverage", "Rules/zhuzhou/15th", "--source", Self.proposal, "--format", "html"]
         let a = try runPlancheck(args), b = try runPlancheck(args + ["--output", page.path])
         #expect(a.status == 0 && b.status == 0, "\(b.stderr)")
-        #expect(a.stdout.hasPrefix("<!DOCTYPE html>\n<html lang=\"zh-CN\">"))
+        #expect(a.stdout.hasPrefix("<!DOCTYPE html>\n<html lang=\"en\" data-lang=\"en\">"))
         #expect(try String(contentsOf: page, encoding: .utf8) == a.stdout)
         // A run that fails (the document cannot be read) leaves the page alone.
         let bad = try runPlancheck(["rules", "coverage", "Rules/zhuzhou/15th", "--source", dir.appendingPathComponent("gone.txt").path,

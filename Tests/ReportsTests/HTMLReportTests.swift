@@ -1,13 +1,14 @@
 import Alignment
 import Foundation
+import Localization
 import Testing
 @testable import Reports
 
 @Suite struct HTMLReportTests {
     @Test func samplePageHasHeaderSummaryTableAndDetails() throws {
         let report = try sampleReport()
-        let html = HTMLReport(report: report, generatedAt: fixedTime).render()
-        #expect(html.hasPrefix("<!DOCTYPE html>\n<html lang=\"zh-CN\">"))
+        let html = HTMLReport(report: report, generatedAt: fixedTime, language: .zh).render()
+        #expect(html.hasPrefix("<!DOCTYPE html>\n<html lang=\"zh-CN\" data-lang=\"zh\">"))
         #expect(html.hasSuffix("</html>\n"))
         // Header: the rule set's title, path, period and hash; the plan's file, title and hash; the time.
         #expect(html.contains("<h1>株洲市“十五五”规划建议 衔接检查</h1>"))
@@ -17,12 +18,14 @@ import Testing
         #expect(html.contains(hetangPath))
         #expect(html.contains("株洲市荷塘区国民经济和社会发展第十四个五年规划和二〇三五年远景目标纲要"))
         #expect(html.contains(try #require(report.plans.first?.hash)))
-        #expect(html.contains("<time datetime=\"2026-01-01T00:00:00Z\">2026-01-01 00:00:00 UTC</time>"))
+        #expect(html.contains("<time datetime=\"2026-01-01T00:00:00Z\" data-en=\"2026-01-01 00:00:00 UTC\" data-zh=\"2026年1月1日 00:00:00 UTC\">2026年1月1日 00:00:00 UTC</time>"))
         // Summary: overall coverage and per area, counts per status.
         #expect(html.contains("<div class=\"big\">41%</div>"))
         for area in ["产业", "创新", "开放", "民生", "治理"] { #expect(html.contains("<th scope=\"row\">\(area)</th>"), "\(area)") }
-        #expect(html.contains("<b>5</b> weak"))
-        #expect(html.contains("<b>1</b> missing"))
+        #expect(html.contains("<b>5</b> <span data-en=\"weak\" data-zh=\"表述偏弱\">表述偏弱</span>"))
+        #expect(html.contains("<b>1</b> <span data-en=\"missing\" data-zh=\"缺失\">缺失</span>"))
+        #expect(html.contains("<h2 data-en=\"Summary\" data-zh=\"概况\">概况</h2>"))
+        #expect(html.contains("<p class=\"shown\" id=\"shown\" aria-live=\"polite\">共 7 条检查结果</p>"))
         // One plan: no matrix.
         #expect(!html.contains("class=\"matrix\""))
     }
@@ -59,8 +62,8 @@ import Testing
         // A weak goal: the evidence sentence beside the city's sentence.
         let weak = try #require(html.element(containing: "id=\"p1-5.2\"", tag: "details"))
         #expect(weak.contains("<mark>研究与试验发展经费(R&amp;D)投入强度</mark>达到3.3以上。"))
-        #expect(weak.contains("<h4>City</h4>"))
-        #expect(weak.contains("<b>建议</b> · 中共株洲市委关于制定株洲市国民经济和社会发展第十五个五年规划的建议 · item 5"))
+        #expect(weak.contains("<h4 data-en=\"City\" data-zh=\"上级依据\">City</h4>"))
+        #expect(weak.contains("<b>建议</b> · 中共株洲市委关于制定株洲市国民经济和社会发展第十五个五年规划的建议<span data-en=\" · item 5\" data-zh=\" · 第5项\"> · item 5</span>"))
         #expect(weak.contains("<blockquote class=\"quote\">研发投入达到国内先进水平"))
         #expect(weak.contains("mentions “研发强度” but never commits to it"))
         #expect(weak.contains("<code>15th/10-main-goals.rules:19</code>"))
@@ -95,16 +98,17 @@ import Testing
         #expect(matrix.contains("<span class=\"pn\">2</span> example-district.txt</th>"))
         // Cells: the status of the goal in that plan, linking to its details.
         let row6 = try #require(matrix.element(containing: "<span class=\"gid\">6</span>", tag: "tr"))
-        #expect(row6.contains("<td class=\"cell c-weak\" title=\"mentioned, but never committed to (only in passing, in the review of the past, the vision or the glossary)\"><a href=\"#p1-6\">weak</a></td>"))
-        #expect(row6.contains("<a href=\"#p2-6\">conflicting</a>"))
+        #expect(row6.contains("<td class=\"cell c-weak\" title=\"mentioned, but never committed to (only in passing, in the review of the past, the vision or the glossary)\""))
+        #expect(row6.contains("<a href=\"#p1-6\" data-en=\"weak\" data-zh=\"表述偏弱\">weak</a></td>"))
+        #expect(row6.contains("<a href=\"#p2-6\" data-en=\"conflicting\" data-zh=\"不一致\">conflicting</a>"))
         #expect(row6.contains("0/2"))
         let row54 = try #require(matrix.element(containing: "<span class=\"gid\">5.4</span>", tag: "tr"))
         #expect(row54.contains("<td class=\"cell c-covered\""))
         #expect(row54.contains("<span class=\"num\">1/2</span>"))
         // Retired terms: a cell where a plan uses it, a dash where it does not.
         let energy = try #require(matrix.element(containing: "retired: 能耗双控", tag: "tr"))
-        #expect(energy.contains("title=\"not used\">—</td>"))
-        #expect(energy.contains("<a href=\"#p2-retire_3a_80fd_8017_53cc_63a7\">outdated</a>"))
+        #expect(energy.contains("title=\"not used\" data-en-title=\"not used\" data-zh-title=\"未使用\">—</td>"))
+        #expect(energy.contains("<a href=\"#p2-retire_3a_80fd_8017_53cc_63a7\" data-en=\"outdated\" data-zh=\"过时表述\">outdated</a>"))
         #expect(energy.contains("used in 1/2"))
         // Footer: each plan's coverage, as in the report's per-plan summaries.
         let foot = try #require(matrix.element(containing: "<tfoot>", tag: "tfoot"))
@@ -157,31 +161,40 @@ import Testing
         for needle in ["http:", "https:", "//cdn", "<link", "@import", "url(", " src=", "@font-face"] {
             #expect(!html.contains(needle), "\(needle)")
         }
-        #expect(html.occurrences(of: "<script>") == 1)
+        // Two scripts: the language switch and the table's filters and sorting.
+        #expect(html.occurrences(of: "<script>") == 2)
         #expect(html.occurrences(of: "<style>") == 1)
-        // The CSP lets only our script run, by its hash, and loads nothing.
-        #expect(html.contains("script-src &#39;\(HTMLReport.scriptHash)&#39;"))
+        // The CSP lets only our scripts run, by their hashes, and loads nothing.
+        #expect(html.contains("script-src &#39;sha256-"))
         #expect(html.contains("default-src &#39;none&#39;"))
         // CJK text in system fonts, and a print style that expands everything and hides the controls.
-        #expect(html.contains("\"Noto Sans CJK SC\",\"Source Han Sans SC\",\"PingFang SC\",\"Microsoft YaHei\""))
+        #expect(html.contains("\"PingFang SC\",\"Microsoft YaHei\",\"Noto Sans CJK SC\",\"Source Han Sans SC\",\"WenQuanYi Zen Hei\""))
         #expect(html.contains("@media print"))
         #expect(html.contains("details::details-content"))
         #expect(html.contains("beforeprint"))
     }
 
-    @Test func scriptHashIsTheSHA256OfTheInlineScript() throws {
-        let html = HTMLReport(report: try sampleReport(), generatedAt: nil).render()
-        let start = try #require(html.range(of: "<script>"))
-        let end = try #require(html.range(of: "</script>"))
-        let script = String(html[start.upperBound..<end.lowerBound])
-        let hex = Digest.sha256Hex(Array(script.utf8))
-        var bytes: [UInt8] = []
-        var i = hex.startIndex
-        while i < hex.endIndex {
-            let j = hex.index(i, offsetBy: 2)
-            bytes.append(UInt8(hex[i..<j], radix: 16)!)
-            i = j
+    @Test func theContentSecurityPolicyNamesTheHashOfEveryInlineScript() throws {
+        for language in Language.allCases {
+            let html = HTMLReport(report: try sampleReport(), generatedAt: nil, language: language).render()
+            let scripts = html.components(separatedBy: "<script>").dropFirst().map { $0.components(separatedBy: "</script>")[0] }
+            #expect(!scripts.isEmpty)
+            let start = try #require(html.range(of: "script-src "))
+            let end = try #require(html.range(of: "; img-src", range: start.upperBound..<html.endIndex))
+            let policy = String(html[start.upperBound..<end.lowerBound])
+            var hashes: [String] = []
+            for script in scripts {
+                let hex = Digest.sha256Hex(Array(script.utf8))
+                var bytes: [UInt8] = []
+                var i = hex.startIndex
+                while i < hex.endIndex {
+                    let j = hex.index(i, offsetBy: 2)
+                    bytes.append(UInt8(hex[i..<j], radix: 16)!)
+                    i = j
+                }
+                hashes.append("&#39;sha256-" + Data(bytes).base64EncodedString() + "&#39;")
+            }
+            #expect(policy == hashes.joined(separator: " "))
         }
-        #expect(HTMLReport.scriptHash == "sha256-" + Data(bytes).base64EncodedString())
     }
 }
