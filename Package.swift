@@ -29,7 +29,7 @@ let package = Package(
         .systemLibrary(name: "CLibXML2", pkgConfig: "libxml-2.0", providers: [.apt(["libxml2-dev"])]),
         // libarchive from the system (Debian: libarchive-dev); .ci/run installs it when missing.
         .systemLibrary(name: "CLibArchive", pkgConfig: "libarchive", providers: [.apt(["libarchive-dev"])]),
-        .target(name: "DocumentModel", dependencies: ["Quantities", "CLibXML2", "CLibArchive"]),
+        .target(name: "DocumentModel", dependencies: ["Quantities", "Localization", "CLibXML2", "CLibArchive"]),
         .target(name: "RuleLanguage", dependencies: ["Quantities", "Localization"]),
         .target(name: "Alignment", dependencies: ["Quantities", "DocumentModel", "RuleLanguage", "Localization"]),
         .target(name: "Reports", dependencies: [
@@ -61,7 +61,7 @@ let package = Package(
         .testTarget(name: "QuantitiesTests", dependencies: ["Quantities", "Localization", "TestSupport"]),
         .testTarget(name: "LocalizationTests", dependencies: ["Localization", "TestSupport"]),
         .testTarget(name: "DocumentModelTests", dependencies: [
-            "DocumentModel", "Quantities", "CLibXML2", "TestSupport", .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+            "DocumentModel", "Quantities", "Localization", "CLibXML2", "TestSupport", .product(name: "ZIPFoundation", package: "ZIPFoundation"),
         ]),
         // Golden files are read through #filePath, not bundled.
         .testTarget(name: "RuleLanguageTests", dependencies: ["RuleLanguage", "Localization", "TestSupport"], exclude: ["Golden"]),

@@ -58,7 +58,10 @@ public final class AlignmentEngine: Sendable {
         guard let profile else { return ruleSet.goals }
         guard let g = ruleSet.goals(inProfile: profile) else {
             let known = ruleSet.header?.profiles.map(\.name.value) ?? []
-            throw EngineError("no profile named \(profile)" + (known.isEmpty ? " (the rule set defines none)" : "; profiles: \(known.joined(separator: ", "))"))
+            let list = known.joined(separator: ", ")
+            throw EngineError(LocalizedText(
+                en: "no profile named \(profile)" + (known.isEmpty ? " (the rule set defines none)" : "; profiles: \(list)"),
+                zh: "规则集中没有名为 \(profile) 的 profile" + (known.isEmpty ? "（它没有定义任何 profile）" : "；已有的 profile：\(list)")))
         }
         return g
     }
@@ -150,8 +153,11 @@ public final class AlignmentEngine: Sendable {
             let parts = splitList[at.splits].flatMap { [pairs[Int($0)].first, pairs[Int($0)].second] }
             for p in patternList[at.aliases] + patternList[at.exclusions] + parts { for c in phrases[Int(p)] { characters.insert(c.value) } }
             guard characters.count <= TermAutomaton.maxCharacters else {
-                throw EngineError("\(term.location): with term \(term.name), the rules' terms use \(characters.count) different characters; "
-                                  + "at most \(TermAutomaton.maxCharacters) are supported")
+                throw EngineError(LocalizedText(
+                    en: "\(term.location): with term \(term.name), the rules' terms use \(characters.count) different characters; "
+                        + "at most \(TermAutomaton.maxCharacters) are supported",
+                    zh: "\(term.location)：加上术语 \(term.name)，规则中的术语共用了 \(characters.count) 个不同的字符；"
+                        + "最多支持 \(TermAutomaton.maxCharacters) 个"))
             }
         }
         return (phrases, termPatterns, patternList, pairs, splitList)
@@ -228,9 +234,14 @@ public final class AlignmentEngine: Sendable {
 
 /// A problem with using a rule set for a check (an unknown profile, say).
 public struct EngineError: Error, Sendable, CustomStringConvertible {
-    public let message: String
-    public init(_ message: String) { self.message = message }
+    /// The message in every language.
+    public let text: LocalizedText
+    public init(_ message: LocalizedText) { self.text = message }
+    /// The message in English.
+    public var message: String { text.en }
     public var description: String { message }
+    /// The message in `language`.
+    public func description(in language: Language) -> String { text.text(language) }
 }
 
 /// The findings for one plan, with the trace asked for by `--explain`.

@@ -33,6 +33,9 @@ public struct RuleDraft: Sendable {
     public var targets: Int
     /// How many `TODO` marks the author must settle.
     public var todos: Int
+
+    /// `basis` as the draft's header comment says it in Chinese.
+    public var chineseBasis: String { RuleDrafter.basisChinese(basis) }
 }
 
 /// Drafts a rule file from a city document: one goal per numbered item (or per `全会提出` paragraph), its

@@ -1,5 +1,6 @@
 import DocumentModel
 import Foundation
+import Localization
 import RuleLanguage
 
 /// Runs the `test` blocks of rule files with the real engine, so every rule is checked on example text.
@@ -23,6 +24,7 @@ public enum RuleTestRunner {
     public static func run(loaded: RuleSetLoadResult, path: String, onlyFile: String? = nil) -> RuleSetTestReport {
         var report = RuleSetTestReport(path: path, title: loaded.ruleSet.title, diagnostics: loaded.diagnostics,
                                        sources: loaded.sources)
+        report.language = loaded.ruleSet.language
         guard !loaded.hasErrors else { return report }
         let ruleSet = loaded.ruleSet
         let entries = Set(ruleSet.entryPaths)
@@ -68,7 +70,7 @@ public enum RuleTestRunner {
                 // The plan is named after the test's place, so evidence in failures points at the rule file.
                 doc = TextPlanReader.read(try SourceText(bytes: Array(text.utf8), file: "\(at.file):\(at.line)"))
             case .file?:
-                guard let p = RuleSetLoader.planPath(of: test) else { throw ReadError(file: "?", message: "no plan") }
+                guard let p = RuleSetLoader.planPath(of: test) else { throw ReadError(file: "?", message: LocalizedText(en: "no plan", zh: "没有规划")) }
                 doc = TextPlanReader.read(try SourceText(bytes: try SourceText.readBytes(p), file: p))
             case nil:
                 result.error = "test \"\(test.name.value)\" has no plan text"
@@ -96,7 +98,8 @@ public enum RuleTestRunner {
             let finding = findings.first { $0.kind == .goal && $0.goal == id.value }
             let actual = finding?.status.rawValue ?? "not checked"
             return ExpectationCheck(subject: id.value, expected: status.rawValue, actual: actual,
-                                    passed: actual == status.rawValue, detail: finding?.message ?? "", line: e.range.start.line,
+                                    passed: actual == status.rawValue, detail: finding?.message ?? "",
+                                    chineseDetail: finding?.message(in: .zh) ?? "", line: e.range.start.line,
                                     evidence: place(finding?.evidence.first))
         case .outdated(let ref, let present):
             // A retired word counts as reported when a reported match contains it: `expect outdated
@@ -113,7 +116,8 @@ public enum RuleTestRunner {
             let label = "outdated \"\(ref.text)\""
             return ExpectationCheck(subject: label, expected: present ? "reported" : "not reported",
                                     actual: found ? "reported" : "not reported", passed: found == present,
-                                    detail: hits.first?.message ?? "", line: e.range.start.line,
+                                    detail: hits.first?.message ?? "", chineseDetail: hits.first?.message(in: .zh) ?? "",
+                                    line: e.range.start.line,
                                     evidence: place(hits.first?.evidence.first))
         }
     }
@@ -198,6 +202,8 @@ public struct RuleSetTestReport: Sendable {
     public var exemptFiles: [String] = []
     /// Problems that stopped the run (the engine refused the rule set).
     public var errors: [String] = []
+    /// The language the rule set declares (`language zh`), if it does.
+    public var language: Language?
 
     init(path: String, title: String?, diagnostics: [Diagnostic], sources: [String: String]) {
         self.path = path
@@ -216,27 +222,43 @@ public struct RuleSetTestReport: Sendable {
     public var succeeded: Bool { !hasRuleErrors && failed == 0 && untestedFiles.isEmpty }
 
     /// The report as lines for a terminal: every expectation with ✓ or ✗ (only failures with `failuresOnly`).
-    public func rendered(failuresOnly: Bool = false) -> String {
-        var out = "\(path)" + (title.map { " — \($0)" } ?? "") + "\n"
-        for e in errors { out += "  error: \(e)\n" }
+    public func rendered(failuresOnly: Bool = false, language: Language = .en) -> String {
+        let l = language
+        // An expectation's word: a status (`covered`), `reported` or `not reported`; the test's own keywords
+        // (`test`, `outdated "…"`) stay as written.
+        func word(_ raw: String) -> String {
+            if let s = Status(rawValue: raw) { return s.word.text(l) }
+            switch raw {
+            case "reported": return l.pick(raw, "已报告")
+            case "not reported": return l.pick(raw, "未报告")
+            case "not checked": return l.pick(raw, "未检查")
+            default: return raw
+            }
+        }
+        var out = "\(path)" + (title.map { l.pick(" — ", "——") + $0 } ?? "") + "\n"
+        let errorLabel = l.pick("error: ", "错误：")
+        for e in errors { out += "  \(errorLabel)\(e)\n" }
         for t in tests {
             let bad = t.error != nil || t.checks.contains { !$0.passed }
             if failuresOnly && !bad { continue }
             out += "  \(bad ? "✗" : "✓") test \"\(t.name)\" (\(t.file):\(t.line))\n"
-            if let e = t.error { out += "      error: \(e)\n" }
+            if let e = t.error { out += "      \(errorLabel)\(e)\n" }
             for c in t.checks where !failuresOnly || !c.passed {
                 if c.passed {
-                    out += "      ✓ \(c.subject) \(c.expected)\n"
+                    out += "      ✓ \(c.subject) \(word(c.expected))\n"
                 } else {
-                    out += "      ✗ \(c.subject): expected \(c.expected), got \(c.actual) (line \(c.line))\n"
-                    if !c.detail.isEmpty { out += "          \(c.detail)\n" }
-                    if let ev = c.evidence { out += "          at \(ev)\n" }
+                    out += "      ✗ \(c.subject)" + l.pick(": expected \(c.expected), got \(c.actual) (line \(c.line))",
+                                                     "：应为\(word(c.expected))，实为\(word(c.actual))（第 \(c.line) 行）") + "\n"
+                    let detail = l == .zh && !c.chineseDetail.isEmpty ? c.chineseDetail : c.detail
+                    if !detail.isEmpty { out += "          \(detail)\n" }
+                    if let ev = c.evidence { out += "          " + l.pick("at ", "位置：") + ev + "\n" }
                 }
             }
         }
-        for f in untestedFiles { out += "  ✗ \(f): goals or retirements but no test\n" }
+        for f in untestedFiles { out += "  ✗ \(f)" + l.pick(": goals or retirements but no test", "：有目标或停用表述，但没有测试") + "\n" }
         if tests.isEmpty && untestedFiles.isEmpty && errors.isEmpty {
-            out += "  no tests: only a header or terms, tested through the rule sets that include them\n"
+            out += l.pick("  no tests: only a header or terms, tested through the rule sets that include them\n",
+                          "  没有测试：只有头部或词语，通过包含它们的规则集测试\n")
         }
         return out
     }
@@ -266,6 +288,8 @@ public struct ExpectationCheck: Sendable {
     public var passed: Bool
     /// The finding's message, to see why.
     public var detail: String
+    /// The same in Chinese.
+    public var chineseDetail: String = ""
     /// The expectation's line in the rule file.
     public var line: Int
     /// The first place the finding points at, if any.

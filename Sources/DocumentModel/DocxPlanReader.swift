@@ -1,5 +1,6 @@
 import CLibXML2
 import Foundation
+import Localization
 
 /// Reads a Word document: `word/document.xml` from the zip, with heading styles resolved through
 /// `word/styles.xml` when present.
@@ -22,14 +23,16 @@ enum DocxPlanReader {
     static func input(bytes: [UInt8], file: String, options: ReadOptions) throws(ReadError) -> BuildInput {
         let parts = try ZipContainer.unpack(bytes, wanted: [documentEntry, stylesEntry], file: file, options: options)
         guard let documentBytes = parts[documentEntry] else {
-            throw ReadError(file: file, message: "not a Word document: the zip has no \(documentEntry)")
+            throw ReadError(file: file, message: LocalizedText(en: "not a Word document: the zip has no \(documentEntry)",
+                                                              zh: "不是 Word 文档：压缩包中没有 \(documentEntry)"))
         }
         var styles = StyleTable()
         // Styles only name headings; a broken styles.xml costs the names, not the document.
         if let styleBytes = parts[stylesEntry], let tree = try? LibXML.parseXML(styleBytes, file: file) { styles = StyleTable(tree) }
         let tree: XMLTree
         do { tree = try LibXML.parseXML(documentBytes, file: file) } catch {
-            throw ReadError(file: file, line: error.line, column: error.column, message: "in \(documentEntry): \(error.message)")
+            throw ReadError(file: file, line: error.line, column: error.column,
+                            message: LocalizedText(en: "in \(documentEntry): ", zh: "\(documentEntry) 中：") + error.text)
         }
         let doc = MarkupDocument(tree: tree, bytes: documentBytes, file: file, html: false)
         var walker = DocxWalker(doc: doc, styles: styles)

@@ -1,4 +1,5 @@
 import CLibXML2
+import Localization
 
 // The only code that touches libxml2. Every pointer it gets is freed on every path: documents by
 // `XMLTree.deinit`, parser, XPath and RELAX NG contexts by `defer` right where they are made. Nodes are
@@ -18,6 +19,11 @@ struct LibXMLIssue: Sendable, Equatable {
     var code: Int
     /// Whether libxml2 gave up on the document there (a fatal error).
     var fatal = false
+    /// The message in Chinese, for plancheck's own (nil for libxml2's, which stays its English, quoted).
+    var chinese: String? = nil
+
+    /// The message in every language: libxml2's own English quoted after a Chinese lead-in.
+    var text: LocalizedText { LocalizedText(en: message, zh: chinese ?? "“\(message)”") }
 }
 
 /// A parsed XML or HTML document; owns the libxml2 tree and frees it.
@@ -113,8 +119,12 @@ enum LibXML {
 
     /// Parses XML bytes; on failure, the first error libxml2 gave, with its line and column.
     static func parseXML(_ bytes: [UInt8], file: String) throws(ReadError) -> XMLTree {
-        guard bytes.count < Int(Int32.max) else { throw ReadError(file: file, message: "too large to parse as XML") }
-        guard !bytes.isEmpty else { throw ReadError(file: file, message: "XML error: empty file: no XML document") }
+        guard bytes.count < Int(Int32.max) else {
+            throw ReadError(file: file, message: LocalizedText(en: "too large to parse as XML", zh: "文件过大，无法按 XML 解析"))
+        }
+        guard !bytes.isEmpty else {
+            throw ReadError(file: file, message: LocalizedText(en: "XML error: empty file: no XML document", zh: "XML 错误：文件为空，没有 XML 文档"))
+        }
         let (doc, issues) = collectingIssues { _, _ in
             bytes.withUnsafeBufferPointer { buf -> xmlDocPtr? in
                 guard let base = buf.baseAddress, let ctxt = xmlNewParserCtxt() else { return nil }
@@ -125,12 +135,12 @@ enum LibXML {
             }
         }
         guard let doc else {
-            throw error(issues.issues.first, file: file, fallback: "not well-formed XML")
+            throw error(issues.issues.first, file: file, fallback: LocalizedText(en: "not well-formed XML", zh: "不是格式良好的 XML"))
         }
         let tree = XMLTree(doc)
         // A document libxml2 could build but with errors (it does not recover here, so this is rare): refuse.
-        if let first = issues.issues.first { throw error(first, file: file, fallback: "") }
-        guard tree.root != nil else { throw ReadError(file: file, message: "XML error: no root element") }
+        if let first = issues.issues.first { throw error(first, file: file, fallback: LocalizedText("")) }
+        guard tree.root != nil else { throw ReadError(file: file, message: LocalizedText(en: "XML error: no root element", zh: "XML 错误：没有根元素")) }
         try checkEntityExpansion(tree, fileBytes: bytes.count, file: file)
         return tree
     }
@@ -157,15 +167,20 @@ enum LibXML {
         }
         guard let n = first else { return }
         let line = n.line > 0 ? n.line : n.parent.map(\.line)
-        throw ReadError(file: file, line: line, message: "XML error: entity references would spell out more than \(limit) "
-                        + "bytes of text (the file's \(fileBytes) plus \(entityExpansionAllowance)) by reference \(refs), &\(n.name);; "
-                        + "refused as an entity amplification (\"billion laughs\") file")
+        throw ReadError(file: file, line: line, message: LocalizedText(
+            en: "XML error: entity references would spell out more than \(limit) "
+                + "bytes of text (the file's \(fileBytes) plus \(entityExpansionAllowance)) by reference \(refs), &\(n.name);; "
+                + "refused as an entity amplification (\"billion laughs\") file",
+            zh: "XML 错误：到第 \(refs) 个实体引用 &\(n.name); 时，实体引用展开的文本将超过 \(limit) 字节"
+                + "（文件本身的 \(fileBytes) 字节加 \(entityExpansionAllowance) 字节）；按实体膨胀（“billion laughs”）文件拒绝读取"))
     }
 
     /// Parses HTML bytes; libxml2's HTML parser recovers from broken markup, so only an empty page fails.
     /// `encoding`: the page's encoding as libxml2 names it, or nil to let the page's own declaration decide.
     static func parseHTML(_ bytes: [UInt8], file: String, encoding: String? = nil) throws(ReadError) -> XMLTree {
-        guard bytes.count < Int(Int32.max) else { throw ReadError(file: file, message: "too large to parse as HTML") }
+        guard bytes.count < Int(Int32.max) else {
+            throw ReadError(file: file, message: LocalizedText(en: "too large to parse as HTML", zh: "文件过大，无法按 HTML 解析"))
+        }
         let (doc, issues) = collectingIssues { _, _ in
             bytes.withUnsafeBufferPointer { buf -> htmlDocPtr? in
                 guard let base = buf.baseAddress else { return nil }
@@ -174,31 +189,39 @@ enum LibXML {
                 }
             }
         }
-        guard let doc else { throw ReadError(file: file, message: "HTML error: no content (an empty page?)") }
+        guard let doc else {
+            throw ReadError(file: file, message: LocalizedText(en: "HTML error: no content (an empty page?)", zh: "HTML 错误：没有内容（是空页面吗？）"))
+        }
         let tree = XMLTree(doc)
         // The HTML parser recovers from ordinary errors; a fatal one (nesting past 256 levels) means it
         // stopped reading there, and half a page must not pass for the whole.
         if let f = issues.issues.first(where: \.fatal) {
-            throw ReadError(file: file, line: f.line, message: "HTML error: \(f.message); the page was not read past this point")
+            throw ReadError(file: file, line: f.line, message: LocalizedText(en: "HTML error: \(f.message); the page was not read past this point",
+                                                                          zh: "HTML 错误：\(f.text.zh)；页面在此处之后未被读取"))
         }
-        guard tree.root != nil else { throw ReadError(file: file, message: "HTML error: no root element") }
+        guard tree.root != nil else { throw ReadError(file: file, message: LocalizedText(en: "HTML error: no root element", zh: "HTML 错误：没有根元素")) }
         // From a byte that is not UTF-8 in a page said to be UTF-8, libxml2 reads on as Latin-1: the rest of the
         // page would be mojibake, passed off as text.
         if let bad = issues.issues.first(where: { $0.code == Int(XML_ERR_INVALID_ENCODING.rawValue) }) {
-            throw ReadError(file: file, line: bad.line, message: "HTML error: the page is said to be UTF-8, but has a byte that is not "
-                            + "UTF-8 here; save it as UTF-8, or declare the charset it is really in (<meta charset=\"gbk\">)")
+            throw ReadError(file: file, line: bad.line, message: LocalizedText(
+                en: "HTML error: the page is said to be UTF-8, but has a byte that is not "
+                    + "UTF-8 here; save it as UTF-8, or declare the charset it is really in (<meta charset=\"gbk\">)",
+                zh: "HTML 错误：页面声明为 UTF-8，但此处有一个不是 UTF-8 的字节；请另存为 UTF-8，"
+                    + "或声明它实际使用的字符集（<meta charset=\"gbk\">）"))
         }
         return tree
     }
 
-    static func error(_ issue: LibXMLIssue?, file: String, fallback: String) -> ReadError {
-        guard let issue else { return ReadError(file: file, message: "XML error: \(fallback)") }
+    static func error(_ issue: LibXMLIssue?, file: String, fallback: LocalizedText) -> ReadError {
+        guard let issue else { return ReadError(file: file, message: LocalizedText(en: "XML error: ", zh: "XML 错误：") + fallback) }
         // Entity loops and amplification are reported at a place inside the entity's text, not the file's.
         if issue.code == Int(XML_ERR_ENTITY_LOOP.rawValue) {
-            return ReadError(file: file, message: "XML error: \(issue.message): refused an entity that expands into itself "
-                             + "over and over (a \"billion laughs\" file)")
+            return ReadError(file: file, message: LocalizedText(
+                en: "XML error: \(issue.message): refused an entity that expands into itself over and over (a \"billion laughs\" file)",
+                zh: "XML 错误：\(issue.text.zh)：拒绝读取一个反复展开为自身的实体（“billion laughs”文件）"))
         }
-        return ReadError(file: file, line: issue.line, column: issue.column, message: "XML error: \(issue.message)")
+        return ReadError(file: file, line: issue.line, column: issue.column,
+                         message: LocalizedText(en: "XML error: ", zh: "XML 错误：") + issue.text)
     }
 
     // MARK: XPath
@@ -243,7 +266,7 @@ enum LibXML {
                 }
             }
             guard let rng = parsed else {
-                return [LibXMLIssue(line: nil, column: nil, message: "the bundled schema did not compile", code: -1)]
+                return [LibXMLIssue(line: nil, column: nil, message: "the bundled schema did not compile", code: -1, chinese: "内置的模式无法编译")]
             }
             defer { xmlRelaxNGFree(rng) }
             guard let vctxt = xmlRelaxNGNewValidCtxt(rng) else { return [] }
@@ -251,7 +274,7 @@ enum LibXML {
             xmlRelaxNGSetValidStructuredErrors(vctxt, handler, raw)
             let rc = xmlRelaxNGValidateDoc(vctxt, tree.doc)
             if rc != 0 && collector.issues.isEmpty {
-                return [LibXMLIssue(line: nil, column: nil, message: "does not match the plan XML schema", code: Int(rc))]
+                return [LibXMLIssue(line: nil, column: nil, message: "does not match the plan XML schema", code: Int(rc), chinese: "不符合规划 XML 模式")]
             }
             return []
         }

@@ -1,4 +1,5 @@
 import CLibXML2
+import Localization
 
 /// A parsed markup document with its decoded source and where each text node stands in it.
 final class MarkupDocument {
@@ -130,7 +131,8 @@ enum XPathScopes {
             do {
                 wanted[e] = Set(try LibXML.select(e, in: tree, namespaces: namespaces).map { UnsafeMutableRawPointer($0) })
             } catch {
-                throw ReadError(file: file, message: "XPath scope \(error.expression): \(error.message)")
+                throw ReadError(file: file, message: LocalizedText(en: "XPath scope \(error.expression): \(error.message)",
+                                                                  zh: "XPath 范围 \(error.expression) 有误：“\(error.message)”"))
             }
         }
         let all = wanted.values.reduce(into: Set<UnsafeMutableRawPointer>()) { $0.formUnion($1) }

@@ -1,4 +1,5 @@
 import Foundation
+import Localization
 
 /// The one entry point for reading a plan, whatever its format: text, plan XML, other XML, HTML or .docx.
 public enum PlanReader {
@@ -6,18 +7,20 @@ public enum PlanReader {
     public static func read(path: String, options: ReadOptions = ReadOptions()) throws(ReadError) -> PlanDocument {
         var isDir: ObjCBool = false
         guard FileManager.default.fileExists(atPath: path, isDirectory: &isDir) else {
-            throw ReadError(file: path, message: "no such file")
+            throw ReadError(file: path, message: LocalizedText(en: "no such file", zh: "文件不存在"))
         }
-        guard !isDir.boolValue else { throw ReadError(file: path, message: "is a folder, not a plan file") }
+        guard !isDir.boolValue else { throw ReadError(file: path, message: LocalizedText(en: "is a folder, not a plan file", zh: "是文件夹，不是规划文件")) }
         // The size is checked before reading, so a huge file costs nothing; a file that grows while it is read
         // (or a special file) is held to the same limit.
         let bytes: [UInt8]
         do { bytes = try FileBytes.read(path, limit: options.maxBytes) } catch {
             switch error {
-            case .unreadable(let why): throw ReadError(file: path, message: "cannot be read: \(why)")
+            case .unreadable(let why): throw ReadError(file: path, message: LocalizedText(en: "cannot be read: \(why)", zh: "无法读取：“\(why)”"))
             case .tooLarge(let size?): throw sizeError(path, size, options)
             case .tooLarge(nil):
-                throw ReadError(file: path, message: "is over the size limit of \(options.maxBytes) bytes (raise it with --max-bytes)")
+                throw ReadError(file: path, message: LocalizedText(
+                    en: "is over the size limit of \(options.maxBytes) bytes (raise it with --max-bytes)",
+                    zh: "超过 \(options.maxBytes) 字节的大小上限（可用 --max-bytes 调高）"))
             }
         }
         return try read(bytes: bytes, file: path, options: options)
@@ -61,7 +64,9 @@ public enum PlanReader {
     }
 
     static func sizeError(_ file: String, _ size: Int, _ options: ReadOptions) -> ReadError {
-        ReadError(file: file, message: "is \(size) bytes, over the size limit of \(options.maxBytes) bytes (raise it with --max-bytes)")
+        ReadError(file: file, message: LocalizedText(
+            en: "is \(size) bytes, over the size limit of \(options.maxBytes) bytes (raise it with --max-bytes)",
+            zh: "大小为 \(size) 字节，超过 \(options.maxBytes) 字节的大小上限（可用 --max-bytes 调高）"))
     }
 }
 

@@ -1,4 +1,5 @@
 import Foundation
+import Localization
 
 /// How plan files are read: limits, the input format when it should not be guessed, and XML mappings.
 public struct ReadOptions: Sendable, Hashable {
@@ -93,17 +94,22 @@ public struct XMLMapping: Sendable, Hashable, Codable {
     /// Reads a mapping file (JSON).
     public static func load(path: String) throws(ReadError) -> XMLMapping {
         guard let data = FileManager.default.contents(atPath: path) else {
-            throw ReadError(file: path, message: "cannot read the XML mapping file")
+            throw ReadError(file: path, message: LocalizedText(en: "cannot read the XML mapping file", zh: "无法读取 XML 映射文件"))
         }
-        guard data.count <= 1 << 20 else { throw ReadError(file: path, message: "XML mapping file over 1 MB") }
+        guard data.count <= 1 << 20 else {
+            throw ReadError(file: path, message: LocalizedText(en: "XML mapping file over 1 MB", zh: "XML 映射文件超过 1 MB"))
+        }
         do {
             return try JSONDecoder().decode(XMLMapping.self, from: data)
         } catch let DecodingError.dataCorrupted(ctx) {
-            throw ReadError(file: path, message: "not a valid XML mapping: \(ctx.debugDescription)")
+            throw ReadError(file: path, message: LocalizedText(en: "not a valid XML mapping: \(ctx.debugDescription)",
+                                                              zh: "不是有效的 XML 映射：“\(ctx.debugDescription)”"))
         } catch let DecodingError.typeMismatch(_, ctx) {
-            throw ReadError(file: path, message: "not a valid XML mapping: \(ctx.codingPath.map(\.stringValue).joined(separator: ".")): \(ctx.debugDescription)")
+            let key = ctx.codingPath.map(\.stringValue).joined(separator: ".")
+            throw ReadError(file: path, message: LocalizedText(en: "not a valid XML mapping: \(key): \(ctx.debugDescription)",
+                                                              zh: "不是有效的 XML 映射：键“\(key)”处“\(ctx.debugDescription)”"))
         } catch {
-            throw ReadError(file: path, message: "not a valid XML mapping: \(error)")
+            throw ReadError(file: path, message: LocalizedText(en: "not a valid XML mapping: \(error)", zh: "不是有效的 XML 映射：“\(error)”"))
         }
     }
 

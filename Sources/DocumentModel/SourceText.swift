@@ -1,4 +1,5 @@
 import Foundation
+import Localization
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Darwin)
@@ -13,7 +14,9 @@ public enum TextEncoding: String, Sendable, Codable {
     case gb18030 = "gb18030"
 }
 
-/// Why a file could not be read as text; every case names the file and, where it applies, the place.
+/// Why a file could not be read as text; every case names the file and, where it applies, the place. The
+/// message is written in both languages where the error is made: `message` is the English one (canonical:
+/// tests read it), `message(in:)` the one a person reads.
 public struct ReadError: Error, Sendable, Equatable, CustomStringConvertible {
     /// The file as the user named it.
     public let file: String
@@ -23,23 +26,32 @@ public struct ReadError: Error, Sendable, Equatable, CustomStringConvertible {
     public let column: Int?
     /// Offset of the first offending byte, when the problem is in the bytes.
     public let byteOffset: Int?
-    /// What is wrong, in words.
-    public let message: String
+    /// What is wrong, in words, in every language.
+    public let text: LocalizedText
 
-    public init(file: String, line: Int? = nil, column: Int? = nil, byteOffset: Int? = nil, message: String) {
+    public init(file: String, line: Int? = nil, column: Int? = nil, byteOffset: Int? = nil, message: LocalizedText) {
         self.file = file
         self.line = line
         self.column = column
         self.byteOffset = byteOffset
-        self.message = message
+        self.text = message
     }
 
-    public var description: String {
+    /// What is wrong, in English.
+    public var message: String { text.en }
+
+    /// What is wrong, in `language`.
+    public func message(in language: Language) -> String { text.text(language) }
+
+    /// The file and place (`计划.txt:12:5`), then the message in `language`.
+    public func description(in language: Language) -> String {
         var place = file
         if let line { place += ":\(line)" }
         if line != nil, let column { place += ":\(column)" }
-        return "\(place): \(message)"
+        return "\(place): \(message(in: language))"
     }
+
+    public var description: String { description(in: .en) }
 }
 
 /// A decoded text file: its Unicode scalars, its lines, and the way back to the original bytes.
@@ -96,7 +108,9 @@ public struct SourceText: Sendable {
             enc = .utf8
             let body = bytes[3...]
             if let bad = UTF8Validation.firstInvalid(body) {
-                throw SourceText.invalidError(file: file, bytes: bytes, offset: bad, what: "UTF-8 (it begins with a UTF-8 byte-order mark)")
+                throw SourceText.invalidError(file: file, bytes: bytes, offset: bad,
+                                              what: LocalizedText(en: "UTF-8 (it begins with a UTF-8 byte-order mark)",
+                                                                  zh: "UTF-8 文本（文件以 UTF-8 字节顺序标记开头）"))
             }
             scalars = UTF8Validation.decodeValid(body)
         } else if bytes.starts(with: [0xFF, 0xFE]) || bytes.starts(with: [0xFE, 0xFF]) {
@@ -112,20 +126,22 @@ public struct SourceText: Sendable {
             // not GB18030: decoding it as GB18030 would give mojibake instead of an error.
             let stats = UTF8Validation.multibyteStats(bytes[...])
             if stats.valid >= 4 && stats.valid > 4 * stats.invalid {
-                throw SourceText.invalidError(file: file, bytes: bytes, offset: bad, what: "UTF-8")
+                throw SourceText.invalidError(file: file, bytes: bytes, offset: bad, what: LocalizedText(en: "UTF-8", zh: "UTF-8 文本"))
             }
             switch GB18030.segment(bytes) {
             case .failure(let gbBad):
                 throw SourceText.invalidError(file: file, bytes: bytes, offset: stats.valid > 0 ? bad : gbBad.offset,
-                                              what: "UTF-8, UTF-16 or GB18030")
+                                              what: LocalizedText(en: "UTF-8, UTF-16 or GB18030", zh: "UTF-8、UTF-16 或 GB18030 文本"))
             case .success(let widths):
                 guard let s = String(data: Data(bytes), encoding: GB18030.foundationEncoding) else {
-                    throw SourceText.invalidError(file: file, bytes: bytes, offset: bad, what: "UTF-8, UTF-16 or GB18030")
+                    throw SourceText.invalidError(file: file, bytes: bytes, offset: bad,
+                                                  what: LocalizedText(en: "UTF-8, UTF-16 or GB18030", zh: "UTF-8、UTF-16 或 GB18030 文本"))
                 }
                 let decoded = Array(s.unicodeScalars)
                 // Each GB18030 sequence is one scalar; if Foundation disagrees, byte offsets cannot be trusted.
                 guard decoded.count == widths.count else {
-                    throw ReadError(file: file, message: "could not map GB18030 text back to its bytes")
+                    throw ReadError(file: file, message: LocalizedText(en: "could not map GB18030 text back to its bytes",
+                                                                      zh: "无法将 GB18030 文本对应回其字节"))
                 }
                 enc = .gb18030
                 scalars = decoded
@@ -176,7 +192,9 @@ public struct SourceText: Sendable {
             }
             if s.value < 0x20 && s != "\t" && s != "\u{0C}" {
                 throw ReadError(file: file, line: lines.count + 1, byteOffset: byte,
-                                message: String(format: "control character U+%04X at byte offset %d: this looks like a binary file, not plan text", s.value, byte))
+                                message: LocalizedText(
+                                    en: String(format: "control character U+%04X at byte offset %d: this looks like a binary file, not plan text", s.value, byte),
+                                    zh: String(format: "字节偏移 %d 处有控制字符 U+%04X：这像是二进制文件，而不是规划文本", byte, s.value)))
             }
             byte += w
             i += 1
@@ -202,20 +220,23 @@ public struct SourceText: Sendable {
         let url = URL(fileURLWithPath: path)
         var isDir: ObjCBool = false
         guard FileManager.default.fileExists(atPath: path, isDirectory: &isDir) else {
-            throw ReadError(file: path, message: "no such file")
+            throw ReadError(file: path, message: LocalizedText(en: "no such file", zh: "文件不存在"))
         }
-        guard !isDir.boolValue else { throw ReadError(file: path, message: "is a folder, not a plan file") }
+        guard !isDir.boolValue else { throw ReadError(file: path, message: LocalizedText(en: "is a folder, not a plan file", zh: "是文件夹，不是规划文件")) }
         // Refuse an oversized file before reading it, not after.
         if let size = (try? FileManager.default.attributesOfItem(atPath: path))?[.size] as? Int, size > maxBytes {
-            throw ReadError(file: path, message: "is \(size) bytes, over the limit of \(maxBytes) bytes")
+            throw ReadError(file: path, message: LocalizedText(en: "is \(size) bytes, over the limit of \(maxBytes) bytes",
+                                                              zh: "大小为 \(size) 字节，超过 \(maxBytes) 字节的上限"))
         }
         if let bytes = readRegularFile(path, maxBytes: maxBytes) { return bytes }
         let data: Data
         do { data = try Data(contentsOf: url) } catch {
-            throw ReadError(file: path, message: "cannot be read: \(error.localizedDescription)")
+            throw ReadError(file: path, message: LocalizedText(en: "cannot be read: \(error.localizedDescription)",
+                                                              zh: "无法读取：“\(error.localizedDescription)”"))
         }
         guard data.count <= maxBytes else {
-            throw ReadError(file: path, message: "is \(data.count) bytes, over the limit of \(maxBytes) bytes")
+            throw ReadError(file: path, message: LocalizedText(en: "is \(data.count) bytes, over the limit of \(maxBytes) bytes",
+                                                              zh: "大小为 \(data.count) 字节，超过 \(maxBytes) 字节的上限"))
         }
         return [UInt8](data)
     }
@@ -278,7 +299,9 @@ public struct SourceText: Sendable {
         let body = bytes.count - 2
         if body % 2 != 0 {
             throw ReadError(file: file, byteOffset: bytes.count - 1,
-                            message: "UTF-16 text ends with half a character (odd byte count; last byte at offset \(bytes.count - 1))")
+                            message: LocalizedText(
+                                en: "UTF-16 text ends with half a character (odd byte count; last byte at offset \(bytes.count - 1))",
+                                zh: "UTF-16 文本以半个字符结尾（字节数为奇数；最后一个字节位于偏移 \(bytes.count - 1)）"))
         }
         var units: [UInt16] = []
         units.reserveCapacity(body / 2)
@@ -305,20 +328,25 @@ public struct SourceText: Sendable {
             case .error:
                 let offset = 2 + unitIndex * 2
                 throw ReadError(file: file, line: line, byteOffset: offset,
-                                message: "not valid UTF-16: unpaired surrogate at byte offset \(offset) (line \(line))")
+                                message: LocalizedText(en: "not valid UTF-16: unpaired surrogate at byte offset \(offset) (line \(line))",
+                                                      zh: "不是有效的 UTF-16：字节偏移 \(offset) 处有未配对的代理项（第 \(line) 行）"))
             }
         }
         return out
     }
 
-    private static func invalidError(file: String, bytes: [UInt8], offset: Int, what: String) -> ReadError {
+    private static func invalidError(file: String, bytes: [UInt8], offset: Int, what: LocalizedText) -> ReadError {
         // Count lines in the valid prefix so the user can find the spot in an editor.
         var line = 1
         for b in bytes[..<min(offset, bytes.count)] where b == 0x0A { line += 1 }
-        let shown = offset < bytes.count ? String(format: "0x%02X", bytes[offset]) : "end of file"
-        let detail = offset < bytes.count ? "invalid byte \(shown) at byte offset \(offset)" : "truncated character at end of file (byte offset \(offset))"
+        let detail = offset < bytes.count
+            ? LocalizedText(en: "invalid byte \(String(format: "0x%02X", bytes[offset])) at byte offset \(offset)",
+                            zh: "字节偏移 \(offset) 处有无效字节 \(String(format: "0x%02X", bytes[offset]))")
+            : LocalizedText(en: "truncated character at end of file (byte offset \(offset))",
+                            zh: "文件末尾的字符不完整（字节偏移 \(offset)）")
         return ReadError(file: file, line: line, byteOffset: offset,
-                         message: "not valid \(what) text: \(detail) (line \(line))")
+                         message: LocalizedText(en: "not valid \(what.en) text: \(detail.en) (line \(line))",
+                                                zh: "不是有效的 \(what.zh)：\(detail.zh)（第 \(line) 行）"))
     }
 }
 

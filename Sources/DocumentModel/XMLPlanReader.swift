@@ -1,4 +1,5 @@
 import CLibXML2
+import Localization
 import Quantities
 
 /// Reads XML: the project's plan XML (root `<plan>`, validated against `docs/plan-xml.rng`), or any other
@@ -13,7 +14,7 @@ enum XMLPlanReader {
 
     static func input(bytes: [UInt8], file: String, options: ReadOptions) throws(ReadError) -> BuildInput {
         let tree = try LibXML.parseXML(bytes, file: file)
-        guard let root = tree.root else { throw ReadError(file: file, message: "XML error: no root element") }
+        guard let root = tree.root else { throw ReadError(file: file, message: LocalizedText(en: "XML error: no root element", zh: "XML 错误：没有根元素")) }
         let isPlan: Bool
         switch options.format {
         case .planXML?: isPlan = true
@@ -52,14 +53,15 @@ enum XMLPlanReader {
     /// Every schema problem with its line: the first in the error's place, all of them in its message.
     static func schemaError(_ issues: [LibXMLIssue], file: String) -> ReadError {
         let first = issues[0]
-        var msg = "does not follow the plan XML schema (docs/plan-xml.md): \(first.message)"
+        var msg = LocalizedText(en: "does not follow the plan XML schema (docs/plan-xml.md): ", zh: "不符合规划 XML 模式（docs/plan-xml.md）：")
+            + first.text
         // After the first problem libxml2 reports each enclosing element as failing too; those say nothing new.
         let cascade = ["failed to validate content", "has extra content", "Invalid sequence in interleave"]
         let rest = issues.dropFirst().filter { i in !cascade.contains { i.message.contains($0) } }
         for i in rest.prefix(19) {
-            msg += "\n  \(file)\(i.line.map { ":\($0)" } ?? ""): \(i.message)"
+            msg = msg + LocalizedText("\n  \(file)\(i.line.map { ":\($0)" } ?? ""): ") + i.text
         }
-        if rest.count > 19 { msg += "\n  … and \(rest.count - 19) more" }
+        if rest.count > 19 { msg = msg + LocalizedText(en: "\n  … and \(rest.count - 19) more", zh: "\n  ……另有 \(rest.count - 19) 处") }
         return ReadError(file: file, line: first.line, message: msg)
     }
 
@@ -187,27 +189,28 @@ enum XMLPlanReader {
 
     static func mappedInput(_ tree: XMLTree, bytes: [UInt8], file: String, options: ReadOptions) throws(ReadError) -> BuildInput {
         let m = options.xmlMapping ?? XMLMapping()
-        func select(_ e: String, what: String) throws(ReadError) -> [xmlNodePtr] {
+        func select(_ e: String, what: LocalizedText) throws(ReadError) -> [xmlNodePtr] {
             do { return try LibXML.select(e, in: tree, namespaces: m.namespaces) } catch {
-                throw ReadError(file: file, message: "XPath for \(what) \(error.expression): \(error.message)")
+                throw ReadError(file: file, message: LocalizedText(en: "XPath for \(what.en) \(error.expression): \(error.message)",
+                                                                  zh: "\(what.zh)的 XPath \(error.expression) 有误：“\(error.message)”"))
             }
         }
         var headingLevel: [UnsafeMutableRawPointer: Int] = [:]
         for (k, e) in m.headings.enumerated() {
-            for n in try select(e, what: "headings") where headingLevel[UnsafeMutableRawPointer(n)] == nil {
+            for n in try select(e, what: LocalizedText(en: "headings", zh: "标题")) where headingLevel[UnsafeMutableRawPointer(n)] == nil {
                 headingLevel[UnsafeMutableRawPointer(n)] = k + 1
             }
         }
         var paragraphNodes = Set<UnsafeMutableRawPointer>()
-        for e in m.paragraphs { for n in try select(e, what: "paragraphs") { paragraphNodes.insert(UnsafeMutableRawPointer(n)) } }
+        for e in m.paragraphs { for n in try select(e, what: LocalizedText(en: "paragraphs", zh: "段落")) { paragraphNodes.insert(UnsafeMutableRawPointer(n)) } }
         var tableNodes = Set<UnsafeMutableRawPointer>()
-        for e in m.tables { for n in try select(e, what: "tables") { tableNodes.insert(UnsafeMutableRawPointer(n)) } }
+        for e in m.tables { for n in try select(e, what: LocalizedText(en: "tables", zh: "表格")) { tableNodes.insert(UnsafeMutableRawPointer(n)) } }
         var noiseNodes = Set<UnsafeMutableRawPointer>()
-        for e in m.noise { for n in try select(e, what: "noise") { noiseNodes.insert(UnsafeMutableRawPointer(n)) } }
-        let titleNode = try m.title.map { e throws(ReadError) in try select(e, what: "title").first }.flatMap { $0 }
+        for e in m.noise { for n in try select(e, what: LocalizedText(en: "noise", zh: "干扰内容")) { noiseNodes.insert(UnsafeMutableRawPointer(n)) } }
+        let titleNode = try m.title.map { e throws(ReadError) in try select(e, what: LocalizedText(en: "title", zh: "文件标题")).first }.flatMap { $0 }
 
         // Relative row and cell expressions are checked once, up front, so a typo fails clearly.
-        for (e, what) in [(m.rows, "rows"), (m.cells, "cells")] {
+        for (e, what) in [(m.rows, LocalizedText(en: "rows", zh: "表格行")), (m.cells, LocalizedText(en: "cells", zh: "单元格"))] {
             if let e { _ = try select("(" + e + ")[false()]", what: what) }
         }
 

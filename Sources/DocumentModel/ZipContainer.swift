@@ -1,4 +1,5 @@
 import CLibArchive
+import Localization
 
 /// Reads the few entries a .docx reader needs out of a zip held in memory, trusting nothing in it.
 ///
@@ -15,15 +16,20 @@ enum ZipContainer {
 
     /// The entries named in `wanted` that the zip holds, unpacked.
     static func unpack(_ bytes: [UInt8], wanted: Set<String>, file: String, options: ReadOptions) throws(ReadError) -> [String: [UInt8]] {
-        guard !bytes.isEmpty else { throw ReadError(file: file, message: "not a .docx: cannot be opened as a zip archive (the file is empty)") }
+        guard !bytes.isEmpty else {
+            throw ReadError(file: file, message: LocalizedText(en: "not a .docx: cannot be opened as a zip archive (the file is empty)",
+                                                              zh: "不是 .docx：无法作为 zip 压缩包打开（文件为空）"))
+        }
         let result: Result<[String: [UInt8]], ReadError> = bytes.withUnsafeBytes { raw in
             guard let a = archive_read_new(), let base = raw.baseAddress else {
-                return .failure(ReadError(file: file, message: "not a readable .docx: libarchive could not start"))
+                return .failure(ReadError(file: file, message: LocalizedText(en: "not a readable .docx: libarchive could not start",
+                                                                             zh: "无法读取的 .docx：libarchive 未能启动")))
             }
             defer { archive_read_free(a) }
             archive_read_support_format_zip(a)
             guard archive_read_open_memory(a, base, raw.count) == ARCHIVE_OK else {
-                return .failure(ReadError(file: file, message: "not a .docx: cannot be opened as a zip archive (\(errorText(a)))"))
+                return .failure(ReadError(file: file, message: LocalizedText(en: "not a .docx: cannot be opened as a zip archive (\(errorText(a)))",
+                                                                             zh: "不是 .docx：无法作为 zip 压缩包打开（“\(errorText(a))”）")))
             }
             var reader = Reader(archive: a, file: file, options: options, zipSize: raw.count)
             return Result { () throws(ReadError) in try reader.entries(wanted) }
@@ -55,8 +61,9 @@ enum ZipContainer {
             budget = options.maxUncompressedBytes
         }
 
-        func damaged(_ what: String) -> ReadError {
-            ReadError(file: file, message: "not a readable .docx: \(what) (\(errorText(archive)))")
+        func damaged(_ what: LocalizedText) -> ReadError {
+            ReadError(file: file, message: LocalizedText(en: "not a readable .docx: \(what.en) (\(errorText(archive)))",
+                                                         zh: "无法读取的 .docx：\(what.zh)（“\(errorText(archive))”）"))
         }
 
         /// Every entry header is read, so that a second entry of a wanted name is seen, not silently ignored.
@@ -69,22 +76,27 @@ enum ZipContainer {
                 let r = archive_read_next_header(archive, &entry)
                 if r == ARCHIVE_EOF { break }
                 guard r == ARCHIVE_OK || r == ARCHIVE_WARN, let entry else {
-                    throw damaged(count == 0 ? "the zip's first entry cannot be read" : "the zip is damaged after entry \(count)")
+                    throw damaged(count == 0 ? LocalizedText(en: "the zip's first entry cannot be read", zh: "zip 的第一个条目无法读取")
+                                              : LocalizedText(en: "the zip is damaged after entry \(count)", zh: "zip 在第 \(count) 个条目之后已损坏"))
                 }
                 count += 1
-                if count > maxEntries { throw ReadError(file: file, message: "refused: the zip has more than \(maxEntries) entries") }
+                if count > maxEntries {
+                    throw ReadError(file: file, message: LocalizedText(en: "refused: the zip has more than \(maxEntries) entries",
+                                                                      zh: "拒绝读取：zip 中的条目超过 \(maxEntries) 个"))
+                }
                 guard let cName = archive_entry_pathname(entry) else { continue }
                 let name = String(cString: cName)
                 guard wanted.contains(name) else { continue }
                 // A warning on an entry that is read means its headers disagree (CRC, sizes: "Inconsistent CRC32
                 // values"); on another entry it is most often a name in a legacy encoding, harmless here.
-                if r == ARCHIVE_WARN { throw damaged("the headers of \(name) disagree") }
+                if r == ARCHIVE_WARN { throw damaged(LocalizedText(en: "the headers of \(name) disagree", zh: "\(name) 的头信息前后不一致")) }
                 guard seen.insert(name).inserted else {
                     // Readers differ on which copy counts; a document that reads two ways is refused.
-                    throw ReadError(file: file, message: "not a readable .docx: the zip has two entries named \(name)")
+                    throw ReadError(file: file, message: LocalizedText(en: "not a readable .docx: the zip has two entries named \(name)",
+                                                                      zh: "无法读取的 .docx：zip 中有两个名为 \(name) 的条目"))
                 }
                 if archive_entry_is_data_encrypted(entry) != 0 {
-                    throw ReadError(file: file, message: "not a readable .docx: \(name) is encrypted")
+                    throw ReadError(file: file, message: LocalizedText(en: "not a readable .docx: \(name) is encrypted", zh: "无法读取的 .docx：\(name) 已加密"))
                 }
                 found[name] = try data(of: name, entry: entry)
             }
@@ -95,12 +107,15 @@ enum ZipContainer {
         mutating func data(of name: String, entry: OpaquePointer) throws(ReadError) -> [UInt8] {
             let limit = options.maxUncompressedBytes
             let ratio = options.maxCompressionRatio
-            func bomb(_ why: String, _ sizes: String) -> ReadError {
-                ReadError(file: file, message: "refused: \(name) \(why) (\(sizes)); a zip bomb or a document too large to read")
+            func bomb(_ why: LocalizedText, _ sizes: LocalizedText) -> ReadError {
+                ReadError(file: file, message: LocalizedText(
+                    en: "refused: \(name) \(why.en) (\(sizes.en)); a zip bomb or a document too large to read",
+                    zh: "拒绝读取：\(name) \(why.zh)（\(sizes.zh)）；这是 zip 炸弹，或文档过大无法读取"))
             }
             func tooDense(_ n: Int, _ packed: Int) -> Bool { n > 1 << 20 && Double(n) / Double(max(packed, 1)) > ratio }
             let declared = archive_entry_size_is_set(entry) != 0 ? Int(clamping: archive_entry_size(entry)) : 0
-            if declared > budget { throw bomb("would unpack past the limit of \(limit) bytes", "\(declared) bytes declared") }
+            if declared > budget { throw bomb(LocalizedText(en: "would unpack past the limit of \(limit) bytes", zh: "解压后将超过 \(limit) 字节的上限"),
+                                                LocalizedText(en: "\(declared) bytes declared", zh: "声明为 \(declared) 字节")) }
             // The declared size is the zip's word, not a fact: it only bounds the first reservation.
             var out: [UInt8] = []
             out.reserveCapacity(min(max(declared, 0), budget, 64 << 20))
@@ -112,12 +127,15 @@ enum ZipContainer {
                 if n == 0 { break }
                 guard n > 0 else {
                     // A bad CRC or a size that does not match is ARCHIVE_WARN here: the data is not what was stored.
-                    throw damaged("\(name) could not be unpacked")
+                    throw damaged(LocalizedText(en: "\(name) could not be unpacked", zh: "\(name) 无法解压"))
                 }
                 let total = out.count + n
                 let packed = min(Int(clamping: archive_filter_bytes(archive, 0) - start), zipSize)
-                if total > budget { throw bomb("unpacks past the limit of \(limit) bytes", "\(total) bytes from \(packed) packed") }
-                if tooDense(total, packed) { throw bomb("is compressed more than \(Int(ratio)) to 1", "\(total) bytes from \(packed) packed") }
+                let sizes = LocalizedText(en: "\(total) bytes from \(packed) packed", zh: "由 \(packed) 字节压缩数据解出 \(total) 字节")
+                if total > budget { throw bomb(LocalizedText(en: "unpacks past the limit of \(limit) bytes", zh: "解压后超过 \(limit) 字节的上限"), sizes) }
+                if tooDense(total, packed) {
+                    throw bomb(LocalizedText(en: "is compressed more than \(Int(ratio)) to 1", zh: "压缩比超过 \(Int(ratio)) 比 1"), sizes)
+                }
                 out.append(contentsOf: chunk[0..<n])
             }
             budget -= out.count

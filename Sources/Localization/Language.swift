@@ -40,9 +40,16 @@ public struct LanguageError: Error, Sendable, CustomStringConvertible {
     /// Where: `PLANCHECK_LANG`, `--lang`.
     public let source: String
 
-    public var description: String {
-        "\(source)=\(value) is not a language plancheck speaks; use zh (简体中文) or en (English)"
+    public var description: String { text.en }
+
+    /// The message in every language.
+    public var text: LocalizedText {
+        LocalizedText(en: "\(source)=\(value) is not a language plancheck speaks; use zh (简体中文) or en (English)",
+                      zh: "\(source)=\(value) 不是本工具支持的语言；请使用 zh（简体中文）或 en（English）")
     }
+
+    /// The message in `language`.
+    public func description(in language: Language) -> String { text.text(language) }
 }
 
 extension Language {

@@ -34,3 +34,9 @@ public struct LocalizedText: Sendable, Hashable, Codable, CustomStringConvertibl
         LocalizedText(en: parts.map(\.en).joined(separator: "; "), zh: parts.map(\.zh).joined(separator: "；"))
     }
 }
+
+/// A text in English and in Chinese, written side by side where it is made: `L("covered", "已衔接")`.
+public func L(_ english: String, _ chinese: String) -> LocalizedText { LocalizedText(en: english, zh: chinese) }
+
+/// A text that reads the same in both languages: a name, a number, a rule-language example.
+public func L(_ both: String) -> LocalizedText { LocalizedText(both) }

@@ -21,12 +21,24 @@ public struct CheckRunner {
         do {
             language = try Language.resolve(asked: request.language, environment: ProcessInfo.processInfo.environment,
                                             declared: ruleSet.language)
-        } catch { throw CheckError(error.description) }
+        } catch { throw CheckError(error.text) }
+        do {
+            return try run(ruleSet, rulesPath, language: language, standardOutput: standardOutput, standardError: standardError)
+        } catch {
+            var e = error
+            e.language = language
+            throw e
+        }
+    }
+
+    /// The check, once the rules are loaded and the run's language is known.
+    private func run(_ ruleSet: RuleSet, _ rulesPath: String, language: Language, standardOutput: FileHandle,
+                     standardError: FileHandle) throws(CheckError) -> CheckOutcome {
         // The reports speak the run's language (`request.language`, resolved), whatever the options say.
         var options = request.reportOptions
         options.language = language
         let engine: AlignmentEngine
-        do { engine = try AlignmentEngine(ruleSet: ruleSet, profile: request.profile) } catch { throw CheckError(file: rulesPath, error.description) }
+        do { engine = try AlignmentEngine(ruleSet: ruleSet, profile: request.profile) } catch { throw CheckError(file: rulesPath, error.text) }
 
         // Waivers, baseline and destinations are checked before any plan is read: a mistake in them
         // should not cost a whole run.
@@ -88,7 +100,8 @@ public struct CheckRunner {
         for r in whole {
             let data: Data
             do { data = try r.format.makeReporter(options).render(report) } catch {
-                throw CheckError("cannot write the \(r.format.rawValue) report: \(error)")
+                throw CheckError(LocalizedText(en: "cannot write the \(r.format.rawValue) report: \(error)",
+                                               zh: "无法生成 \(r.format.rawValue) 报告：“\(error)”"))
             }
             switch r.destination {
             case .file(let path):
@@ -106,8 +119,15 @@ public struct CheckRunner {
             write(text.render(report, listings: builder.listings), to: standardOutput)
         }
         if let w = report.waivers {
-            for u in w.unused { write("\(u.source): warning: unused waiver for \(u.goal)\(u.plan.map { " in \($0)" } ?? ""): no such gap\n", to: standardError) }
-            for e in w.expired { write("\(e.source): error: the waiver for \(e.goal) expired on \(e.until ?? "")\n", to: standardError) }
+            for u in w.unused {
+                write(language.pick("\(u.source): warning: unused waiver for \(u.goal)\(u.plan.map { " in \($0)" } ?? ""): no such gap\n",
+                                    "\(u.source): 警告：目标 \(u.goal)\(u.plan.map { "（\($0)）" } ?? "") 的豁免未被使用：没有对应的问题\n"),
+                      to: standardError)
+            }
+            for e in w.expired {
+                write(language.pick("\(e.source): error: the waiver for \(e.goal) expired on \(e.until ?? "")\n",
+                                    "\(e.source): 错误：目标 \(e.goal) 的豁免已于 \(language.date(e.until ?? "")) 到期\n"), to: standardError)
+            }
         }
         return CheckOutcome(report: report, worstNewGap: builder.worstNewGap, failOn: request.failOn, language: language)
     }
@@ -122,12 +142,22 @@ public struct CheckRunner {
         let loaded = RuleSetLoader.load(path: rulesPath)
         if loaded.hasErrors {
             let first = loaded.diagnostics.first { $0.level == .error }?.range.start
-            throw CheckError(file: first?.file ?? rulesPath, line: first.map(\.line), column: first.map(\.column),
-                             "the rules in \(rulesPath) have errors (see above); fix them or run: plancheck rules lint \(rulesPath)",
-                             details: loaded.rendered(color: false))
+            // The diagnostics speak the run's language as far as it is known: the rule set's `language` counts
+            // when its header parsed; a `PLANCHECK_LANG` plancheck does not speak is passed over, as for other errors.
+            var environment = ProcessInfo.processInfo.environment
+            if let value = environment["PLANCHECK_LANG"], Language(code: value) == nil { environment["PLANCHECK_LANG"] = nil }
+            let language = (try? Language.resolve(asked: request.language, environment: environment,
+                                                   declared: loaded.ruleSet.language)) ?? .en
+            var error = CheckError(file: first?.file ?? rulesPath, line: first.map(\.line), column: first.map(\.column),
+                                   LocalizedText(en: "the rules in \(rulesPath) have errors (see above); fix them or run: plancheck rules lint \(rulesPath)",
+                                                 zh: "\(rulesPath) 中的规则有错误（见上文）；请修正，或运行：plancheck rules lint \(rulesPath)"),
+                                   details: loaded.rendered(color: false, language: language))
+            error.language = language
+            throw error
         }
         if loaded.ruleSet.goals.isEmpty && loaded.ruleSet.retirements.isEmpty {
-            throw CheckError(file: rulesPath, "\(rulesPath): no goals or retirements to check")
+            throw CheckError(file: rulesPath, LocalizedText(en: "\(rulesPath): no goals or retirements to check",
+                                                          zh: "\(rulesPath)：没有可检查的目标或停用表述"))
         }
         return (loaded.ruleSet, rulesPath)
     }

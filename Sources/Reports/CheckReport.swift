@@ -129,19 +129,25 @@ public struct CheckReport: Sendable, Codable {
         let data: Data
         do { data = try BoundedRead.read(path, limit: maxBaselineBytes) } catch {
             switch error {
-            case .unreadable: throw ReportReadError(file: path, description: "\(path): cannot read the baseline report")
+            case .unreadable:
+                throw ReportReadError(file: path, text: LocalizedText(en: "\(path): cannot read the baseline report", zh: "\(path): 无法读取基线报告"))
             case .tooLarge(let size):
-                throw ReportReadError(file: path, description: "\(path): the baseline report \(BoundedRead.describe(size, limit: maxBaselineBytes, what: "a baseline"))")
+                let why = BoundedRead.describe(size, limit: maxBaselineBytes, what: LocalizedText(en: "a baseline", zh: "基线"))
+                throw ReportReadError(file: path, text: LocalizedText(en: "\(path): the baseline report \(why.en)", zh: "\(path): 基线报告\(why.zh)"))
             }
         }
         do {
             let r = try JSONDecoder().decode(CheckReport.self, from: data)
-            guard r.version == 1 else { throw ReportReadError(file: path, description: "\(path): report version \(r.version) is not supported (expected 1)") }
+            guard r.version == 1 else {
+                throw ReportReadError(file: path, text: LocalizedText(en: "\(path): report version \(r.version) is not supported (expected 1)",
+                                                                      zh: "\(path): 不支持第 \(r.version) 版报告（应为第 1 版）"))
+            }
             return r
         } catch let e as ReportReadError {
             throw e
         } catch {
-            throw ReportReadError(file: path, description: "\(path): not a plancheck JSON report (\(error))")
+            throw ReportReadError(file: path, text: LocalizedText(en: "\(path): not a plancheck JSON report (\(error))",
+                                                                  zh: "\(path): 不是本工具生成的 JSON 报告（“\(error)”）"))
         }
     }
 
@@ -161,5 +167,12 @@ public struct CheckReport: Sendable, Codable {
 public struct ReportReadError: Error, Sendable, CustomStringConvertible {
     /// The report file.
     public let file: String
-    public let description: String
+    /// The whole message, naming the file, in every language.
+    public let text: LocalizedText
+
+    /// The message in English.
+    public var description: String { text.en }
+
+    /// The message in `language`.
+    public func description(in language: Language) -> String { text.text(language) }
 }

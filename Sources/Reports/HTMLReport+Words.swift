@@ -2,12 +2,6 @@ import Alignment
 import Localization
 import RuleLanguage
 
-/// A label of the HTML pages in both languages.
-func L(_ english: String, _ chinese: String) -> LocalizedText { LocalizedText(en: english, zh: chinese) }
-
-/// Text that reads the same in both languages (a name, a number).
-func L(_ both: String) -> LocalizedText { LocalizedText(both) }
-
 extension LocalizedText {
     /// The English text with a capital first letter, as a heading or label writes a vocabulary word.
     var capitalized: LocalizedText { LocalizedText(en: en.prefix(1).uppercased() + en.dropFirst(), zh: zh) }

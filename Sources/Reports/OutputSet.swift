@@ -1,4 +1,5 @@
 import Foundation
+import Localization
 #if canImport(Glibc)
 import Glibc
 #endif
@@ -29,10 +30,10 @@ public final class OutputSet {
         var folders: [(dir: String, shown: String)] = []
         for path in destinations {
             let full = OutputSet.absolute(path)
-            if order.contains(full) { throw AtomicWriteError(path: path, reason: "is named twice for this run") }
+            if order.contains(full) { throw AtomicWriteError(path: path, reason: LocalizedText(en: "is named twice for this run", zh: "在本次运行中被指定了两次")) }
             var isDir: ObjCBool = false
             if FileManager.default.fileExists(atPath: full, isDirectory: &isDir), isDir.boolValue {
-                throw AtomicWriteError(path: path, reason: "is a folder")
+                throw AtomicWriteError(path: path, reason: LocalizedText(en: "is a folder", zh: "是文件夹"))
             }
             let dir = (full as NSString).deletingLastPathComponent
             if byFolder[dir] == nil { folders.append((dir, path)) }
@@ -42,7 +43,7 @@ public final class OutputSet {
         do throws(AtomicWriteError) {
             for (dir, shown) in folders {
                 do { try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true) } catch {
-                    throw AtomicWriteError(path: shown, reason: "cannot create the folder \(dir)")
+                    throw AtomicWriteError(path: shown, reason: LocalizedText(en: "cannot create the folder \(dir)", zh: "无法创建文件夹 \(dir)"))
                 }
                 let names = byFolder[dir]!
                 let run = try RunFolder.open(in: dir, workName: RunFolder.workName, claiming: names.map(\.name), shown: names.map(\.shown))
@@ -89,7 +90,7 @@ public final class OutputSet {
     /// Stages `data` for `destination`.
     public func write(_ data: Data, to destination: String) throws(AtomicWriteError) {
         let failure = RunFolder.writeFile(stagedPath(for: destination), data)
-        if failure != 0 { throw AtomicWriteError(path: destination, reason: String(cString: strerror(failure))) }
+        if failure != 0 { throw AtomicWriteError(path: destination, reason: AtomicWriteError.system(failure)) }
     }
 
     /// Puts every staged file in place, in the order the destinations were given, then removes the staging
@@ -99,15 +100,15 @@ public final class OutputSet {
             // Everything that can fail is looked at before the first rename, so a set is not left half replaced.
             for dest in order {
                 let from = stagedPath(for: dest)
-                guard access(from, F_OK) == 0 else { throw AtomicWriteError(path: dest, reason: "was not written") }
+                guard access(from, F_OK) == 0 else { throw AtomicWriteError(path: dest, reason: LocalizedText(en: "was not written", zh: "未写入")) }
                 var st = stat()
                 if stat(dest, &st) == 0 {
-                    if (st.st_mode & S_IFMT) == S_IFDIR { throw AtomicWriteError(path: dest, reason: "is a folder") }
+                    if (st.st_mode & S_IFMT) == S_IFDIR { throw AtomicWriteError(path: dest, reason: LocalizedText(en: "is a folder", zh: "是文件夹")) }
                     _ = chmod(from, st.st_mode & 0o7777)
                 }
             }
             for dest in order where rename(stagedPath(for: dest), dest) != 0 {
-                throw AtomicWriteError(path: dest, reason: String(cString: strerror(errno)))
+                throw AtomicWriteError(path: dest, reason: AtomicWriteError.system(errno))
             }
         }
         discard()
@@ -151,7 +152,7 @@ public final class OutputSet {
         }
         func whileHeld(_ body: () throws(AtomicWriteError) -> Void) throws(AtomicWriteError) {
             lock.lock(); defer { lock.unlock() }
-            if abandoned { throw AtomicWriteError(path: "reports", reason: "the run was interrupted") }
+            if abandoned { throw AtomicWriteError(path: "reports", reason: LocalizedText(en: "the run was interrupted", zh: "运行被中断")) }
             try body()
         }
         func abandonAll() {
@@ -164,9 +165,30 @@ public final class OutputSet {
     private static let registry = Registry()
 }
 
-/// A file that could not be written.
+/// A file that could not be written: which, and why, in every language.
 public struct AtomicWriteError: Error, Sendable, CustomStringConvertible {
     public let path: String
-    public let reason: String
-    public var description: String { "cannot write \(path): \(reason)" }
+    /// Why, in every language.
+    public let why: LocalizedText
+
+    init(path: String, reason: LocalizedText) {
+        self.path = path
+        self.why = reason
+    }
+
+    /// Why, in English.
+    public var reason: String { why.en }
+
+    public var description: String { description(in: .en) }
+
+    /// The message in `language`.
+    public func description(in language: Language) -> String {
+        language.pick("cannot write \(path): \(why.en)", "无法写入 \(path)：\(why.zh)")
+    }
+
+    /// The system's own reason (`strerror`, an error's text): English, quoted in Chinese.
+    static func system(_ reason: String) -> LocalizedText { LocalizedText(en: reason, zh: "“\(reason)”") }
+
+    /// The system's reason for `errno` value `code`.
+    static func system(_ code: Int32) -> LocalizedText { system(String(cString: strerror(code))) }
 }

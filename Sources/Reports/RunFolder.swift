@@ -1,4 +1,5 @@
 import Foundation
+import Localization
 #if canImport(Glibc)
 import Glibc
 #endif
@@ -44,25 +45,28 @@ final class RunFolder: @unchecked Sendable {
             let claims = (try? String(contentsOfFile: (other as NSString).appendingPathComponent(claimsName), encoding: .utf8)) ?? ""
             let taken = Set(claims.split(separator: "\n").map(String.init))
             if let i = names.firstIndex(where: taken.contains) {
-                let pid = entry.split(separator: "-").dropFirst().first.map { " (process \($0))" } ?? ""
+                let process = entry.split(separator: "-").dropFirst().first
+                let pid = process.map { " (process \($0))" } ?? ""
                 throw AtomicWriteError(path: i < shown.count ? shown[i] : (dir as NSString).appendingPathComponent(names[i]),
-                                       reason: "is being written by another plancheck run\(pid); wait for it to finish, or write elsewhere")
+                                       reason: LocalizedText(
+                                           en: "is being written by another plancheck run\(pid); wait for it to finish, or write elsewhere",
+                                           zh: "正被另一次运行写入\(process.map { "（进程 \($0)）" } ?? "")；请等它结束，或写到别处"))
             }
         }
         let nonce = String(UInt64.random(in: 0 ... .max), radix: 16)
         let path = (work as NSString).appendingPathComponent("run-\(getpid())-\(nonce)")
-        guard mkdir(path, 0o700) == 0 else { throw AtomicWriteError(path: shownPath, reason: "cannot write in \(dir): \(String(cString: strerror(errno)))") }
+        guard mkdir(path, 0o700) == 0 else { throw AtomicWriteError(path: shownPath, reason: cannotWrite(in: dir, errno)) }
         let fd = Glibc.open(path, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
         guard fd >= 0, flock(fd, LOCK_EX | LOCK_NB) == 0 else {
             try? FileManager.default.removeItem(atPath: path)
-            throw AtomicWriteError(path: shownPath, reason: "cannot lock \(path)")
+            throw AtomicWriteError(path: shownPath, reason: LocalizedText(en: "cannot lock \(path)", zh: "无法锁定 \(path)"))
         }
         let run = RunFolder(path: path, work: work, fd: fd)
         if !names.isEmpty {
             let failure = writeFile((path as NSString).appendingPathComponent(claimsName), Data(names.joined(separator: "\n").utf8))
             if failure != 0 {
                 run.close()
-                throw AtomicWriteError(path: shownPath, reason: "cannot write in \(dir): \(String(cString: strerror(failure)))")
+                throw AtomicWriteError(path: shownPath, reason: cannotWrite(in: dir, failure))
             }
         }
         return run
@@ -99,19 +103,24 @@ final class RunFolder: @unchecked Sendable {
         }
     }
 
+    /// Why nothing can be written in `dir`: the system's reason for `errno` value `code`.
+    private static func cannotWrite(in dir: String, _ code: Int32) -> LocalizedText {
+        LocalizedText(en: "cannot write in \(dir): ", zh: "无法在 \(dir) 中写入：") + AtomicWriteError.system(code)
+    }
+
     /// Makes (if needed) and locks the work folder; returns its descriptor, to be closed to unlock.
     private static func lockWorkFolder(_ work: String, shownPath: String) throws(AtomicWriteError) -> Int32 {
         // The folder can be removed by the run that leaves it last between our mkdir and our lock: then the
         // descriptor names a removed folder, and we try again.
         for _ in 0 ..< 100 {
             if mkdir(work, 0o755) != 0 && errno != EEXIST {
-                throw AtomicWriteError(path: shownPath, reason: "cannot write in \((work as NSString).deletingLastPathComponent): \(String(cString: strerror(errno)))")
+                throw AtomicWriteError(path: shownPath, reason: cannotWrite(in: (work as NSString).deletingLastPathComponent, errno))
             }
             let fd = Glibc.open(work, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
             if fd < 0 { continue }
             if flock(fd, LOCK_EX) != 0 {
                 Glibc.close(fd)
-                throw AtomicWriteError(path: shownPath, reason: "cannot lock \(work): \(String(cString: strerror(errno)))")
+                throw AtomicWriteError(path: shownPath, reason: LocalizedText(en: "cannot lock \(work): ", zh: "无法锁定 \(work)：") + AtomicWriteError.system(errno))
             }
             var held = stat(), named = stat()
             if fstat(fd, &held) == 0, stat(work, &named) == 0, held.st_ino == named.st_ino, held.st_dev == named.st_dev {
@@ -119,6 +128,6 @@ final class RunFolder: @unchecked Sendable {
             }
             Glibc.close(fd)
         }
-        throw AtomicWriteError(path: shownPath, reason: "cannot lock \(work)")
+        throw AtomicWriteError(path: shownPath, reason: LocalizedText(en: "cannot lock \(work)", zh: "无法锁定 \(work)"))
     }
 }

@@ -37,7 +37,7 @@ public final class StreamedJSONReport: ReportStream {
         }
         guard RunFolder.writeFile(spillPath, Data()) == 0, let handle = FileHandle(forWritingAtPath: spillPath) else {
             outputs.discard()
-            throw AtomicWriteError(path: destination ?? "standard output", reason: "cannot write \(spillPath)")
+            throw AtomicWriteError(path: destination ?? "standard output", reason: LocalizedText(en: "cannot write \(spillPath)", zh: "无法写入 \(spillPath)"))
         }
         spill = handle
         if let head = headWritten { try write(head) }
@@ -61,7 +61,7 @@ public final class StreamedJSONReport: ReportStream {
     public func finish(_ report: CheckReport) throws(AtomicWriteError) {
         let (head, tail) = ReportJSON.parts(report, findingCount: count)
         try write(tail + [0x0A])
-        do { try spill.close() } catch { throw failure("\(error)") }
+        do { try spill.close() } catch { throw failure(AtomicWriteError.system("\(error)")) }
         let skip = headWritten?.count ?? 0
         if let destination {
             if headWritten != head {
@@ -101,24 +101,24 @@ public final class StreamedJSONReport: ReportStream {
             let n = Foundation.write(fd, bytes.baseAddress! + done, bytes.count - done)
             if n < 0 {
                 if errno == EINTR { continue }
-                throw failure(String(cString: strerror(errno)))
+                throw failure(AtomicWriteError.system(errno))
             }
             done += n
         }
     }
 
-    private func failure(_ reason: String) -> AtomicWriteError {
+    private func failure(_ reason: LocalizedText) -> AtomicWriteError {
         AtomicWriteError(path: destination ?? "standard output", reason: reason)
     }
 
     /// Copies `source` from byte `skip` on, in pieces, after `prefix`, to `target` (nil: standard output).
     private func copy(from source: String, skipping skip: Int, to target: String?, after prefix: [UInt8]) throws(AtomicWriteError) {
-        guard let input = FileHandle(forReadingAtPath: source) else { throw failure("cannot read \(source)") }
+        guard let input = FileHandle(forReadingAtPath: source) else { throw failure(LocalizedText(en: "cannot read \(source)", zh: "无法读取 \(source)")) }
         defer { try? input.close() }
         let output: FileHandle
         if let target {
             guard RunFolder.writeFile(target, Data()) == 0, let h = FileHandle(forWritingAtPath: target) else {
-                throw failure("cannot write \(target)")
+                throw failure(LocalizedText(en: "cannot write \(target)", zh: "无法写入 \(target)"))
             }
             output = h
         } else {
@@ -130,7 +130,7 @@ public final class StreamedJSONReport: ReportStream {
             try output.write(contentsOf: Data(prefix))
             while let chunk = try input.read(upToCount: 1 << 22), !chunk.isEmpty { try output.write(contentsOf: chunk) }
         } catch {
-            throw failure("\(error)")
+            throw failure(AtomicWriteError.system("\(error)"))
         }
     }
 }

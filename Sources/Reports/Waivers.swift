@@ -1,5 +1,6 @@
 import Alignment
 import Foundation
+import Localization
 
 /// A gap accepted on purpose: which goal (and optionally which plan), why, and until when.
 public struct Waiver: Sendable, Hashable, Codable {
@@ -14,20 +15,27 @@ public struct Waiver: Sendable, Hashable, Codable {
     public var source: String
 }
 
-/// A waiver file that could not be read: the message names the file, line and column.
+/// A waiver file that could not be read: the message names the file, line and column, in every language.
 public struct WaiverError: Error, Sendable, CustomStringConvertible {
     /// The waiver file.
     public let file: String
     /// 1-based line and column of the problem, when it is in a line.
     public let line: Int?, column: Int?
-    public let description: String
+    /// The whole message, in every language.
+    public let text: LocalizedText
 
-    init(file: String, line: Int? = nil, column: Int? = nil, description: String) {
+    init(file: String, line: Int? = nil, column: Int? = nil, description: LocalizedText) {
         self.file = file
         self.line = line
         self.column = column
-        self.description = description
+        self.text = description
     }
+
+    /// The message in English.
+    public var description: String { text.en }
+
+    /// The message in `language`.
+    public func description(in language: Language) -> String { text.text(language) }
 }
 
 /// Reads waiver files: one waiver per line, `#` starts a comment.
@@ -45,13 +53,15 @@ public enum WaiverFile {
         let data: Data
         do { data = try BoundedRead.read(path, limit: maxBytes) } catch {
             switch error {
-            case .unreadable: throw WaiverError(file: path, description: "\(path): cannot read the waiver file")
+            case .unreadable:
+                throw WaiverError(file: path, description: LocalizedText(en: "\(path): cannot read the waiver file", zh: "\(path): 无法读取豁免文件"))
             case .tooLarge(let size):
-                throw WaiverError(file: path, description: "\(path): the waiver file \(BoundedRead.describe(size, limit: maxBytes, what: "a waiver file"))")
+                let why = BoundedRead.describe(size, limit: maxBytes, what: LocalizedText(en: "a waiver file", zh: "豁免文件"))
+                throw WaiverError(file: path, description: LocalizedText(en: "\(path): the waiver file \(why.en)", zh: "\(path): 豁免文件\(why.zh)"))
             }
         }
         guard let text = String(data: data, encoding: .utf8) else {
-            throw WaiverError(file: path, description: "\(path): the waiver file is not UTF-8 text")
+            throw WaiverError(file: path, description: LocalizedText(en: "\(path): the waiver file is not UTF-8 text", zh: "\(path): 豁免文件不是 UTF-8 文本"))
         }
         return try parse(text, path: path)
     }
@@ -63,7 +73,9 @@ public enum WaiverFile {
             var tokens: [(String, Int, Bool)] = []   // text, column, quoted
             let chars = Array(raw.replacingOccurrences(of: "\r", with: ""))
             guard chars.count <= maxLineLength else {
-                throw WaiverError(file: path, line: line, column: 1, description: "\(path):\(line):1: error: the line is \(chars.count) characters long, over the limit of \(maxLineLength) for a waiver")
+                throw WaiverError(file: path, line: line, column: 1, description: LocalizedText(
+                    en: "\(path):\(line):1: error: the line is \(chars.count) characters long, over the limit of \(maxLineLength) for a waiver",
+                    zh: "\(path):\(line):1: 错误：该行长 \(chars.count) 个字符，超过一条豁免 \(maxLineLength) 个字符的上限"))
             }
             var k = 0
             while k < chars.count {
@@ -77,7 +89,9 @@ public enum WaiverFile {
                     k += 1
                     while k < chars.count, chars[k] != close { s.append(chars[k]); k += 1 }
                     guard k < chars.count else {
-                        throw WaiverError(file: path, line: line, column: col, description: "\(path):\(line):\(col): error: unterminated string; close it with \(close)")
+                        throw WaiverError(file: path, line: line, column: col, description: LocalizedText(
+                            en: "\(path):\(line):\(col): error: unterminated string; close it with \(close)",
+                            zh: "\(path):\(line):\(col): 错误：字符串没有结束；请用 \(close) 闭合"))
                     }
                     k += 1
                     tokens.append((s, col, true))
@@ -88,37 +102,39 @@ public enum WaiverFile {
                 }
             }
             guard !tokens.isEmpty else { continue }
-            func fail(_ at: Int, _ message: String) -> WaiverError {
-                WaiverError(file: path, line: line, column: at, description: "\(path):\(line):\(at): error: \(message)\n  example: waive 5.5 in \"plan.txt\" until 2026-06-30 because \"reason\"")
+            func fail(_ at: Int, _ message: LocalizedText) -> WaiverError {
+                WaiverError(file: path, line: line, column: at, description: LocalizedText(
+                    en: "\(path):\(line):\(at): error: \(message.en)\n  example: waive 5.5 in \"plan.txt\" until 2026-06-30 because \"reason\"",
+                    zh: "\(path):\(line):\(at): 错误：\(message.zh)\n  示例：waive 5.5 in \"规划.txt\" until 2026-06-30 because \"理由\""))
             }
-            guard tokens[0].0 == "waive", !tokens[0].2 else { throw fail(tokens[0].1, "expected 'waive', found '\(tokens[0].0)'") }
-            guard tokens.count >= 2 else { throw fail(tokens[0].1, "expected a goal id after 'waive'") }
+            guard tokens[0].0 == "waive", !tokens[0].2 else { throw fail(tokens[0].1, LocalizedText(en: "expected 'waive', found '\(tokens[0].0)'", zh: "应为“waive”，实际为“\(tokens[0].0)”")) }
+            guard tokens.count >= 2 else { throw fail(tokens[0].1, LocalizedText(en: "expected a goal id after 'waive'", zh: "“waive”之后应为目标编号")) }
             var w = Waiver(goal: tokens[1].0, plan: nil, until: nil, reason: "", source: "\(path):\(line)")
             var j = 2
             var sawReason = false
             while j < tokens.count {
                 let (word, col, quoted) = tokens[j]
-                guard !quoted else { throw fail(col, "expected 'in', 'until' or 'because', found \"\(word)\"") }
-                guard j + 1 < tokens.count else { throw fail(col, "expected a value after '\(word)'") }
+                guard !quoted else { throw fail(col, LocalizedText(en: "expected 'in', 'until' or 'because', found \"\(word)\"", zh: "应为“in”“until”或“because”，实际为“\(word)”")) }
+                guard j + 1 < tokens.count else { throw fail(col, LocalizedText(en: "expected a value after '\(word)'", zh: "“\(word)”之后应有取值")) }
                 let value = tokens[j + 1]
                 switch word {
                 case "in":
                     w.plan = value.0
                 case "until":
-                    guard isDate(value.0) else { throw fail(value.1, "expected a date such as 2026-06-30, found '\(value.0)'") }
+                    guard isDate(value.0) else { throw fail(value.1, LocalizedText(en: "expected a date such as 2026-06-30, found '\(value.0)'", zh: "应为日期，如 2026-06-30，实际为“\(value.0)”")) }
                     w.until = value.0
                 case "because":
                     guard value.2, !value.0.trimmingCharacters(in: .whitespaces).isEmpty else {
-                        throw fail(value.1, "the reason must be a quoted, non-empty string")
+                        throw fail(value.1, LocalizedText(en: "the reason must be a quoted, non-empty string", zh: "理由必须是加引号的非空字符串"))
                     }
                     w.reason = value.0
                     sawReason = true
                 default:
-                    throw fail(col, "expected 'in', 'until' or 'because', found '\(word)'")
+                    throw fail(col, LocalizedText(en: "expected 'in', 'until' or 'because', found '\(word)'", zh: "应为“in”“until”或“because”，实际为“\(word)”"))
                 }
                 j += 2
             }
-            guard sawReason else { throw fail(tokens[0].1, "a waiver needs a reason: because \"…\"") }
+            guard sawReason else { throw fail(tokens[0].1, LocalizedText(en: "a waiver needs a reason: because \"…\"", zh: "豁免需要写明理由：because \"…\"")) }
             out.append(w)
         }
         return out

@@ -1,4 +1,9 @@
+import Localization
+
 /// A problem found in a rule file, with where it is and, when one can be given, how to fix it.
+///
+/// Its message and hint are written in English and Chinese where it is made; `message` and `hint` are the
+/// English texts (tests and golden files read them), `message(in:)` and `hint(in:)` give either.
 public struct Diagnostic: Hashable, Sendable, CustomStringConvertible {
     /// How serious a diagnostic is: errors stop a check, warnings are reported.
     public enum Level: String, Sendable, Hashable, Comparable {
@@ -9,22 +14,41 @@ public struct Diagnostic: Hashable, Sendable, CustomStringConvertible {
 
     /// Error or warning.
     public var level: Level
-    /// What is wrong, in one line, lower case, no final period.
+    /// What is wrong, in one line, lower case, no final period, in English.
     public var message: String
+    /// What is wrong, in Chinese (one line, no final 。).
+    public var chineseMessage: String
     /// The span the caret line underlines.
     public var range: SourceRange
-    /// How to fix it, when known (`did you mean 研发强度?`).
+    /// How to fix it, when known (`did you mean 研发强度?`), in English.
     public var hint: String?
+    /// How to fix it, in Chinese (`你是不是想写 研发强度？`); nil exactly when `hint` is.
+    public var chineseHint: String?
     /// A stable name for the kind of problem (`unknown-term`), listed in docs/rule-language.md.
     public var code: String
 
-    public init(_ level: Level, _ code: String, _ message: String, at range: SourceRange, hint: String? = nil) {
+    /// A diagnostic whose message and hint are written in both languages.
+    public init(_ level: Level, _ code: String, _ message: LocalizedText, at range: SourceRange, hint: LocalizedText? = nil) {
         self.level = level
         self.code = code
-        self.message = message
+        self.message = message.en
+        chineseMessage = message.zh
         self.range = range
-        self.hint = hint
+        self.hint = hint?.en
+        chineseHint = hint?.zh
     }
+
+    /// A diagnostic whose texts read the same in every language (tests; plancheck's own diagnostics use the
+    /// `LocalizedText` form).
+    public init(_ level: Level, _ code: String, _ message: String, at range: SourceRange, hint: String? = nil) {
+        self.init(level, code, LocalizedText(message), at: range, hint: hint.map { LocalizedText($0) })
+    }
+
+    /// The message in `language`.
+    public func message(in language: Language) -> String { language == .zh ? chineseMessage : message }
+
+    /// The hint in `language`, if there is one.
+    public func hint(in language: Language) -> String? { language == .zh ? chineseHint ?? hint : hint }
 
     /// Where it starts.
     public var location: SourceLocation { range.start }
@@ -49,13 +73,16 @@ public struct DiagnosticRenderer: Sendable {
     public var sources: [String: String]
     /// Whether to color `error:` and `warning:` for a terminal.
     public var color: Bool
+    /// The language of the messages, hints and labels (`错误：`, `建议：` in Chinese).
+    public var language: Language
 
     /// Each file's lines, split once (a file with many diagnostics must not be re-scanned for each).
     private let lines: [String: [Substring]]
 
-    public init(sources: [String: String], color: Bool = false) {
+    public init(sources: [String: String], color: Bool = false, language: Language = .en) {
         self.sources = sources
         self.color = color
+        self.language = language
         lines = sources.mapValues { $0.split(separator: "\n", omittingEmptySubsequences: false) }
     }
 
@@ -84,13 +111,21 @@ public struct DiagnosticRenderer: Sendable {
     }
 
     private func render(_ d: Diagnostic, _ cache: inout LongLine) -> String {
+        let word: String
+        switch (d.level, language) {
+        case (.error, .zh): word = "错误："
+        case (.warning, .zh): word = "警告："
+        case (let level, .en): word = "\(level.rawValue):"
+        }
         let label: String
         switch (d.level, color) {
-        case (.error, true): label = "\u{1B}[1;31merror:\u{1B}[0m"
-        case (.warning, true): label = "\u{1B}[1;33mwarning:\u{1B}[0m"
-        case (let level, false): label = "\(level.rawValue):"
+        case (.error, true): label = "\u{1B}[1;31m\(word)\u{1B}[0m"
+        case (.warning, true): label = "\u{1B}[1;33m\(word)\u{1B}[0m"
+        case (_, false): label = word
         }
-        var out = "\(d.location): \(label) \(d.message)\n"
+        // In Chinese the full-width colon ends the label, so no space follows it.
+        let gap = language == .zh ? "" : " "
+        var out = "\(d.location): \(label)\(gap)\(d.message(in: language))\n"
         if d.location.line > 0, let fileLines = lines[d.location.file], d.location.line <= fileLines.count {
             var raw = fileLines[d.location.line - 1]
             if raw.hasSuffix("\r") { raw.removeLast() }
@@ -115,7 +150,7 @@ public struct DiagnosticRenderer: Sendable {
             out += line + "\n"
             out += Self.caretLine(line: line, column: column, length: length) + "\n"
         }
-        if let hint = d.hint { out += "hint: \(hint)\n" }
+        if let hint = d.hint(in: language) { out += language.pick("hint: ", "建议：") + hint + "\n" }
         return out
     }
 
@@ -186,4 +221,24 @@ public enum DisplayWidth {
             return false
         }
     }
+}
+
+/// `did you mean X?` in both languages.
+func didYouMeanText(_ name: String) -> LocalizedText { L("did you mean \(name)?", "你是不是想写 \(name)？") }
+
+/// Chinese text pieces joined with a space where Chinese meets code or Latin letters (`目标 5.2 缺少…`), as
+/// Chinese technical writing does; full-width punctuation takes no space.
+func zhJoin(_ parts: String...) -> String {
+    func cjk(_ s: Unicode.Scalar) -> Bool {
+        s.value >= 0x2E80 && !(0x3000...0x303F).contains(s.value) && !(0xFF00...0xFF65).contains(s.value)
+    }
+    func latin(_ s: Unicode.Scalar) -> Bool { s.value > 0x20 && s.value < 0x7F }
+    var out = ""
+    for part in parts where !part.isEmpty {
+        if let a = out.unicodeScalars.last, let b = part.unicodeScalars.first, (cjk(a) && latin(b)) || (latin(a) && cjk(b)) {
+            out += " "
+        }
+        out += part
+    }
+    return out
 }

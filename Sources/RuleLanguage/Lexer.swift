@@ -1,3 +1,5 @@
+import Localization
+
 /// A token of the rule language.
 struct Token: Sendable {
     enum Kind: Sendable, Equatable {
@@ -33,13 +35,13 @@ struct Token: Sendable {
     func isPunct(_ p: String) -> Bool { kind == .punct && text == p }
 
     /// How the token reads in a message: `"研发"`, `goal`, `end of file`.
-    var display: String {
+    var display: LocalizedText {
         switch kind {
-        case .eof: return "end of file"
-        case .string: return isMultiline ? "a multi-line string" : "\"\(text)\""
+        case .eof: return L("end of file", "文件末尾")
+        case .string: return isMultiline ? L("a multi-line string", "多行字符串") : L("\"\(text)\"")
         default:
             let r = raw.count > 30 ? String(raw.prefix(30)) + "…" : raw
-            return "'\(r)'"
+            return L("'\(r)'")
         }
     }
 }
@@ -150,7 +152,7 @@ struct Lexer {
         i + k < scalars.count ? scalars[i + k] : nil
     }
 
-    private mutating func error(_ code: String, _ message: String, _ start: Int, _ end: Int, hint: String? = nil) {
+    private mutating func error(_ code: String, _ message: LocalizedText, _ start: Int, _ end: Int, hint: LocalizedText? = nil) {
         diagnostics.append(Diagnostic(.error, code, message, at: lines.range(start, end), hint: hint))
     }
 
@@ -180,8 +182,9 @@ struct Lexer {
                 continue
             }
             if c == "“" {
-                error("curly-quotes", "strings are written between straight quotes \"…\", not “…”", i, i + 1,
-                      hint: "type the quote with the input method in English mode: \"研发投入强度\"")
+                error("curly-quotes", L("strings are written between straight quotes \"…\", not “…”", "字符串写在直引号 \"…\" 之间，不用 “…”"),
+                      i, i + 1, hint: L("type the quote with the input method in English mode: \"研发投入强度\"",
+                                        "把输入法切到英文状态再输入引号：\"研发投入强度\""))
                 lexString(close: "”")
                 continue
             }
@@ -226,7 +229,7 @@ struct Lexer {
                     emit(.punct, "..", from: start)
                 } else {
                     i += 1
-                    error("unexpected-character", "unexpected '.'", start, i)
+                    error("unexpected-character", L("unexpected '.'", "此处不能有 '.'"), start, i)
                 }
             default:
                 i += 1
@@ -246,12 +249,14 @@ struct Lexer {
             let run = String(String.UnicodeScalarView(scalars[merged.range.start.offset..<i].prefix(20).map {
                 Self.printable($0).unicodeScalars.count == 1 ? $0 : "?"
             }))
-            merged.message = "unexpected characters '\(run)\(merged.range.length > 20 ? "…" : "")'"
+            let shown = "'\(run)\(merged.range.length > 20 ? "…" : "")'"
+            merged.message = "unexpected characters \(shown)"
+            merged.chineseMessage = "此处不能有字符 \(shown)"
             diagnostics[diagnostics.count - 1] = merged
             return
         }
-        error("unexpected-character", "unexpected character '\(Self.printable(c))'", start, i,
-              hint: c == "'" || c == "‘" ? "strings are written between double quotes \"…\"" : nil)
+        error("unexpected-character", L("unexpected character '\(Self.printable(c))'", "此处不能有字符 '\(Self.printable(c))'"), start, i,
+              hint: c == "'" || c == "‘" ? L("strings are written between double quotes \"…\"", "字符串写在双引号 \"…\" 之间") : nil)
     }
 
     static func printable(_ c: Unicode.Scalar) -> String {
@@ -263,7 +268,7 @@ struct Lexer {
         let start = i
         i += 1
         guard let e = peek(), e != "\n" else {
-            error("bad-escape", "a backslash must be followed by an escape such as \\\" or \\n", start, i)
+            error("bad-escape", L("a backslash must be followed by an escape such as \\\" or \\n", "反斜杠后面要跟转义字符，如 \\\" 或 \\n"), start, i)
             return
         }
         i += 1
@@ -275,7 +280,8 @@ struct Lexer {
         case "r": value.append("\r")
         case "u":
             guard peek() == "{" else {
-                error("bad-escape", "\\u must be followed by a hexadecimal code in braces", start, i, hint: "write \\u{7814}")
+                error("bad-escape", L("\\u must be followed by a hexadecimal code in braces", "\\u 后面要跟花括号里的十六进制码"), start, i,
+                      hint: L("write \\u{7814}", "写作 \\u{7814}"))
                 return
             }
             i += 1
@@ -284,14 +290,15 @@ struct Lexer {
             guard peek() == "}", let v = UInt32(hex, radix: 16), let s = Unicode.Scalar(v) else {
                 while let h = peek(), h != "}", h != "\"", h != "\n" { i += 1 }
                 if peek() == "}" { i += 1 }
-                error("bad-escape", "\\u{…} needs a valid Unicode code point in hexadecimal", start, i, hint: "write \\u{7814}")
+                error("bad-escape", L("\\u{…} needs a valid Unicode code point in hexadecimal", "\\u{…} 里要写有效的十六进制 Unicode 码位"),
+                      start, i, hint: L("write \\u{7814}", "写作 \\u{7814}"))
                 return
             }
             i += 1
             value.append(s)
         default:
-            error("bad-escape", "unknown escape sequence \\\(Self.printable(e))", start, i,
-                  hint: "write \\\\ for a backslash")
+            error("bad-escape", L("unknown escape sequence \\\(Self.printable(e))", "未知的转义序列 \\\(Self.printable(e))"), start, i,
+                  hint: L("write \\\\ for a backslash", "反斜杠本身写作 \\\\"))
             value.append(e)
         }
     }
@@ -302,8 +309,9 @@ struct Lexer {
         var value = String.UnicodeScalarView()
         while true {
             guard let c = peek(), c != "\n" else {
-                error("unterminated-string", "unterminated string", start, i,
-                      hint: "close it with \" on the same line, or use \"\"\" for a multi-line string")
+                error("unterminated-string", L("unterminated string", "字符串没有结束的引号"), start, i,
+                      hint: L("close it with \" on the same line, or use \"\"\" for a multi-line string",
+                              "在同一行用 \" 结束它，或用 \"\"\" 写多行字符串"))
                 break
             }
             if c == close { i += 1; break }
@@ -319,8 +327,9 @@ struct Lexer {
     private mutating func withoutControls(_ value: String.UnicodeScalarView, from start: Int) -> String {
         func isControl(_ c: Unicode.Scalar) -> Bool { (c.value < 0x20 && c != "\t" && c != "\n" && c != "\r") || c.value == 0x7F }
         guard let bad = value.first(where: isControl) else { return String(value) }
-        error("control-character", "a string cannot hold the control character U+\(String(format: "%04X", bad.value))", start, i,
-              hint: "remove it; write a tab as \\t")
+        let code = "U+\(String(format: "%04X", bad.value))"
+        error("control-character", L("a string cannot hold the control character \(code)", "字符串里不能有控制字符 \(code)"), start, i,
+              hint: L("remove it; write a tab as \\t", "删去它；制表符写作 \\t"))
         return String(String.UnicodeScalarView(value.filter { !isControl($0) }))
     }
 
@@ -331,13 +340,13 @@ struct Lexer {
         i += 3
         while let c = peek(), c == " " || c == "\t" || c == "\r" { i += 1 }
         if let c = peek(), c != "\n" {
-            error("multiline-string", "a multi-line string starts on the line after \"\"\"", i, i + 1,
-                  hint: "put the text on the next line, or use \"…\" for a one-line string")
+            error("multiline-string", L("a multi-line string starts on the line after \"\"\"", "多行字符串从 \"\"\" 的下一行开始"), i, i + 1,
+                  hint: L("put the text on the next line, or use \"…\" for a one-line string", "把文字移到下一行，或用 \"…\" 写单行字符串"))
             while let c = peek(), c != "\n" { i += 1 }
         }
         guard peek() == "\n" else {
-            error("unterminated-string", "unterminated multi-line string", start, start + 3,
-                  hint: "close it with \"\"\" on a line of its own")
+            error("unterminated-string", L("unterminated multi-line string", "多行字符串没有结束"), start, start + 3,
+                  hint: L("close it with \"\"\" on a line of its own", "在单独的一行写 \"\"\" 结束它"))
             emit(.string, "", from: start, multiline: true)
             return
         }
@@ -357,8 +366,8 @@ struct Lexer {
             if peek() == "\n" { i += 1 }
         }
         guard let indent else {
-            error("unterminated-string", "unterminated multi-line string", start, start + 3,
-                  hint: "close it with \"\"\" on a line of its own")
+            error("unterminated-string", L("unterminated multi-line string", "多行字符串没有结束"), start, start + 3,
+                  hint: L("close it with \"\"\" on a line of its own", "在单独的一行写 \"\"\" 结束它"))
             emit(.string, "", from: start, multiline: true)
             return
         }
@@ -371,8 +380,9 @@ struct Lexer {
             let line = scalars[ls..<end]
             if line.allSatisfy({ $0 == " " || $0 == "\t" }) { continue }
             guard line.starts(with: indent) else {
-                error("multiline-indent", "this line is indented less than the closing \"\"\"", ls, ls + 1,
-                      hint: "indent every line of the string at least as far as the closing \"\"\"")
+                error("multiline-indent", L("this line is indented less than the closing \"\"\"", "这一行的缩进比结尾的 \"\"\" 少"), ls, ls + 1,
+                      hint: L("indent every line of the string at least as far as the closing \"\"\"",
+                              "字符串每一行的缩进都不能少于结尾的 \"\"\""))
                 continue
             }
             i = ls + indent.count
@@ -391,7 +401,8 @@ struct Lexer {
         var inClass = false
         while true {
             guard let c = peek(), c != "\n" else {
-                error("unterminated-pattern", "unterminated section pattern", start, i, hint: "close the pattern with /")
+                error("unterminated-pattern", L("unterminated section pattern", "章节模式没有结束的 /"), start, i,
+                      hint: L("close the pattern with /", "用 / 结束模式"))
                 break
             }
             if c == "\\", let n = peek(1), n != "\n" {

@@ -79,7 +79,7 @@ struct Parser {
 
     // MARK: errors
 
-    private mutating func report(_ code: String, _ message: String, at range: SourceRange, hint: String? = nil) {
+    private mutating func report(_ code: String, _ message: LocalizedText, at range: SourceRange, hint: LocalizedText? = nil) {
         diagnostics.append(Diagnostic(.error, code, message, at: range, hint: hint))
     }
 
@@ -87,23 +87,25 @@ struct Parser {
     ///
     /// When the next token is on a later line, the caret goes just after the previous token: that is
     /// where the author stopped typing, not where the next line begins.
-    private mutating func expected(_ what: String, hint: String? = nil) -> ParseError {
+    private mutating func expected(_ what: LocalizedText, hint: LocalizedText? = nil) -> ParseError {
         if onNewLine {
             let end = previousEnd
-            report("syntax", "expected \(what)", at: SourceRange(end, end), hint: hint)
+            report("syntax", L("expected \(what.en)", zhJoin("此处应有", what.zh)), at: SourceRange(end, end), hint: hint)
         } else {
-            report("syntax", "expected \(what), found \(tok.display)", at: tok.range, hint: hint)
+            let found = tok.display
+            report("syntax", L("expected \(what.en), found \(found.en)", zhJoin("此处应有", what.zh, "，却是", found.zh)),
+                   at: tok.range, hint: hint)
         }
         return ParseError()
     }
 
-    private mutating func expectPunct(_ p: String, _ what: String, hint: String? = nil) throws {
+    private mutating func expectPunct(_ p: String, _ what: LocalizedText, hint: LocalizedText? = nil) throws {
         guard tok.isPunct(p) else { throw expected(what, hint: hint) }
         advance()
     }
 
-    private mutating func expectWord(_ w: String, hint: String? = nil) throws {
-        guard tok.isWord(w) else { throw expected("'\(w)'", hint: hint) }
+    private mutating func expectWord(_ w: String, hint: LocalizedText? = nil) throws {
+        guard tok.isWord(w) else { throw expected(L("'\(w)'", "关键词 '\(w)'"), hint: hint) }
         advance()
     }
 
@@ -136,11 +138,13 @@ struct Parser {
                 case "uncheckable": statements.append(.uncheckable(try parseUncheckable()))
                 case "test": statements.append(.test(try parseTest()))
                 default:
-                    let hint = tok.kind == .word ? Suggest.closest(to: tok.text, in: topLevelWords).map { "did you mean \($0)?" } : nil
+                    let hint = tok.kind == .word ? Suggest.closest(to: tok.text, in: topLevelWords).map(didYouMeanText) : nil
                     if tok.isPunct("}") {
-                        report("syntax", "unexpected '}' with no block to close", at: tok.range)
+                        report("syntax", L("unexpected '}' with no block to close", "多余的 '}'：没有要结束的块"), at: tok.range)
                     } else {
-                        report("syntax", "expected a statement (ruleset, term, goal, retire, uncheckable or test), found \(tok.display)",
+                        let found = tok.display
+                        report("syntax", L("expected a statement (ruleset, term, goal, retire, uncheckable or test), found \(found.en)",
+                                           zhJoin("此处应为语句（ruleset、term、goal、retire、uncheckable 或 test），却是", found.zh)),
                                at: tok.range, hint: hint)
                     }
                     throw ParseError()
@@ -158,10 +162,10 @@ struct Parser {
     ///
     /// A statement keyword at the start of a line ends the block early: the author most likely forgot
     /// the `}`, and the next statement should still be read.
-    private mutating func parseBlock(_ what: String, words: [String], hint: String,
+    private mutating func parseBlock(_ what: LocalizedText, words: [String], hint: LocalizedText,
                                      item: (inout Parser) throws -> Void) throws -> SourceRange {
         let open = tok
-        guard tok.isPunct("{") else { throw expected("'{' to open \(what)", hint: hint) }
+        guard tok.isPunct("{") else { throw expected(L("'{' to open \(what.en)", zhJoin("开启", what.zh, "的 '{'")), hint: hint) }
         advance()
         while true {
             if tok.isPunct("}") {
@@ -169,8 +173,8 @@ struct Parser {
                 return range(from: open.range.start)
             }
             if atEOF || (tok.atLineStart && isKeyword(topLevelWords)) {
-                report("unclosed-block", "\(what) is missing its closing '}'", at: open.range,
-                       hint: "add } on its own line after the last line of \(what)")
+                report("unclosed-block", L("\(what.en) is missing its closing '}'", zhJoin(what.zh, "缺少结尾的 '}'")), at: open.range,
+                       hint: L("add } on its own line after the last line of \(what.en)", zhJoin("在", what.zh, "的最后一行之后单独一行写 }")))
                 return range(from: open.range.start)
             }
             let itemStart = p
@@ -182,10 +186,13 @@ struct Parser {
         }
     }
 
-    private mutating func unexpectedItem(in what: String, words: [String]) -> ParseError {
-        let hint = tok.kind == .word ? Suggest.closest(to: tok.text, in: words).map { "did you mean \($0)?" } : nil
+    private mutating func unexpectedItem(in what: LocalizedText, words: [String]) -> ParseError {
+        let hint = tok.kind == .word ? Suggest.closest(to: tok.text, in: words).map(didYouMeanText) : nil
         let list = words.count == 1 ? words[0] : words.dropLast().joined(separator: ", ") + " or " + (words.last ?? "")
-        report("syntax", "unexpected \(tok.display) in \(what); expected \(list)", at: tok.range, hint: hint)
+        let zhList = words.count == 1 ? words[0] : words.dropLast().joined(separator: "、") + " 或 " + (words.last ?? "")
+        let found = tok.display
+        report("syntax", L("unexpected \(found.en) in \(what.en); expected \(list)", zhJoin(what.zh, "中不能有", found.zh, "；应为", zhList)),
+               at: tok.range, hint: hint)
         return ParseError()
     }
 
@@ -193,9 +200,9 @@ struct Parser {
 
     private mutating func parseHeader() throws -> Header {
         let start = advance()
-        let title = try parseString("the rule set's title in quotes", hint: "ruleset \"株洲市“十五五”规划建议 衔接检查\" {")
+        let title = try parseString(L("the rule set's title in quotes", "引号括起的规则集标题"), hint: L("ruleset \"株洲市“十五五”规划建议 衔接检查\" {"))
         var items: [HeaderItem] = []
-        let body = try parseBlock("the ruleset header", words: headerWords, hint: "ruleset \"…\" { … }") { p in
+        let body = try parseBlock(L("the ruleset header", "规则集头部"), words: headerWords, hint: L("ruleset \"…\" { … }")) { p in
             if let item = try p.parseHeaderItem() { items.append(item) }
         }
         return Header(title: title, items: items, range: range(from: start.range.start), body: body)
@@ -208,11 +215,11 @@ struct Parser {
             advance()
             var name: Located<String>?
             if tok.kind == .word, peek(1).isPunct("=") {
-                name = try parseName("the source's short name")
+                name = try parseName(L("the source's short name", "来源文件的简称"))
                 advance()
             }
-            let title = try parseString("the source document's title in quotes",
-                                        hint: "source 建议 = \"中共株洲市委关于制定…的建议\" published 2025-12-23")
+            let title = try parseString(L("the source document's title in quotes", "引号括起的来源文件标题"),
+                                        hint: L("source 建议 = \"中共株洲市委关于制定…的建议\" published 2025-12-23"))
             var published: Located<SimpleDate>?
             if tok.isWord("published") {
                 advance()
@@ -221,27 +228,27 @@ struct Parser {
             return .source(Source(name: name, title: title, published: published, range: range(from: start)))
         case "period":
             advance()
-            let hint = "period 2026..2030"
+            let hint = L("period 2026..2030")
             if tok.kind == .number, tok.text.contains("-"), tok.unit.isEmpty {
                 // `period 2026-2030` reads the same as `2026..2030`
                 let t = advance()
                 let parts = t.text.split(separator: "-").map { Int($0) }
-                guard parts.count == 2, let a = parts[0], let b = parts[1] else { throw expected("two years", hint: hint) }
+                guard parts.count == 2, let a = parts[0], let b = parts[1] else { throw expected(L("two years", "两个年份"), hint: hint) }
                 return .period(checkedPeriod(a, b, range(from: start)))
             }
             let a = try parseYear(hint: hint)
-            try expectPunct("..", "'..' between the first and the last year", hint: hint)
+            try expectPunct("..", L("'..' between the first and the last year", "首尾年份之间的 '..'"), hint: hint)
             let b = try parseYear(hint: hint)
             return .period(checkedPeriod(a.value, b.value, range(from: start)))
         case "include":
             advance()
-            let path = try parseString("the path of a file or folder to include, in quotes",
-                                       hint: "include \"../common/terms.rules\"")
+            let path = try parseString(L("the path of a file or folder to include, in quotes", "引号括起的要包含的文件或文件夹路径"),
+                                       hint: L("include \"../common/terms.rules\""))
             return .include(Include(path: path.value, range: range(from: start)))
         case "default", "severity":
             if tok.isWord("default") {
                 advance()
-                try expectWord("severity", hint: "default severity warning")
+                try expectWord("severity", hint: L("default severity warning"))
             } else {
                 advance()
             }
@@ -251,27 +258,29 @@ struct Parser {
             return .profile(try parseProfile())
         case "areas":
             advance()
-            let names = try parseNameList("an area name", hint: "areas 产业, 创新, 开放, 民生, 生态, 治理")
+            let names = try parseNameList(L("an area name", "领域名称"), hint: L("areas 产业, 创新, 开放, 民生, 生态, 治理"))
             return .areas(AreaList(names: names, range: range(from: start)))
         case "language":
             advance()
-            let hint = "language zh"
-            guard tok.kind == .word else { throw expected("the language of the reports, zh or en", hint: hint) }
+            let hint = L("language zh")
+            guard tok.kind == .word else { throw expected(L("the language of the reports, zh or en", "报告的语言：zh 或 en"), hint: hint) }
             let word = advance()
             guard let language = Language(code: word.text), word.text == language.rawValue else {
-                report("unknown-language", "plancheck speaks zh (简体中文) and en (English), not \(word.text)", at: word.range,
-                       hint: Language(code: word.text).map { "write language \($0.rawValue)" } ?? hint)
+                report("unknown-language", L("plancheck speaks zh (简体中文) and en (English), not \(word.text)",
+                                             "plancheck 只支持 zh（简体中文）和 en（English），不支持 \(word.text)"), at: word.range,
+                       hint: Language(code: word.text).map { L("write language \($0.rawValue)", "改为 language \($0.rawValue)") } ?? hint)
                 return nil
             }
             return .language(Located(language, range(from: start)))
         default:
-            throw unexpectedItem(in: "the ruleset header", words: headerWords)
+            throw unexpectedItem(in: L("the ruleset header", "规则集头部"), words: headerWords)
         }
     }
 
     private mutating func checkedPeriod(_ a: Int, _ b: Int, _ r: SourceRange) -> Period {
         if a > b {
-            report("bad-period", "the period starts after it ends (\(a)..\(b))", at: r, hint: "write the first year first: period \(b)..\(a)")
+            report("bad-period", L("the period starts after it ends (\(a)..\(b))", "规划期的起始年份晚于结束年份（\(a)..\(b)）"), at: r,
+                   hint: L("write the first year first: period \(b)..\(a)", "先写起始年份：period \(b)..\(a)"))
         }
         return Period(start: a, end: b, range: r)
     }
@@ -279,10 +288,10 @@ struct Parser {
     private mutating func parseProfile() throws -> Profile {
         let start = advance().range.start
         // A profile's name stands where no other word can, so `review` is a fine name.
-        let name = try parseName("the profile's name", hint: "profile draft = tag 约束性 | severity error", allowKeyword: true)
+        let name = try parseName(L("the profile's name", "profile 的名称"), hint: L("profile draft = tag 约束性 | severity error"), allowKeyword: true)
         var title: Located<String>?
-        if tok.kind == .string { title = try parseString("") }
-        try expectPunct("=", "'=' after the profile's name", hint: "profile draft = tag 约束性 | severity error")
+        if tok.kind == .string { title = try parseString(L("")) }
+        try expectPunct("=", L("'=' after the profile's name", "profile 名称后的 '='"), hint: L("profile draft = tag 约束性 | severity error"))
         var selectors = [try parseSelector()]
         while tok.isPunct("|") {
             advance()
@@ -302,18 +311,19 @@ struct Parser {
 
     private mutating func parseSelector() throws -> ProfileSelector {
         let start = tok.range.start
-        let hint = "select goals with: all, tag NAME, area NAME, goal ID or severity LEVEL"
+        let hint = L("select goals with: all, tag NAME, area NAME, goal ID or severity LEVEL",
+                     "用 all、tag 标签、area 领域、goal 编号 或 severity 级别 选择目标")
         switch tok.kind == .word ? tok.text : "" {
         case "all":
             advance()
             return ProfileSelector(kind: .all, range: range(from: start))
         case "tag":
             advance()
-            let t = try parseNameOrString("a tag")
+            let t = try parseNameOrString(L("a tag", "标签"))
             return ProfileSelector(kind: .tag(t.value), range: range(from: start))
         case "area":
             advance()
-            let a = try parseNameOrString("an area")
+            let a = try parseNameOrString(L("an area", "领域"))
             return ProfileSelector(kind: .area(a.value), range: range(from: start))
         case "goal":
             advance()
@@ -324,7 +334,7 @@ struct Parser {
             guard let s = try parseSeverity() else { throw ParseError() }
             return ProfileSelector(kind: .severity(s.value), range: range(from: start))
         default:
-            throw expected("a goal selector (all, tag, area, goal or severity)", hint: hint)
+            throw expected(L("a goal selector (all, tag, area, goal or severity)", "目标选择器（all、tag、area、goal 或 severity）"), hint: hint)
         }
     }
 
@@ -332,13 +342,13 @@ struct Parser {
 
     private mutating func parseTerm() throws -> Term {
         let start = advance().range.start
-        let hint = "term 研发强度 = \"研发投入强度\" | \"R&D投入强度\""
+        let hint = L("term 研发强度 = \"研发投入强度\" | \"R&D投入强度\"")
         if tok.kind == .string {
-            report("syntax", "a term's name is written without quotes", at: tok.range,
-                   hint: "term \(tok.text.isEmpty ? "研发强度" : tok.text) = \"…\"")
+            report("syntax", L("a term's name is written without quotes", "术语名不加引号"), at: tok.range,
+                   hint: L("term \(tok.text.isEmpty ? "研发强度" : tok.text) = \"…\""))
             throw ParseError()
         }
-        let name = try parseName("the term's name", hint: hint)
+        let name = try parseName(L("the term's name", "术语名"), hint: hint)
         var alternatives: [TermRef] = []
         do {
             return try parseTermBody(name: name, start: start, alternatives: &alternatives)
@@ -351,21 +361,21 @@ struct Parser {
     }
 
     private mutating func parseTermBody(name: Located<String>, start: SourceLocation, alternatives: inout [TermRef]) throws -> Term {
-        let hint = "term 研发强度 = \"研发投入强度\" | \"R&D投入强度\""
-        try expectPunct("=", "'=' after the term's name", hint: hint)
+        let hint = L("term 研发强度 = \"研发投入强度\" | \"R&D投入强度\"")
+        try expectPunct("=", L("'=' after the term's name", "术语名后的 '='"), hint: hint)
         // `term X =` with nothing after it is read as a term without aliases, which the checker reports.
         if !(atEOF || tok.isPunct("}") || (tok.atLineStart && isKeyword(topLevelWords))
              || tok.isWord("except") || tok.isWord("unit")) {
-            alternatives = [try parseTermRef("an alias in quotes or a term's name", hint: hint)]
+            alternatives = [try parseTermRef(L("an alias in quotes or a term's name", "引号括起的别名或术语名"), hint: hint)]
             while tok.isPunct("|") {
                 advance()
-                alternatives.append(try parseTermRef("an alias in quotes or a term's name", hint: hint))
+                alternatives.append(try parseTermRef(L("an alias in quotes or a term's name", "引号括起的别名或术语名"), hint: hint))
             }
         }
         var exclusions: [TermRef] = []
         if tok.isWord("except") {
             advance()
-            exclusions = try parseAlternatives("a word to exclude, in quotes", hint: "term 研发 = \"研发\" except \"研发中心\"")
+            exclusions = try parseAlternatives(L("a word to exclude, in quotes", "引号括起的排除词"), hint: L("term 研发 = \"研发\" except \"研发中心\""))
         }
         var unit: UnitSpec?
         if tok.isWord("unit") {
@@ -375,7 +385,7 @@ struct Parser {
         return Term(name: name, alternatives: alternatives, exclusions: exclusions, unit: unit, range: range(from: start))
     }
 
-    private mutating func parseAlternatives(_ what: String, hint: String) throws -> [TermRef] {
+    private mutating func parseAlternatives(_ what: LocalizedText, hint: LocalizedText) throws -> [TermRef] {
         var refs = [try parseTermRef(what, hint: hint)]
         while tok.isPunct("|") {
             advance()
@@ -384,7 +394,8 @@ struct Parser {
         return refs
     }
 
-    private mutating func parseTermRef(_ what: String = "a term's name or a phrase in quotes", hint: String? = nil) throws -> TermRef {
+    private mutating func parseTermRef(_ what: LocalizedText = L("a term's name or a phrase in quotes", "术语名或引号括起的短语"),
+                                       hint: LocalizedText? = nil) throws -> TermRef {
         let t = tok
         switch t.kind {
         case .string:
@@ -394,7 +405,7 @@ struct Parser {
                 advance()
                 let second = tok
                 guard second.kind == .string else {
-                    throw expected("the second part of a split phrase, in quotes", hint: "\"能耗\" .. \"下降\"")
+                    throw expected(L("the second part of a split phrase, in quotes", "引号括起的拆分短语后半部分"), hint: L("\"能耗\" .. \"下降\""))
                 }
                 advance()
                 return TermRef(.split(t.text, second.text), SourceRange(t.range.start, second.range.end))
@@ -410,11 +421,12 @@ struct Parser {
 
     private mutating func parseUnitSpec() throws -> UnitSpec {
         let t = tok
-        guard t.kind == .word else { throw expected("a unit such as % or 亿元") }
+        guard t.kind == .word else { throw expected(L("a unit such as % or 亿元", "单位（如 % 或 亿元）")) }
         advance()
         let unit = Unit.named(t.text)
         if unit == nil {
-            report("unknown-unit", "unknown unit '\(t.text)'", at: t.range, hint: "expected a unit such as % or 亿元")
+            report("unknown-unit", L("unknown unit '\(t.text)'", "未知的单位 '\(t.text)'"), at: t.range,
+                   hint: L("expected a unit such as % or 亿元", "应写 % 或 亿元 这样的单位"))
         }
         return UnitSpec(text: t.text, unit: unit, range: t.range)
     }
@@ -423,25 +435,25 @@ struct Parser {
 
     private mutating func parseGoal() throws -> Goal {
         let start = advance().range.start
-        let hint = "goal 5.2 \"建设更有核心竞争力的科技创新高地\" {"
+        let hint = L("goal 5.2 \"建设更有核心竞争力的科技创新高地\" {")
         let id: Located<String>
         if tok.kind == .string && peek(1).isPunct("{") || tok.isPunct("{") {
             // The id is missing; report it and read the goal anyway, so its clauses are still checked.
-            _ = expected("the goal's id, such as 5.2", hint: hint)
+            _ = expected(L("the goal's id, such as 5.2", "目标编号（如 5.2）"), hint: hint)
             id = Located("", SourceRange(previousEnd, previousEnd))
         } else {
             id = try parseGoalID()
         }
         let title: Located<String>
         if tok.kind == .string {
-            title = try parseString("")
+            title = try parseString(L(""))
         } else {
-            _ = expected("the goal's title in quotes", hint: hint)
+            _ = expected(L("the goal's title in quotes", "引号括起的目标标题"), hint: hint)
             title = Located("", SourceRange(previousEnd, previousEnd))
             if !tok.isPunct("{") { throw ParseError() }
         }
         var items: [GoalItem] = []
-        let body = try parseBlock("goal \(id.value)", words: goalWords, hint: hint) { p in
+        let body = try parseBlock(L("goal \(id.value)", id.value.isEmpty ? "目标" : "目标 \(id.value)"), words: goalWords, hint: hint) { p in
             if let item = try p.parseGoalItem() { items.append(item) }
         }
         return Goal(id: id, title: title, items: items, range: range(from: start), body: body)
@@ -460,7 +472,7 @@ struct Parser {
             advance()
             return Located(t.text, t.range)
         default:
-            throw expected("a goal id such as 5.2")
+            throw expected(L("a goal id such as 5.2", "目标编号（如 5.2）"))
         }
     }
 
@@ -469,7 +481,7 @@ struct Parser {
         switch tok.kind == .word ? tok.text : "" {
         case "area":
             advance()
-            let a = try parseNameOrString("the goal's area", hint: "area 创新")
+            let a = try parseNameOrString(L("the goal's area", "目标的领域"), hint: L("area 创新"))
             return .area(Located(a.value, range(from: start)))
         case "severity":
             advance()
@@ -479,37 +491,37 @@ struct Parser {
             advance()
             let t = tok
             guard t.kind == .number, !t.text.contains("-"), t.unit.isEmpty, let w = Double(t.text) else {
-                throw expected("a number such as 3", hint: "weight 3")
+                throw expected(L("a number such as 3", "数字（如 3）"), hint: L("weight 3"))
             }
             advance()
             return .weight(Located(w, range(from: start)))
         case "tags":
             advance()
-            let tags = try parseNameList("a tag", hint: "tags 约束性, 科技")
+            let tags = try parseNameList(L("a tag", "标签"), hint: L("tags 约束性, 科技"))
             return .tags(Located(tags, range(from: start)))
         case "cite":
             return .cite(try parseCitation())
         case "applies", "except":
             let only = advance().text == "applies"
-            let names = try parseNameList("a district's name", hint: only ? "applies 醴陵市, 攸县" : "except 荷塘区")
+            let names = try parseNameList(L("a district's name", "区县名称"), hint: L(only ? "applies 醴陵市, 攸县" : "except 荷塘区"))
             return .places(Located(Places(only: only, names: names), range(from: start)))
         case "scope":
             advance()
             let scopes = try parseScopes()
-            if scopes.isEmpty { throw expected("a scope such as in section /产业/ or outside review") }
+            if scopes.isEmpty { throw expected(L("a scope such as in section /产业/ or outside review", "范围（如 in section /产业/ 或 outside review）")) }
             return .scope(Located(scopes, range(from: start)))
         case "require", "expect", "suggest":
             return .clause(try parseClause())
         case "when":
             return .clause(try parseWhen())
         default:
-            throw unexpectedItem(in: "a goal", words: goalWords)
+            throw unexpectedItem(in: L("a goal", "目标"), words: goalWords)
         }
     }
 
     private mutating func parseCitation() throws -> Citation {
         let start = advance().range.start
-        let hint = "cite 建议 item 5 \"研发投入达到国内先进水平\""
+        let hint = L("cite 建议 item 5 \"研发投入达到国内先进水平\"")
         let document: Located<Citation.Document>
         switch tok.kind {
         case .string:
@@ -519,7 +531,7 @@ struct Parser {
             let t = advance()
             document = Located(.source(t.text), t.range)
         default:
-            throw expected("the cited document: a source's name or a title in quotes", hint: hint)
+            throw expected(L("the cited document: a source's name or a title in quotes", "引用的文件：来源的简称或引号括起的标题"), hint: hint)
         }
         var item: Located<String>?
         if tok.isWord("item") {
@@ -530,11 +542,11 @@ struct Parser {
                 advance()
                 item = Located(t.kind == .string ? t.text : t.raw, t.range)
             default:
-                throw expected("the item's number", hint: hint)
+                throw expected(L("the item's number", "条目编号"), hint: hint)
             }
         }
         var quote: Located<String>?
-        if tok.kind == .string { quote = try parseString("") }
+        if tok.kind == .string { quote = try parseString(L("")) }
         return Citation(document: document, item: item, quote: quote, range: range(from: start))
     }
 
@@ -553,11 +565,12 @@ struct Parser {
         let condScopes = try parseScopes()
         let condition = Condition(predicate: predicate, scopes: condScopes, range: range(from: condStart))
         guard tok.isWord("then") else {
-            throw expected("'then' and the clause that applies", hint: "when mention \"陶瓷\" then expect target \"陶瓷\" >= 1000亿元")
+            throw expected(L("'then' and the clause that applies", "'then' 及其后适用的条款"),
+                           hint: L("when mention \"陶瓷\" then expect target \"陶瓷\" >= 1000亿元"))
         }
         advance()
         guard tok.kind == .word, let strength = Strength(rawValue: tok.text) else {
-            throw expected("require, expect or suggest after then")
+            throw expected(L("require, expect or suggest after then", "then 之后的 require、expect 或 suggest"))
         }
         advance()
         let consequence = try parsePredicate(after: strength.rawValue)
@@ -577,7 +590,7 @@ struct Parser {
             var year: Located<Int>?
             if tok.isWord("by") {
                 advance()
-                year = try parseYear(hint: "commitment \"远景目标\" by 2035")
+                year = try parseYear(hint: L("commitment \"远景目标\" by 2035"))
             }
             return .commitment(set, by: year)
         case "target":
@@ -585,14 +598,14 @@ struct Parser {
             return .target(try parseTarget(start))
         default:
             let hint = tok.kind == .word
-                ? Suggest.closest(to: tok.text, in: ["mention", "commitment", "target"]).map { "did you mean \($0)?" } : nil
-            throw expected("mention, commitment or target after \(keyword)",
-                           hint: hint ?? "\(keyword) mention 研发强度")
+                ? Suggest.closest(to: tok.text, in: ["mention", "commitment", "target"]).map(didYouMeanText) : nil
+            throw expected(L("mention, commitment or target after \(keyword)", "\(keyword) 之后的 mention、commitment 或 target"),
+                           hint: hint ?? L("\(keyword) mention 研发强度"))
         }
     }
 
     private mutating func parseTermSet(_ start: SourceLocation) throws -> TermSet {
-        let hint = "mention any(\"厂所结合\", \"科创中城\")"
+        let hint = L("mention any(\"厂所结合\", \"科创中城\")")
         if (tok.isWord("any") || tok.isWord("all")) && peek(1).isPunct("(") {
             let q: TermSet.Quantifier = advance().text == "any" ? .any : .all
             let terms = try parseTermList(hint: hint)
@@ -600,41 +613,42 @@ struct Parser {
         }
         if tok.isWord("at") {
             advance()
-            let h = "mention at least 2 of (\"a\", \"b\", \"c\")"
+            let h = L("mention at least 2 of (\"a\", \"b\", \"c\")")
             try expectWord("least", hint: h)
             let t = tok
-            guard t.kind == .number, t.unit.isEmpty, let n = Int(t.text) else { throw expected("a whole number", hint: h) }
+            guard t.kind == .number, t.unit.isEmpty, let n = Int(t.text) else { throw expected(L("a whole number", "整数"), hint: h) }
             advance()
             try expectWord("of", hint: h)
             let terms = try parseTermList(hint: h)
             return TermSet(quantifier: .atLeast(n), terms: terms, range: range(from: start))
         }
-        let one = try parseTermRef("a term's name, a phrase in quotes, any(…), all(…) or at least N of (…)", hint: hint)
+        let one = try parseTermRef(L("a term's name, a phrase in quotes, any(…), all(…) or at least N of (…)",
+                                     "术语名、引号括起的短语、any(…)、all(…) 或 at least N of (…)"), hint: hint)
         return TermSet(quantifier: .any, terms: [one], range: range(from: start))
     }
 
-    private mutating func parseTermList(hint: String) throws -> [TermRef] {
+    private mutating func parseTermList(hint: LocalizedText) throws -> [TermRef] {
         let open = tok.range.start
-        try expectPunct("(", "'('", hint: hint)
+        try expectPunct("(", L("'('", "左括号 '('"), hint: hint)
         var terms: [TermRef] = []
         while !tok.isPunct(")") {
             terms.append(try parseTermRef(hint: hint))
             if tok.isPunct(",") {
                 advance()
             } else if !tok.isPunct(")") {
-                throw expected("',' or ')'", hint: hint)
+                throw expected(L("',' or ')'", "',' 或 ')'"), hint: hint)
             }
         }
         advance()
         if terms.isEmpty {
-            report("empty-list", "an empty list matches nothing", at: range(from: open), hint: hint)
+            report("empty-list", L("an empty list matches nothing", "空列表什么也匹配不到"), at: range(from: open), hint: hint)
         }
         return terms
     }
 
     private mutating func parseTarget(_ start: SourceLocation) throws -> Target {
-        let hint = "target 研发强度 >= 3.2% by 2030"
-        let subject = try parseTermRef("the target's subject: a term's name or a phrase in quotes", hint: hint)
+        let hint = L("target 研发强度 >= 3.2% by 2030")
+        let subject = try parseTermRef(L("the target's subject: a term's name or a phrase in quotes", "指标的对象：术语名或引号括起的短语"), hint: hint)
         let comparison: Comparison
         switch tok.kind == .punct || tok.kind == .word ? tok.text : "" {
         case ">=":
@@ -649,15 +663,16 @@ struct Parser {
         case "between":
             advance()
             let low = try parseQuantity()
-            try expectWord("and", hint: "target 城镇化率 between 70% and 75%")
+            try expectWord("and", hint: L("target 城镇化率 between 70% and 75%"))
             comparison = .between(low, try parseQuantity())
         case ">", "<":
             let op = tok.text
-            report("syntax", "'\(op)' is not a comparison of the rule language", at: tok.range,
-                   hint: "write \(op)= (\(op == ">" ? "at least" : "at most")); plans say 以上 and 以内 inclusively")
+            report("syntax", L("'\(op)' is not a comparison of the rule language", "'\(op)' 不是规则语言的比较符"), at: tok.range,
+                   hint: L("write \(op)= (\(op == ">" ? "at least" : "at most")); plans say 以上 and 以内 inclusively",
+                           "改为 \(op)=（\(op == ">" ? "不低于" : "不高于")）；规划里的“以上”“以内”都含本数"))
             throw ParseError()
         default:
-            throw expected("a comparison: >=, <=, = or between", hint: hint)
+            throw expected(L("a comparison: >=, <=, = or between", "比较符：>=、<=、= 或 between"), hint: hint)
         }
         var year: Located<Int>?
         if tok.isWord("by") {
@@ -670,7 +685,7 @@ struct Parser {
     /// Reads `3.2%`, `1000亿元`, `1000 亿元`, `5000亿`, `2-3个`, or a Chinese numeral such as `千亿元`.
     private mutating func parseQuantity() throws -> Quantity {
         let t = tok
-        let hint = "expected a number such as 3.2% or 1000亿元"
+        let hint = L("expected a number such as 3.2% or 1000亿元", "应写 3.2% 或 1000亿元 这样的数值")
         switch t.kind {
         case .number:
             advance()
@@ -678,13 +693,14 @@ struct Parser {
             let values = parts.map { Double(String($0)) }
             guard !parts.isEmpty, parts.count <= 2, values.allSatisfy({ $0 != nil }),
                   !parts.contains(where: { $0.filter { $0 == "." }.count > 1 }) else {
-                report("bad-number", "'\(t.raw)' is not a number", at: t.range, hint: hint)
+                report("bad-number", L("'\(t.raw)' is not a number", "'\(t.raw)' 不是有效的数值"), at: t.range, hint: hint)
                 throw ParseError()
             }
             if t.unit.isEmpty, tok.isPunct(","), tok.range.start.offset == t.range.end.offset,
                peek(1).kind == .number, peek(1).range.start.offset == tok.range.end.offset {
-                report("bad-number", "numbers are written without thousands separators", at: SourceRange(t.range.start, peek(1).range.end),
-                       hint: "write \(t.text)\(peek(1).raw)")
+                report("bad-number", L("numbers are written without thousands separators", "数值不写千位分隔符"),
+                       at: SourceRange(t.range.start, peek(1).range.end),
+                       hint: L("write \(t.text)\(peek(1).raw)", "改为 \(t.text)\(peek(1).raw)"))
                 throw ParseError()
             }
             var unitText = t.unit
@@ -702,8 +718,9 @@ struct Parser {
                     magnitude = m
                     unit = u
                 } else {
-                    report("unknown-unit", "unknown unit '\(unitText)'", at: SourceRange(lines.location(t.range.start.offset + t.text.unicodeScalars.count), end),
-                           hint: "expected a unit such as % or 亿元")
+                    report("unknown-unit", L("unknown unit '\(unitText)'", "未知的单位 '\(unitText)'"),
+                           at: SourceRange(lines.location(t.range.start.offset + t.text.unicodeScalars.count), end),
+                           hint: L("expected a unit such as % or 亿元", "应写 % 或 亿元 这样的单位"))
                 }
             }
             let low = values[0] ?? 0
@@ -711,11 +728,11 @@ struct Parser {
             return Quantity(text: t.text + unitText, low: low, high: high, magnitude: magnitude, unit: unit,
                             range: SourceRange(t.range.start, end))
         case .word:
-            guard let q = Self.chineseQuantity(t.text) else { throw expected("a number such as 3.2% or 1000亿元") }
+            guard let q = Self.chineseQuantity(t.text) else { throw expected(L("a number such as 3.2% or 1000亿元", "数值（如 3.2% 或 1000亿元）")) }
             advance()
             return Quantity(text: t.text, low: q.value, high: nil, magnitude: 1, unit: q.unit, range: t.range)
         default:
-            throw expected("a number such as 3.2% or 1000亿元")
+            throw expected(L("a number such as 3.2% or 1000亿元", "数值（如 3.2% 或 1000亿元）"))
         }
     }
 
@@ -748,7 +765,7 @@ struct Parser {
     }
 
     /// `2030`, `2030年`, `二〇三〇年`.
-    private mutating func parseYear(hint: String) throws -> Located<Int> {
+    private mutating func parseYear(hint: LocalizedText) throws -> Located<Int> {
         let t = tok
         var value: Int?
         switch t.kind {
@@ -761,18 +778,19 @@ struct Parser {
         default:
             break
         }
-        guard let year = value, (1900...2200).contains(year) else { throw expected("a year such as 2030", hint: hint) }
+        guard let year = value, (1900...2200).contains(year) else { throw expected(L("a year such as 2030", "年份（如 2030）"), hint: hint) }
         advance()
         return Located(year, t.range)
     }
 
     private mutating func parseDate() throws -> Located<SimpleDate> {
         let t = tok
-        guard t.kind == .date else { throw expected("a date such as 2025-12-23") }
+        guard t.kind == .date else { throw expected(L("a date such as 2025-12-23", "日期（如 2025-12-23）")) }
         advance()
         let parts = t.text.split(separator: "-").compactMap { Int($0) }
         guard parts.count == 3, (1900...2200).contains(parts[0]), (1...12).contains(parts[1]), (1...31).contains(parts[2]) else {
-            report("bad-date", "'\(t.raw)' is not a valid date", at: t.range, hint: "write year-month-day, such as 2025-12-23")
+            report("bad-date", L("'\(t.raw)' is not a valid date", "'\(t.raw)' 不是有效的日期"), at: t.range,
+                   hint: L("write year-month-day, such as 2025-12-23", "按 年-月-日 写，如 2025-12-23"))
             return Located(SimpleDate(year: parts.first ?? 0, month: 1, day: 1), t.range)
         }
         return Located(SimpleDate(year: parts[0], month: parts[1], day: parts[2]), t.range)
@@ -788,7 +806,7 @@ struct Parser {
             if tok.isWord("section") {
                 advance()
                 let t = tok
-                guard t.kind == .regex else { throw expected("a pattern between slashes", hint: "in section /产业|制造/") }
+                guard t.kind == .regex else { throw expected(L("a pattern between slashes", "斜杠之间的章节模式"), hint: L("in section /产业|制造/")) }
                 advance()
                 var raw = Substring(t.raw.dropFirst())
                 if raw.hasSuffix("/") { raw = raw.dropLast() }
@@ -796,14 +814,15 @@ struct Parser {
                 scopes.append(Scope(kind: inside ? .inSection(pattern) : .outsideSection(pattern), range: range(from: start)))
             } else if inside && tok.isWord("xpath") {
                 advance()
-                let s = try parseString("an XPath expression in quotes", hint: "in xpath \"//chapter[@id='6']\"")
+                let s = try parseString(L("an XPath expression in quotes", "引号括起的 XPath 表达式"), hint: L("in xpath \"//chapter[@id='6']\""))
                 scopes.append(Scope(kind: .inXPath(s.value), range: range(from: start)))
             } else if !inside && tok.isWord("review") {
                 advance()
                 scopes.append(Scope(kind: .outsideReview, range: range(from: start)))
             } else {
-                throw expected(inside ? "section /…/ or xpath \"…\" after in" : "review or section /…/ after outside",
-                               hint: inside ? "in section /产业|制造/" : "outside review")
+                throw expected(inside ? L("section /…/ or xpath \"…\" after in", "in 之后的 section /…/ 或 xpath \"…\"")
+                                      : L("review or section /…/ after outside", "outside 之后的 review 或 section /…/"),
+                               hint: L(inside ? "in section /产业|制造/" : "outside review"))
             }
         }
         return scopes
@@ -813,17 +832,17 @@ struct Parser {
 
     private mutating func parseRetire() throws -> Retirement {
         let start = advance().range.start
-        let hint = "retire \"能耗双控\" use \"碳排放总量和强度双控\" severity warning"
-        let old = try parseAlternatives("the retired words in quotes", hint: hint)
+        let hint = L("retire \"能耗双控\" use \"碳排放总量和强度双控\" severity warning")
+        let old = try parseAlternatives(L("the retired words in quotes", "引号括起的过时表述"), hint: hint)
         var exclusions: [TermRef] = []
         if tok.isWord("except") {
             advance()
-            exclusions = try parseAlternatives("a word to exclude, in quotes", hint: hint)
+            exclusions = try parseAlternatives(L("a word to exclude, in quotes", "引号括起的排除词"), hint: hint)
         }
         var replacement: [TermRef] = []
         if tok.isWord("use") {
             advance()
-            replacement = try parseAlternatives("the words to use instead, in quotes", hint: hint)
+            replacement = try parseAlternatives(L("the words to use instead, in quotes", "引号括起的替代说法"), hint: hint)
         }
         var severity: Located<Severity>?
         if tok.isWord("severity") {
@@ -840,11 +859,12 @@ struct Parser {
 
     private mutating func parseUncheckable() throws -> Uncheckable {
         let start = advance().range.start
-        let hint = "uncheckable \"中央的总体部署，区县照录，无可检查的承接内容\" { cite 建议 item 3 \"…\" }"
-        let reason = try parseString("the reason in quotes: why no rule can check these commitments", hint: hint)
+        let hint = L("uncheckable \"中央的总体部署，区县照录，无可检查的承接内容\" { cite 建议 item 3 \"…\" }")
+        let reason = try parseString(L("the reason in quotes: why no rule can check these commitments", "引号括起的理由：为什么这些承诺无法用规则检查"),
+                                     hint: hint)
         var citations: [Citation] = []
-        let body = try parseBlock("uncheckable \"\(reason.value)\"", words: uncheckableWords, hint: hint) { p in
-            guard p.tok.isWord("cite") else { throw p.unexpectedItem(in: "an uncheckable block", words: uncheckableWords) }
+        let body = try parseBlock(L("uncheckable \"\(reason.value)\""), words: uncheckableWords, hint: hint) { p in
+            guard p.tok.isWord("cite") else { throw p.unexpectedItem(in: L("an uncheckable block", "uncheckable 块"), words: uncheckableWords) }
             citations.append(try p.parseCitation())
         }
         return Uncheckable(reason: reason, citations: citations, range: range(from: start), body: body)
@@ -854,10 +874,10 @@ struct Parser {
 
     private mutating func parseTest() throws -> RuleTest {
         let start = advance().range.start
-        let hint = "test \"陶瓷千亿目标\" { plan \"…\"  expect 6 covered }"
-        let name = try parseString("the test's name in quotes", hint: hint)
+        let hint = L("test \"陶瓷千亿目标\" { plan \"…\"  expect 6 covered }")
+        let name = try parseString(L("the test's name in quotes", "引号括起的测试名称"), hint: hint)
         var items: [TestItem] = []
-        let body = try parseBlock("test \"\(name.value)\"", words: testWords, hint: hint) { p in
+        let body = try parseBlock(L("test \"\(name.value)\"", "测试 \"\(name.value)\""), words: testWords, hint: hint) { p in
             items.append(try p.parseTestItem())
         }
         return RuleTest(name: name, items: items, range: range(from: start), body: body)
@@ -870,24 +890,28 @@ struct Parser {
             advance()
             if tok.isWord("file") {
                 advance()
-                let path = try parseString("the plan file's path in quotes", hint: "plan file \"hetang-excerpt.txt\"")
+                let path = try parseString(L("the plan file's path in quotes", "引号括起的规划文件路径"), hint: L("plan file \"hetang-excerpt.txt\""))
                 return .plan(Located(.file(path.value), range(from: start)))
             }
-            let text = try parseString("the plan text in quotes, or file \"…\"", hint: "plan \"到2030年，研发投入强度达到3.5%。\"")
+            let text = try parseString(L("the plan text in quotes, or file \"…\"", "引号括起的规划文本，或 file \"…\""),
+                                       hint: L("plan \"到2030年，研发投入强度达到3.5%。\""))
             return .plan(Located(.text(text.value), range(from: start)))
         case "expect":
             advance()
-            let hint = "expect 5.2 covered"
+            let hint = L("expect 5.2 covered")
             if tok.isWord("outdated") || (tok.isWord("no") && peek(1).isWord("outdated")) {
                 let present = !tok.isWord("no")
                 if !present { advance() }
                 advance()
-                let ref = try parseTermRef("the retired words in quotes", hint: "expect outdated \"十九大\"")
+                let ref = try parseTermRef(L("the retired words in quotes", "引号括起的过时表述"), hint: L("expect outdated \"十九大\""))
                 return .expect(TestExpectation(kind: .outdated(ref, present: present), range: range(from: start)))
             }
             let id = try parseGoalID()
             let t = tok
-            guard t.kind == .word else { throw expected("a status: covered, weak, missing, conflicting, outdated or not applicable", hint: hint) }
+            guard t.kind == .word else {
+                throw expected(L("a status: covered, weak, missing, conflicting, outdated or not applicable",
+                                 "状态：covered、weak、missing、conflicting、outdated 或 not applicable"), hint: hint)
+            }
             advance()
             if t.text == "not", tok.isWord("applicable") {
                 advance()
@@ -895,31 +919,31 @@ struct Parser {
             }
             guard let status = ExpectedStatus(rawValue: t.text), status != .notApplicable else {
                 let names = ExpectedStatus.allCases.map(\.written)
-                report("unknown-status", "unknown status '\(t.text)'", at: t.range,
-                       hint: Suggest.closest(to: t.text, in: names).map { "did you mean \($0)?" }
-                           ?? "a status is one of \(names.joined(separator: ", "))")
+                report("unknown-status", L("unknown status '\(t.text)'", "未知的状态 '\(t.text)'"), at: t.range,
+                       hint: Suggest.closest(to: t.text, in: names).map(didYouMeanText)
+                           ?? L("a status is one of \(names.joined(separator: ", "))", "状态只能是 \(names.joined(separator: "、")) 之一"))
                 throw ParseError()
             }
             return .expect(TestExpectation(kind: .goal(id: id, status: status), range: range(from: start)))
         default:
-            throw unexpectedItem(in: "a test", words: testWords)
+            throw unexpectedItem(in: L("a test", "测试"), words: testWords)
         }
     }
 
     // MARK: small pieces
 
-    private mutating func parseString(_ what: String, hint: String? = nil) throws -> Located<String> {
+    private mutating func parseString(_ what: LocalizedText, hint: LocalizedText? = nil) throws -> Located<String> {
         let t = tok
         guard t.kind == .string else { throw expected(what, hint: hint) }
         advance()
         return Located(t.text, t.range)
     }
 
-    private mutating func parseName(_ what: String, hint: String? = nil, allowKeyword: Bool = false) throws -> Located<String> {
+    private mutating func parseName(_ what: LocalizedText, hint: LocalizedText? = nil, allowKeyword: Bool = false) throws -> Located<String> {
         let t = tok
         if t.kind == .word, reservedWords.contains(t.text), !allowKeyword {
-            report("reserved-word", "'\(t.text)' is a keyword and cannot be used as a name", at: t.range,
-                   hint: "choose another name, or write the phrase in quotes")
+            report("reserved-word", L("'\(t.text)' is a keyword and cannot be used as a name", "'\(t.text)' 是关键词，不能用作名称"), at: t.range,
+                   hint: L("choose another name, or write the phrase in quotes", "换一个名称，或把这个短语写在引号里"))
             throw ParseError()
         }
         guard t.kind == .word else { throw expected(what, hint: hint) }
@@ -927,12 +951,12 @@ struct Parser {
         return Located(t.text, t.range)
     }
 
-    private mutating func parseNameOrString(_ what: String, hint: String? = nil) throws -> Located<String> {
+    private mutating func parseNameOrString(_ what: LocalizedText, hint: LocalizedText? = nil) throws -> Located<String> {
         if tok.kind == .string { return try parseString(what, hint: hint) }
         return try parseName(what, hint: hint)
     }
 
-    private mutating func parseNameList(_ what: String, hint: String) throws -> [Located<String>] {
+    private mutating func parseNameList(_ what: LocalizedText, hint: LocalizedText) throws -> [Located<String>] {
         var names = [try parseNameOrString(what, hint: hint)]
         while tok.isPunct(",") {
             advance()
@@ -944,12 +968,13 @@ struct Parser {
     /// Reads `error`, `warning` or `info`; a misspelling is reported (with a suggestion) and skipped.
     private mutating func parseSeverity() throws -> Located<Severity>? {
         let t = tok
-        guard t.kind == .word else { throw expected("a severity: error, warning or info") }
+        guard t.kind == .word else { throw expected(L("a severity: error, warning or info", "严重程度：error、warning 或 info")) }
         advance()
         guard let s = Severity(rawValue: t.text) else {
             let names = Severity.allCases.map(\.rawValue)
-            report("unknown-severity", "unknown severity '\(t.text)'", at: t.range,
-                   hint: Suggest.closest(to: t.text, in: names).map { "did you mean \($0)?" } ?? "a severity is error, warning or info")
+            report("unknown-severity", L("unknown severity '\(t.text)'", "未知的严重程度 '\(t.text)'"), at: t.range,
+                   hint: Suggest.closest(to: t.text, in: names).map(didYouMeanText)
+                       ?? L("a severity is error, warning or info", "严重程度只能是 error、warning 或 info"))
             return nil
         }
         return Located(s, t.range)

@@ -1,4 +1,5 @@
 import Foundation
+import Localization
 
 /// What loading a rule set gives: the rule set, every diagnostic, and the text of every file read.
 public struct RuleSetLoadResult: Sendable {
@@ -14,9 +15,9 @@ public struct RuleSetLoadResult: Sendable {
     /// Whether any diagnostic is a warning.
     public var hasWarnings: Bool { diagnostics.contains { $0.level == .warning } }
 
-    /// All diagnostics rendered with source lines and carets.
-    public func rendered(color: Bool = false) -> String {
-        DiagnosticRenderer(sources: sources, color: color).render(diagnostics)
+    /// All diagnostics rendered with source lines and carets, in `language`.
+    public func rendered(color: Bool = false, language: Language = .en) -> String {
+        DiagnosticRenderer(sources: sources, color: color, language: language).render(diagnostics)
     }
 }
 
@@ -132,7 +133,7 @@ private struct Loading {
         if RuleSetLoader.isDirectory(path) {
             let found = RuleSetLoader.ruleFiles(inFolder: path)
             if found.isEmpty {
-                diagnostics.append(Diagnostic(.error, "no-rule-files", "no .rules files in this folder", at: range(path)))
+                diagnostics.append(Diagnostic(.error, "no-rule-files", L("no .rules files in this folder", "这个文件夹里没有 .rules 文件"), at: range(path)))
             }
             for f in found {
                 entryPaths.append(f)
@@ -142,7 +143,7 @@ private struct Loading {
             entryPaths.append(path)
             visit(path: path, key: RuleSetLoader.identity(path), text: nil, via: nil)
         } else {
-            diagnostics.append(Diagnostic(.error, "missing-file", "no such file or folder", at: range(path)))
+            diagnostics.append(Diagnostic(.error, "missing-file", L("no such file or folder", "没有这个文件或文件夹"), at: range(path)))
         }
     }
 
@@ -152,12 +153,12 @@ private struct Loading {
 
     mutating func read(_ path: String) -> String? {
         guard let data = FileManager.default.contents(atPath: path) else {
-            diagnostics.append(Diagnostic(.error, "unreadable-file", "cannot read this file", at: range(path)))
+            diagnostics.append(Diagnostic(.error, "unreadable-file", L("cannot read this file", "读不了这个文件"), at: range(path)))
             return nil
         }
         guard let text = String(data: data, encoding: .utf8) else {
-            diagnostics.append(Diagnostic(.error, "not-utf8", "this file is not valid UTF-8", at: range(path),
-                                          hint: "save rule files as UTF-8 (GBK or UTF-16 are not read)"))
+            diagnostics.append(Diagnostic(.error, "not-utf8", L("this file is not valid UTF-8", "这个文件不是有效的 UTF-8"), at: range(path),
+                                          hint: L("save rule files as UTF-8 (GBK or UTF-16 are not read)", "把规则文件存为 UTF-8（不读 GBK 或 UTF-16）")))
             return nil
         }
         return text
@@ -167,8 +168,8 @@ private struct Loading {
         if let i = stack.firstIndex(where: { $0.key == key }) {
             let chain = (stack[i...].map(\.path) + [path]).joined(separator: " → ")
             if let include {
-                diagnostics.append(Diagnostic(.error, "include-cycle", "include cycle: \(chain)", at: include.range,
-                                              hint: "a file cannot include itself, even through other files"))
+                diagnostics.append(Diagnostic(.error, "include-cycle", L("include cycle: \(chain)", "include 成环：\(chain)"), at: include.range,
+                                              hint: L("a file cannot include itself, even through other files", "文件不能 include 它自己，经由其他文件也不行")))
             }
             return
         }
@@ -193,7 +194,8 @@ private struct Loading {
         if RuleSetLoader.isDirectory(target) {
             let found = RuleSetLoader.ruleFiles(inFolder: target)
             if found.isEmpty {
-                diagnostics.append(Diagnostic(.error, "missing-include", "cannot include \(inc.path): the folder has no .rules files",
+                diagnostics.append(Diagnostic(.error, "missing-include", L("cannot include \(inc.path): the folder has no .rules files",
+                                                                          "无法 include \(inc.path)：这个文件夹里没有 .rules 文件"),
                                               at: inc.range))
             }
             for f in found { visit(path: f, key: RuleSetLoader.identity(f), text: nil, via: inc) }
@@ -203,12 +205,13 @@ private struct Loading {
             let dir = RuleSetLoader.directory(of: target)
             let name = String(target.split(separator: "/").last ?? "")
             let siblings = (try? FileManager.default.contentsOfDirectory(atPath: dir)) ?? []
-            let hint = Suggest.closest(to: name, in: siblings.sorted()).map { s -> String in
+            let hint = Suggest.closest(to: name, in: siblings.sorted()).map { s -> LocalizedText in
                 let written = inc.path.contains("/") ? RuleSetLoader.directory(of: inc.path) + "/" + s : s
-                return "did you mean \(written)?"
+                return didYouMeanText(written)
             }
-            diagnostics.append(Diagnostic(.error, "missing-include", "cannot include \(inc.path): no such file or folder",
-                                          at: inc.range, hint: hint ?? "the path is relative to this file's folder"))
+            diagnostics.append(Diagnostic(.error, "missing-include", L("cannot include \(inc.path): no such file or folder",
+                                                                      "无法 include \(inc.path)：没有这个文件或文件夹"),
+                                          at: inc.range, hint: hint ?? L("the path is relative to this file's folder", "路径相对于这个文件所在的文件夹")))
         }
     }
 
@@ -237,8 +240,10 @@ extension RuleSetLoader {
         }
         for (file, n) in count.sorted(by: { $0.key < $1.key }) where n > RuleSetLoader.maxDiagnosticsPerFile {
             let more = n - RuleSetLoader.maxDiagnosticsPerFile
-            out.append(Diagnostic(.error, "too-many-errors", "\(more) more problem\(more == 1 ? "" : "s") in this file not shown",
-                                  at: SourceRange(.file(file), .file(file)), hint: "fix the ones above first; is this really a rule file?"))
+            out.append(Diagnostic(.error, "too-many-errors", L("\(more) more problem\(more == 1 ? "" : "s") in this file not shown",
+                                                               "这个文件还有 \(more) 个问题没有显示"),
+                                  at: SourceRange(.file(file), .file(file)),
+                                  hint: L("fix the ones above first; is this really a rule file?", "先改上面这些；这真的是规则文件吗？")))
         }
         return out
     }

@@ -1,4 +1,5 @@
 import Foundation
+import Localization
 
 /// Checks a section pattern before any plan is read: it must compile, and it must be able to match
 /// some heading as the engine sees headings (one line, spaces removed, numbering kept).
@@ -6,37 +7,41 @@ enum SectionPatternCheck {
     struct Problem {
         var level: Diagnostic.Level
         var code: String
-        var message: String
-        var hint: String?
+        var message: LocalizedText
+        var hint: LocalizedText?
     }
 
     static func check(_ p: SectionPattern) -> Problem? {
         let pattern = p.pattern
         if pattern.utf16.count > SectionPattern.maximumLength {
             return Problem(level: .error, code: "pattern-too-long",
-                           message: "the section pattern /\(p.raw.prefix(12))…/ is \(pattern.utf16.count) characters long; at most \(SectionPattern.maximumLength) are allowed",
-                           hint: "match a few words of the heading, such as /产业|制造/: a pattern sees only the first \(SectionPattern.matchedLength) characters of a heading")
+                           message: L("the section pattern /\(p.raw.prefix(12))…/ is \(pattern.utf16.count) characters long; at most \(SectionPattern.maximumLength) are allowed",
+                                      "章节模式 /\(p.raw.prefix(12))…/ 长 \(pattern.utf16.count) 个字符，最多只能 \(SectionPattern.maximumLength) 个"),
+                           hint: L("match a few words of the heading, such as /产业|制造/: a pattern sees only the first \(SectionPattern.matchedLength) characters of a heading",
+                                   "匹配标题里的几个词就够了，如 /产业|制造/：模式只看标题的前 \(SectionPattern.matchedLength) 个字符"))
         }
         guard let regex = p.regularExpression() else {
             return Problem(level: .error, code: "invalid-pattern",
-                           message: "invalid section pattern /\(p.raw)/: \(reason(pattern))",
-                           hint: "a section pattern is a regular expression, such as /产业|制造/")
+                           message: L("invalid section pattern /\(p.raw)/: \(reason(pattern).en)", "无效的章节模式 /\(p.raw)/：\(reason(pattern).zh)"),
+                           hint: L("a section pattern is a regular expression, such as /产业|制造/", "章节模式是正则表达式，如 /产业|制造/"))
         }
         if let why = neverMatches(pattern) {
             return Problem(level: .error, code: "pattern-never-matches",
-                           message: "the section pattern /\(p.raw)/ can never match a heading: \(why.0)", hint: why.1)
+                           message: L("the section pattern /\(p.raw)/ can never match a heading: \(why.0.en)",
+                                      "章节模式 /\(p.raw)/ 永远匹配不到标题：\(why.0.zh)"), hint: why.1)
         }
         let empty = ""
         if regex.firstMatch(in: empty, options: [], range: NSRange(location: 0, length: 0)) != nil {
             return Problem(level: .warning, code: "pattern-matches-all",
-                           message: "the section pattern /\(p.raw)/ matches every heading, so it restricts nothing",
-                           hint: "remove the empty alternative, or drop the scope")
+                           message: L("the section pattern /\(p.raw)/ matches every heading, so it restricts nothing",
+                                      "章节模式 /\(p.raw)/ 匹配所有标题，什么也没限定"),
+                           hint: L("remove the empty alternative, or drop the scope", "删去空的分支，或去掉这个范围"))
         }
         return nil
     }
 
     /// A short reason for a pattern the regex engine refused.
-    static func reason(_ pattern: String) -> String {
+    static func reason(_ pattern: String) -> LocalizedText {
         var depth = 0, inClass = false, escaped = false
         var previous: Character?
         for c in pattern {
@@ -48,21 +53,21 @@ enum SectionPatternCheck {
             case "(": depth += 1
             case ")":
                 depth -= 1
-                if depth < 0 { return "a ')' without its '('" }
+                if depth < 0 { return L("a ')' without its '('", "')' 没有对应的 '('") }
             case "*", "+", "?", "{":
-                if previous == nil || previous == "(" || previous == "|" { return "'\(c)' has nothing before it to repeat" }
+                if previous == nil || previous == "(" || previous == "|" { return L("'\(c)' has nothing before it to repeat", "'\(c)' 前面没有可重复的内容") }
             default: break
             }
             previous = c
         }
-        if escaped { return "it ends with a lone backslash" }
-        if inClass { return "a '[' without its ']'" }
-        if depth > 0 { return "a '(' without its ')'" }
-        return "the regular expression is malformed"
+        if escaped { return L("it ends with a lone backslash", "结尾是一个单独的反斜杠") }
+        if inClass { return L("a '[' without its ']'", "'[' 没有对应的 ']'") }
+        if depth > 0 { return L("a '(' without its ')'", "'(' 没有对应的 ')'") }
+        return L("the regular expression is malformed", "正则表达式写得不对")
     }
 
     /// Why a pattern that compiles still cannot match any heading, with a hint; nil when it can.
-    static func neverMatches(_ pattern: String) -> (String, String)? {
+    static func neverMatches(_ pattern: String) -> (LocalizedText, LocalizedText)? {
         let chars = Array(pattern)
         // Parts, chapters and sections are numbered in Chinese numerals: 第六章, never 第6章.
         for (i, c) in chars.enumerated() where c == "第" && i + 1 < chars.count {
@@ -71,8 +76,9 @@ enum SectionPatternCheck {
                 || (n == "\\" && i + 2 < chars.count && chars[i + 2] == "d")
                 || (n == "[" && i + 2 < chars.count && chars[i + 2].isASCII && chars[i + 2].isNumber)
             if arabic {
-                return ("parts, chapters and sections are numbered in Chinese numerals (第六章), not Arabic digits",
-                        "write /第六章/, or match the heading's words instead")
+                return (L("parts, chapters and sections are numbered in Chinese numerals (第六章), not Arabic digits",
+                          "篇、章、节用汉字数字编号（第六章），不用阿拉伯数字"),
+                        L("write /第六章/, or match the heading's words instead", "改为 /第六章/，或改为匹配标题里的词"))
             }
         }
         var inClass = false
@@ -98,18 +104,22 @@ enum SectionPatternCheck {
                 return spaceReason
             }
             if c == "^", i > 0, isLiteral(chars[i - 1]) {
-                return ("'^' marks the start of the heading, but text comes before it", "put ^ first: /^第六章/")
+                return (L("'^' marks the start of the heading, but text comes before it", "'^' 表示标题开头，前面却还有文字"),
+                        L("put ^ first: /^第六章/", "把 ^ 放在最前：/^第六章/"))
             }
             if c == "$", i + 1 < chars.count, isLiteral(chars[i + 1]) {
-                return ("'$' marks the end of the heading, but text comes after it", "put $ last: /产业体系$/")
+                return (L("'$' marks the end of the heading, but text comes after it", "'$' 表示标题结尾，后面却还有文字"),
+                        L("put $ last: /产业体系$/", "把 $ 放在最后：/产业体系$/"))
             }
             i += 1
         }
         return nil
     }
 
-    static let spaceReason = ("headings are matched with their spaces removed, and a heading is one line",
-                              "drop the space: /第六章构建/, or match one word: /构建现代化产业体系/")
+    static let spaceReason = (L("headings are matched with their spaces removed, and a heading is one line",
+                                "匹配时标题已去掉空格，而且标题只有一行"),
+                              L("drop the space: /第六章构建/, or match one word: /构建现代化产业体系/",
+                                "去掉空格：/第六章构建/，或只匹配一个词：/构建现代化产业体系/"))
 
     static func optional(_ chars: [Character], after i: Int) -> Bool {
         guard i + 1 < chars.count else { return false }

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import Localization
 import Reports
 #if canImport(Glibc)
 import Glibc
@@ -30,20 +31,25 @@ let signalSources = [SIGINT, SIGTERM, SIGHUP].map { sig -> DispatchSourceSignal 
 
 // Exit codes are part of the interface: 0 clean, 1 findings or warnings, 2 bad usage or bad input.
 // ArgumentParser's own usage errors would exit 64; plancheck promises 2.
+// An input error is printed in the run's language: the one it was made in when known, else what the command
+// line, the environment and the rules loaded so far say (`errorLanguage`).
+var parsed: (any ParsableCommand)?
 do {
     var command = try PlanCheck.parseAsRoot()
+    parsed = command
     try command.run()
 } catch let e as InputError {
-    FileHandle.standardError.write(Data("plancheck: error: \(e.message)\n".utf8))
+    let language = e.language ?? errorLanguage(asked: (parsed as? any AsksLanguage)?.lang)
+    FileHandle.standardError.write(Data("plancheck: \(language.pick("error: ", "错误："))\(e.text.text(language))\n".utf8))
     exit(2)
 } catch let e as ExitCode {
     exit(e.rawValue)
 } catch {
     let code = PlanCheck.exitCode(for: error)
     if code == .success {
-        print(PlanCheck.fullMessage(for: error))
+        print(localizedHelp(PlanCheck.fullMessage(for: error)))
         exit(0)
     }
-    FileHandle.standardError.write(Data((PlanCheck.fullMessage(for: error) + "\n").utf8))
+    FileHandle.standardError.write(Data((localizedHelp(PlanCheck.fullMessage(for: error)) + "\n").utf8))
     exit(2)
 }

@@ -33,8 +33,13 @@ import TestSupport
     }
 
     @Test func theLocaleChoosesWhenNothingElseDoes() throws {
-        let zh = try runPlancheck(["check", "Samples/hetang-14th-five-year-plan.txt", "--limit", "1"], environment: ["LANG": "zh_CN.UTF-8"])
+        // Rules that declare no language (the bundled ones declare Chinese).
+        let zh = try runPlancheck(["check", "Samples/hetang-14th-five-year-plan.txt", "--rules", fixtureRules, "--limit", "1"],
+                                  environment: ["LANG": "zh_CN.UTF-8", "PLANCHECK_LANG": ""])
         #expect(zh.stdout.contains("衔接率"))
+        let en = try runPlancheck(["check", "Samples/hetang-14th-five-year-plan.txt", "--rules", fixtureRules, "--limit", "1"],
+                                  environment: ["LANG": "en_US.UTF-8", "PLANCHECK_LANG": ""])
+        #expect(en.stdout.contains("coverage") && !en.stdout.contains("衔接率"))
         let asked = try runPlancheck(["check", "Samples/hetang-14th-five-year-plan.txt", "--limit", "1", "--lang", "en"],
                                      environment: ["LANG": "zh_CN.UTF-8", "PLANCHECK_LANG": "zh"])
         #expect(asked.stdout.contains("coverage") && !asked.stdout.contains("衔接率"), "--lang wins over the environment")
@@ -65,10 +70,30 @@ import TestSupport
 
             """, "p.txt": "第一章 创新\n到2030年，研发投入强度达到3.0%。\n"])
         defer { try? FileManager.default.removeItem(at: dir) }
-        let run = try runPlancheck(["check", "p.txt", "--rules", "r.rules"], cwd: dir, environment: ["LANG": "C"])
+        let run = try runPlancheck(["check", "p.txt", "--rules", "r.rules"], cwd: dir, environment: ["LANG": "C", "PLANCHECK_LANG": ""])
         #expect(run.status == 1, "\(run.stderr)")
         #expect(run.stdout.contains("不一致"))
         #expect(run.stdout.contains("“研发强度”：规划定为≥3% (2030年)，上级要求≥ 3.2%（到2030年）——≥3% (2030年)低于≥3.2% (2030年)"))
+    }
+
+    /// The bundled 株洲 rule sets declare `language zh`: a CI job on a `C` (or English) locale writes Chinese,
+    /// and PLANCHECK_LANG or --lang still choose English.
+    @Test func theBundledRulesSpeakChineseWhateverTheLocale() throws {
+        for locale in ["C", "C.UTF-8", "en_US.UTF-8"] {
+            let run = try runPlancheck(["check", "Samples/hetang-14th-five-year-plan.txt", "--limit", "1"],
+                                       environment: ["LANG": locale, "PLANCHECK_LANG": ""])
+            #expect(run.status == 1, "\(run.stderr)")
+            #expect(run.stdout.contains("衔接率") && !run.stdout.contains("coverage"), "\(locale)")
+        }
+        let rules14 = try runPlancheck(["rules", "coverage", "Rules/zhuzhou/14th", "--source", "Samples/zhuzhou-14th-plenum-communique-2020.txt",
+                                        "--cite", "公报"], environment: ["LANG": "C", "PLANCHECK_LANG": ""])
+        #expect(rules14.stdout.contains("个目标引用该文件"), "\(rules14.stderr)")
+        let english = try runPlancheck(["check", "Samples/hetang-14th-five-year-plan.txt", "--limit", "1"],
+                                       environment: ["LANG": "C", "PLANCHECK_LANG": "en"])
+        #expect(english.stdout.contains("coverage"))
+        let asked = try runPlancheck(["check", "Samples/hetang-14th-five-year-plan.txt", "--limit", "1", "--lang", "en"],
+                                     environment: ["LANG": "C", "PLANCHECK_LANG": ""])
+        #expect(asked.stdout.contains("coverage"))
     }
 
     @Test func theOutlineSpeaksChineseToo() throws {

@@ -65,7 +65,9 @@ import TestSupport
         Case(name: "fixtures-waived-zh", arguments: ["check", hetang, samples[1], "--rules", fixtures, "--today", "2026-06-01",
                                                      "--waivers", "Tests/Fixtures/Golden/waivers.txt",
                                                      "--baseline", "Tests/Fixtures/Golden/fixtures-baseline.json"],
-             environment: ["LANG": "zh_CN.UTF-8"]),
+             environment: ["LANG": "zh_CN.UTF-8", "PLANCHECK_LANG": ""]),
+        // The bundled rules declare Chinese: a C locale with nothing asked writes Chinese.
+        Case(name: "15th-hetang-declared-zh", arguments: ["check", hetang, "--limit", "0"], environment: ["LANG": "C", "PLANCHECK_LANG": ""]),
     ]
 
     /// `name/file` → digest, for every case; `stdout` is what the run printed.

@@ -136,6 +136,36 @@ import TestSupport
         #expect(try FileManager.default.contentsOfDirectory(atPath: dir.path) == ["report.json"], "nothing staged is left behind")
     }
 
+    /// Every error describes itself in both languages: English in `description`, the run's language once it
+    /// is known (`language`, here the one asked for), and Chinese with the same file and place.
+    @Test func errorsDescribeThemselvesInTheRunsLanguage() throws {
+        let dir = try folder(of: ["w.txt": "waive 6 until 2026-13-01 because \"x\"\n", "base.json": "{", "计划.txt": "第一章\u{0}"])
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let p = { (name: String) in dir.appendingPathComponent(name).path }
+        let requests: [(CheckRequest, String, String)] = [
+            (CheckRequest(rules: .path(Self.fixtures), plans: [p("无.txt")], language: .zh), "\(p("无.txt")): no such file", "\(p("无.txt")): 文件不存在"),
+            (CheckRequest(rules: .path(Self.fixtures), plans: [p("计划.txt")], language: .zh),
+             "\(p("计划.txt")):1: control character U+0000 at byte offset 9: this looks like a binary file, not plan text",
+             "\(p("计划.txt")):1: 字节偏移 9 处有控制字符 U+0000：这像是二进制文件，而不是规划文本"),
+            (CheckRequest(rules: .path(Self.fixtures), plans: [Self.hetang], waivers: p("w.txt"), language: .zh),
+             "\(p("w.txt")):1:15: error: expected a date such as 2026-06-30, found '2026-13-01'",
+             "\(p("w.txt")):1:15: 错误：应为日期，如 2026-06-30，实际为“2026-13-01”"),
+            (CheckRequest(rules: .path(Self.fixtures), plans: [Self.hetang], baseline: p("base.json"), language: .zh),
+             "\(p("base.json")): not a plancheck JSON report (", "\(p("base.json")): 不是本工具生成的 JSON 报告（"),
+            (CheckRequest(rules: .path(Self.fixtures), profile: "nosuch", plans: [Self.hetang], language: .zh),
+             "no profile named nosuch", "规则集中没有名为 nosuch 的 profile"),
+            (CheckRequest(rules: .path(Self.fixtures), plans: [Self.hetang], reports: [ReportRequest(.json, to: .file(dir.path))], language: .zh),
+             "cannot write \(dir.path): is a folder", "无法写入 \(dir.path)：是文件夹"),
+        ]
+        for (request, english, chinese) in requests {
+            #expect { try run(request) } throws: { error in
+                guard let e = error as? CheckError else { return false }
+                return e.language == .zh && e.description.hasPrefix(english) && e.description(in: .en) == e.description
+                    && e.description(in: .zh).hasPrefix(chinese)
+            }
+        }
+    }
+
     @Test func anUnknownProfileIsAnErrorAboutTheRules() {
         #expect { try run(CheckRequest(rules: .path(Self.fixtures), profile: "nosuch", plans: [Self.hetang])) } throws: { error in
             guard let e = error as? CheckError else { return false }

@@ -36,19 +36,21 @@ import TestSupport
         }
     }
 
-    /// Every diagnostic code the checker can emit is documented and has a golden file that shows it.
-    @Test func everyCodeIsDocumentedAndShown() throws {
+    /// The codes Sources/RuleLanguage makes diagnostics with: the first argument of error(…), warning(…),
+    /// report(…) or Diagnostic(.level, "code", …).
+    static func codesMade() throws -> Set<String> {
         let sources = try FileManager.default.contentsOfDirectory(atPath: repositoryRoot.appendingPathComponent("Sources/RuleLanguage").path)
             .filter { $0.hasSuffix(".swift") }
             .map { try readText(repositoryRoot.appendingPathComponent("Sources/RuleLanguage/\($0)")) }
             .joined()
-        // Codes appear as the first argument of error(…), warning(…), report(…) or Diagnostic(.level, "code", …).
         let pattern = try NSRegularExpression(pattern: #"(?:error|warning|report|Diagnostic\(\.\w+,|code:) ?\(?"([a-z0-9]+(?:-[a-z0-9]+)*)""#)
         let ns = sources as NSString
-        var codes = Set<String>()
-        for m in pattern.matches(in: sources, range: NSRange(location: 0, length: ns.length)) {
-            codes.insert(ns.substring(with: m.range(at: 1)))
-        }
+        return Set(pattern.matches(in: sources, range: NSRange(location: 0, length: ns.length)).map { ns.substring(with: $0.range(at: 1)) })
+    }
+
+    /// Every diagnostic code the checker can emit is documented and has a golden file that shows it.
+    @Test func everyCodeIsDocumentedAndShown() throws {
+        let codes = try Self.codesMade()
         #expect(codes.count > 40)
         let docs = try readText(repositoryRoot.appendingPathComponent("docs/rule-language.md"))
         var shown = Set<String>()
