@@ -23,7 +23,7 @@ h5{font-size:.85em;margin:1em 0 .3em;color:var(--muted)}
 .muted,.hint,.note{color:var(--muted)}
 .hint,.note{font-size:.88em}
 .meta{display:grid;grid-template-columns:max-content 1fr;gap:.1em 1em;margin:0 0 1em}
-.meta dt{color:var(--muted)}.meta dd{margin:0}
+.meta dt{color:var(--muted)}.meta dd{margin:0;min-width:0;overflow-wrap:anywhere}
 .hash{word-break:break-all;color:var(--muted)}
 table{border-collapse:collapse;width:100%}
 th,td{text-align:left;vertical-align:top;padding:.4em .6em;border-bottom:1px solid var(--line)}
