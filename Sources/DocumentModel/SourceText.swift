@@ -228,7 +228,21 @@ public struct SourceText: Sendable {
             throw ReadError(file: path, message: LocalizedText(en: "is \(size) bytes, over the limit of \(maxBytes) bytes",
                                                               zh: "大小为 \(size) 字节，超过 \(maxBytes) 字节的上限"))
         }
-        if let bytes = readRegularFile(path, maxBytes: maxBytes) { return bytes }
+        // Not a regular file, following links (/dev/fd/63 links to a pipe).
+        var info = stat()
+        let special = stat(path, &info) == 0 && info.st_mode & S_IFMT != S_IFREG
+        if !special, let bytes = readRegularFile(path, maxBytes: maxBytes) { return bytes }
+        // A device or a pipe (/dev/null, a shell's <(…)), opened once (a pipe's writer fails when its reader
+        // goes): read what it gives, up to one byte past the limit.
+        if special, let handle = FileHandle(forReadingAtPath: path) {
+            defer { try? handle.close() }
+            var bytes: [UInt8] = []
+            while bytes.count <= maxBytes, let chunk = try? handle.read(upToCount: 1 << 16), !chunk.isEmpty { bytes += chunk }
+            guard bytes.count <= maxBytes else {
+                throw ReadError(file: path, message: LocalizedText(en: "is over the limit of \(maxBytes) bytes", zh: "超过 \(maxBytes) 字节的上限"))
+            }
+            return bytes
+        }
         let data: Data
         do { data = try Data(contentsOf: url) } catch {
             throw ReadError(file: path, message: LocalizedText(en: "cannot be read: \(error.localizedDescription)",

@@ -39,6 +39,7 @@ public struct CheckRunner {
         options.language = language
         let engine: AlignmentEngine
         do { engine = try AlignmentEngine(ruleSet: ruleSet, profile: request.profile) } catch { throw CheckError(file: rulesPath, error.text) }
+        try checkAskedFor(engine)
 
         // Waivers, baseline and destinations are checked before any plan is read: a mistake in them
         // should not cost a whole run.
@@ -78,6 +79,12 @@ public struct CheckRunner {
                 bytes = try SourceText.readBytes(path, maxBytes: readOptions.maxBytes)
                 doc = try PlanReader.read(bytes: bytes, file: path, options: readOptions)
             } catch { throw CheckError(error) }
+            // A plan without a sentence (an empty file, only whitespace, only headings or noise) would be
+            // reported as missing every goal: say what is wrong with it instead.
+            if doc.sentences.allSatisfy(\.isHeading) {
+                throw CheckError(file: path, L("\(path): no text to check: the plan holds no sentence (plancheck outline \(path) shows what was read)",
+                                               "\(path)：没有可检查的文字：规划中没有句子（plancheck outline \(path) 可显示读到的内容）"))
+            }
             let result = engine.check(doc, explain: request.explain, district: request.district)
             builder.add(plan: CheckReport.PlanInfo(doc, bytes: bytes, district: result.district))
             if request.explain != nil { explanations.append((result.plan, result.explanation)) }
@@ -165,6 +172,34 @@ public struct CheckRunner {
     func write(_ s: String, to handle: FileHandle) { handle.write(Data(s.utf8)) }
 
     /// Today's date, `YYYY-MM-DD`, in the machine's time zone: what waivers are checked against by default.
+    /// `--today` and `--explain` name a real date and a goal of the rules, or the run stops before reading a plan.
+    private func checkAskedFor(_ engine: AlignmentEngine) throws(CheckError) {
+        if let today = request.today, !Self.isDate(today) {
+            throw CheckError(L("--today takes a date that exists, as YYYY-MM-DD (e.g. 2026-06-30), not \(today)",
+                               "--today 要给出存在的日期，写作 YYYY-MM-DD（如 2026-06-30），而不是 \(today)"))
+        }
+        if let id = request.explain {
+            let ids = engine.goals.map(\.id.value)
+            guard !ids.contains(id) else { return }
+            if let profile = request.profile, engine.ruleSet.goals.contains(where: { $0.id.value == id }) {
+                throw CheckError(L("--explain \(id): goal \(id) is not in profile \(profile), so it is not checked",
+                                   "--explain \(id)：目标 \(id) 不在 profile \(profile) 中，没有检查"))
+            }
+            let hint = Suggest.closest(to: id, in: ids).map { L("; did you mean \($0)?", "；你是不是想写 \($0)？") } ?? L("")
+            throw CheckError(L("--explain \(id): no goal with this id in the rules checked", "--explain \(id)：所检查的规则中没有这个编号的目标") + hint)
+        }
+    }
+
+    /// Whether `s` is a day of the calendar written `YYYY-MM-DD`.
+    static func isDate(_ s: String) -> Bool {
+        let parts = s.split(separator: "-", omittingEmptySubsequences: false)
+        guard parts.count == 3, parts[0].count == 4, parts[1].count == 2, parts[2].count == 2,
+              let y = Int(parts[0]), let m = Int(parts[1]), let d = Int(parts[2]), (1...12).contains(m), d >= 1 else { return false }
+        let leap = (y % 4 == 0 && y % 100 != 0) || y % 400 == 0
+        let days = [31, leap ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31]
+        return d <= days[m - 1]
+    }
+
     public static func todayString() -> String {
         let f = DateFormatter()
         f.dateFormat = "yyyy-MM-dd"
