@@ -1,4 +1,5 @@
 import ArgumentParser
+import Reports
 
 /// The `plancheck` command: checks district plans against city goals written as rules.
 struct PlanCheck: ParsableCommand {
@@ -42,6 +43,7 @@ struct PlanCheck: ParsableCommand {
         退出码：0 没有问题；1 有所要求级别的问题或警告；2 用法错误或输入无法读取。
         运行 'plancheck help <子命令>' 查看各命令的选项和示例。
         """),
+        version: ToolVersion.current,
         subcommands: [CheckCommand.self, OutlineCommand.self, Rules.self, ExtractCommand.self]
     )
 }

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import TestSupport
 
 @Suite struct HelpTests {
     @Test func rootHelpTeaches() throws {
@@ -46,5 +47,24 @@ import Testing
         #expect(flag.stdout.contains("对照市级目标检查规划") && flag.stdout.contains("示例："))
         let english = try runPlancheck(["check", "--lang=en", "--help"], environment: ["PLANCHECK_LANG": "zh"])
         #expect(english.stdout.contains("Check plans against city goals") && english.stdout.contains("Examples:"))
+    }
+}
+
+/// `plancheck --version` prints the one version constant, which the SARIF report carries and CHANGELOG.md's
+/// newest entry names.
+@Suite struct VersionTests {
+    @Test func theVersionIsOneThingEverywhere() throws {
+        let r = try runPlancheck(["--version"])
+        #expect(r.status == 0)
+        let version = r.stdout.trimmingCharacters(in: .whitespacesAndNewlines)
+        #expect(version.range(of: #"^\d+\.\d+\.\d+$"#, options: .regularExpression) != nil, "\(version)")
+        let changelog = try String(contentsOf: repositoryRoot.appendingPathComponent("CHANGELOG.md"), encoding: .utf8)
+        let newest = changelog.split(separator: "\n").first { $0.hasPrefix("## ") }
+        #expect(newest?.hasPrefix("## \(version) ") == true, "CHANGELOG.md's newest entry: \(newest ?? "none")")
+        let sarif = try runPlancheck(["check", "Samples/hetang-14th-five-year-plan.txt", "--format", "sarif", "--fail-on", "never"])
+        let object = try #require(try JSONSerialization.jsonObject(with: Data(sarif.stdout.utf8)) as? [String: Any])
+        let runs = try #require(object["runs"] as? [[String: Any]])
+        let driver = try #require((runs.first?["tool"] as? [String: Any])?["driver"] as? [String: Any])
+        #expect(driver["version"] as? String == version)
     }
 }

@@ -8,7 +8,7 @@ public struct SARIFReporter: Reporter {
     public static let format = ReportFormat.sarif
     public static let fileExtension = "sarif"
     /// The tool's version as reported to code-scanning services.
-    public static let toolVersion = "0.1.0"
+    public static let toolVersion = ToolVersion.current
 
     /// The language of the results' messages (the rules' ids and the levels are SARIF's own words).
     public var language: Language
