@@ -174,7 +174,7 @@ public struct CheckRunner {
     /// Today's date, `YYYY-MM-DD`, in the machine's time zone: what waivers are checked against by default.
     /// `--today` and `--explain` name a real date and a goal of the rules, or the run stops before reading a plan.
     private func checkAskedFor(_ engine: AlignmentEngine) throws(CheckError) {
-        if let today = request.today, !Self.isDate(today) {
+        if let today = request.today, !WaiverFile.isCalendarDate(today) {
             throw CheckError(L("--today takes a date that exists, as YYYY-MM-DD (e.g. 2026-06-30), not \(today)",
                                "--today 要给出存在的日期，写作 YYYY-MM-DD（如 2026-06-30），而不是 \(today)"))
         }
@@ -188,16 +188,6 @@ public struct CheckRunner {
             let hint = Suggest.closest(to: id, in: ids).map { L("; did you mean \($0)?", "；你是不是想写 \($0)？") } ?? L("")
             throw CheckError(L("--explain \(id): no goal with this id in the rules checked", "--explain \(id)：所检查的规则中没有这个编号的目标") + hint)
         }
-    }
-
-    /// Whether `s` is a day of the calendar written `YYYY-MM-DD`.
-    static func isDate(_ s: String) -> Bool {
-        let parts = s.split(separator: "-", omittingEmptySubsequences: false)
-        guard parts.count == 3, parts[0].count == 4, parts[1].count == 2, parts[2].count == 2,
-              let y = Int(parts[0]), let m = Int(parts[1]), let d = Int(parts[2]), (1...12).contains(m), d >= 1 else { return false }
-        let leap = (y % 4 == 0 && y % 100 != 0) || y % 400 == 0
-        let days = [31, leap ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31]
-        return d <= days[m - 1]
     }
 
     public static func todayString() -> String {
